@@ -1,0 +1,161 @@
+// Typed errors. Each carries what is needed to act on a failure (method, path, status, the API's messages,
+// the body) and never the token: nothing here ever sees request headers.
+
+export interface ErrorDetails {
+  method?: string | undefined;
+  /** URL path of the request, without host or query string. */
+  path?: string | undefined;
+  status?: number | undefined;
+  /** `status.user_message` of the API's envelope. */
+  userMessage?: string | undefined;
+  /** `status.developer_message` of the API's envelope. */
+  developerMessage?: string | undefined;
+  /** The parsed response body (or its text when it was not JSON). */
+  body?: unknown;
+  /** The request id the API or a proxy sent back, for support tickets. */
+  requestId?: string | undefined;
+  cause?: unknown;
+}
+
+export class DbtCloudError extends Error {
+  override name = 'DbtCloudError';
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  readonly status: number | undefined;
+  readonly userMessage: string | undefined;
+  readonly developerMessage: string | undefined;
+  readonly body: unknown;
+  readonly requestId: string | undefined;
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.userMessage = details.userMessage;
+    this.developerMessage = details.developerMessage;
+    this.body = details.body;
+    this.requestId = details.requestId;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      method: this.method,
+      path: this.path,
+      status: this.status,
+      userMessage: this.userMessage,
+      developerMessage: this.developerMessage,
+      requestId: this.requestId,
+      body: this.body,
+    };
+  }
+}
+
+/** 400 (and 422): the API rejected the request's content. */
+export class BadRequestError extends DbtCloudError {
+  override name = 'BadRequestError';
+}
+/** 401: no token, or one the API does not accept. */
+export class AuthenticationError extends DbtCloudError {
+  override name = 'AuthenticationError';
+}
+/** 403: the token is valid but may not do this. */
+export class PermissionDeniedError extends DbtCloudError {
+  override name = 'PermissionDeniedError';
+}
+/** 404: no such object, or the token cannot see it. */
+export class NotFoundError extends DbtCloudError {
+  override name = 'NotFoundError';
+}
+/** 409: the object changed or already exists. */
+export class ConflictError extends DbtCloudError {
+  override name = 'ConflictError';
+}
+/** 429 after the retries ran out. */
+export class RateLimitError extends DbtCloudError {
+  override name = 'RateLimitError';
+  /** What `Retry-After` asked for, in milliseconds, when the API sent it. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number | undefined } = {}) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+/** 5xx after the retries ran out. */
+export class ServerError extends DbtCloudError {
+  override name = 'ServerError';
+}
+/** The request never got an HTTP answer: refused, reset, DNS failure, TLS failure. */
+export class ConnectionError extends DbtCloudError {
+  override name = 'ConnectionError';
+}
+/** An attempt, or a wait, took longer than allowed. */
+export class TimeoutError extends DbtCloudError {
+  override name = 'TimeoutError';
+}
+/** The caller's AbortSignal fired. */
+export class AbortError extends DbtCloudError {
+  override name = 'AbortError';
+}
+/** Bad input, caught before any request was sent. `field` names the option or argument. */
+export class ValidationError extends DbtCloudError {
+  override name = 'ValidationError';
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), field: this.field };
+  }
+}
+/** The answer was not what the API promises (malformed JSON, a missing envelope). */
+export class ResponseFormatError extends DbtCloudError {
+  override name = 'ResponseFormatError';
+}
+
+interface StatusEnvelope {
+  status?: { user_message?: unknown; developer_message?: unknown };
+}
+
+const requestIdHeaders = ['x-request-id', 'x-dbt-request-id', 'cf-ray'];
+
+/** Builds the typed error for an unsuccessful HTTP response whose body was already read. */
+export function errorFromResponse(
+  response: Response,
+  body: unknown,
+  request: { method: string; path: string },
+  retryAfterMs?: number,
+): DbtCloudError {
+  const envelope = (body && typeof body === 'object' ? body : {}) as StatusEnvelope;
+  const userMessage = typeof envelope.status?.user_message === 'string' ? envelope.status.user_message : undefined;
+  const developerMessage =
+    typeof envelope.status?.developer_message === 'string' && envelope.status.developer_message !== ''
+      ? envelope.status.developer_message
+      : undefined;
+  const requestId = requestIdHeaders.map((h) => response.headers.get(h)).find((v): v is string => !!v);
+  const details: ErrorDetails = {
+    method: request.method,
+    path: request.path,
+    status: response.status,
+    userMessage,
+    developerMessage,
+    body,
+    requestId,
+  };
+  const message = `${request.method} ${request.path} failed with ${response.status}${userMessage ? `: ${userMessage}` : ''}`;
+  const status = response.status;
+  if (status === 400 || status === 422) return new BadRequestError(message, details);
+  if (status === 401) return new AuthenticationError(message, details);
+  if (status === 403) return new PermissionDeniedError(message, details);
+  if (status === 404) return new NotFoundError(message, details);
+  if (status === 409) return new ConflictError(message, details);
+  if (status === 429) return new RateLimitError(message, { ...details, retryAfterMs });
+  if (status >= 500) return new ServerError(message, details);
+  return new DbtCloudError(message, details);
+}

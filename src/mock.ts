@@ -1,0 +1,101 @@
+// Starts Prism (the mock server) on the bundled spec and reports where it listens.
+// Prism is asked for port 0 so the OS picks a free one; the real port is read from Prism's own output.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface MockServerOptions {
+  /** Path of the OpenAPI document to serve. Default: the package's `generated/openapi.yaml`. */
+  specPath?: string;
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`. */
+  host?: string;
+  /** Generate responses from the schemas instead of returning the examples. */
+  dynamic?: boolean;
+  /** How long to wait for Prism to start listening. Default 60 s. */
+  startTimeoutMs?: number;
+}
+
+export interface MockServer {
+  /** Base URL, such as `http://127.0.0.1:41873`. */
+  readonly url: string;
+  readonly port: number;
+  /** Prism's process id (the leader of its own process group). */
+  readonly pid: number;
+  /** Stops Prism and every process it started; resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
+
+/** Where the spec shipped with this package lives. */
+export const bundledSpecPath = join(packageRoot, 'generated', 'openapi.yaml');
+
+function prismEntry(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+  } catch {
+    throw new Error('The mock server needs @stoplight/prism-cli: install it with `npm install -D @stoplight/prism-cli@5.14.2`.');
+  }
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`);
+  }
+  const args = [prismEntry(), 'mock', '--host', host, '--port', String(port), options.specPath ?? bundledSpecPath];
+  if (options.dynamic) args.push('--dynamic');
+
+  // detached: Prism leads its own process group, so stop() can end it and anything it forks in one signal.
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const recent: string[] = [];
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+
+  const url = await new Promise<{ url: string; port: number }>((ready, fail) => {
+    const timer = setTimeout(() => {
+      killGroup(child);
+      fail(new Error(`Prism did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${recent.join('')}`));
+    }, options.startTimeoutMs ?? 60_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      recent.push(text);
+      if (recent.length > 50) recent.shift();
+      const match = listeningLine.exec(text);
+      if (match) {
+        clearTimeout(timer);
+        ready({ url: `${match[1]}:${match[2]}`, port: Number(match[2]) });
+      }
+    };
+    // Keep reading after start-up too: an unread pipe fills up and stalls Prism.
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`Prism exited before listening (code ${code}, signal ${signal}):\n${recent.join('')}`));
+    });
+  });
+
+  return {
+    url: url.url,
+    port: url.port,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) killGroup(child);
+      await exited;
+    },
+  };
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,137 @@
+// Offset pagination over any list operation that takes `limit` and `offset`.
+// The set of such operations comes from the generated types; nothing here lists them by hand.
+import type { paths } from '../generated/schema.js';
+import { ResponseFormatError, ValidationError } from './errors.js';
+
+type GetOperation<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
+type QueryOf<P extends keyof paths> = GetOperation<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type JsonOf<P extends keyof paths> = GetOperation<P> extends { responses: { 200: { content: { 'application/json': infer J } } } }
+  ? J
+  : never;
+
+/** Paths whose GET takes `limit` and `offset` and answers with a `data` array. */
+export type PaginatedPath = {
+  [P in keyof paths]: [QueryOf<P>] extends [never]
+    ? never
+    : 'limit' extends keyof QueryOf<P>
+      ? 'offset' extends keyof QueryOf<P>
+        ? JsonOf<P> extends { data: unknown[] }
+          ? P
+          : never
+        : never
+      : never;
+}[keyof paths];
+
+/** The item type a paginated path yields. */
+export type PageItem<P extends PaginatedPath> = JsonOf<P> extends { data: Array<infer T> } ? T : never;
+
+export interface PaginateInit<P extends PaginatedPath> {
+  params: {
+    path?: GetOperation<P> extends { parameters: { path?: infer A } } ? A : never;
+    query?: Omit<QueryOf<P>, 'offset'>;
+  };
+  /** Pages fetched at once after the first page reports the total. Default 1 (one after another). */
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export interface Page<T> {
+  items: T[];
+  offset: number;
+  /** `extra.pagination.total_count` of this page. */
+  totalCount: number | undefined;
+}
+
+/** What fetches one page; supplied by the client so errors are typed the same way everywhere. */
+export type PageFetcher = (query: Record<string, unknown>, signal?: AbortSignal) => Promise<unknown>;
+
+export interface Paginator<T> extends AsyncIterable<T> {
+  /** The pages themselves, in order. */
+  pages(): AsyncIterable<Page<T>>;
+  /** Every item in one array; with `max`, stops after that many. */
+  toArray(options?: { max?: number }): Promise<T[]>;
+}
+
+function readPage<T>(body: unknown, offset: number): Page<T> {
+  const envelope = body as { data?: unknown; extra?: { pagination?: { total_count?: unknown } } } | undefined;
+  if (!envelope || !Array.isArray(envelope.data)) {
+    throw new ResponseFormatError('A list response had no `data` array');
+  }
+  const total = envelope.extra?.pagination?.total_count;
+  return { items: envelope.data as T[], offset, totalCount: typeof total === 'number' ? total : undefined };
+}
+
+function wholeNumber(field: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(field, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Walks the pages of a list. Offset paging is not a snapshot: an object created or deleted while the walk runs shifts
+ * later pages, so an item can be skipped or seen twice. The walk ends at the first empty page or once the offset
+ * reaches the latest total, so a total that changes midway can neither loop it forever nor crash it.
+ */
+export function paginate<T>(
+  fetchPage: PageFetcher,
+  query: Record<string, unknown> = {},
+  options: { concurrency?: number; signal?: AbortSignal } = {},
+): Paginator<T> {
+  const limit = wholeNumber('limit', query.limit ?? 100, 1, 100);
+  const concurrency = wholeNumber('concurrency', options.concurrency ?? 1, 1, 32);
+  const start = wholeNumber('offset', query.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+
+  const load = async (offset: number) =>
+    readPage<T>(await fetchPage({ ...query, limit, offset }, options.signal), offset);
+
+  async function* pages(): AsyncGenerator<Page<T>> {
+    const first = await load(start);
+    yield first;
+    if (first.items.length === 0) return;
+    let total = first.totalCount;
+    let next = start + limit;
+    const more = () => total === undefined || next < total;
+    // Pages requested but not yet yielded, oldest first; at most `concurrency` in flight.
+    const inFlight: Array<Promise<Page<T>>> = [];
+    const fill = () => {
+      while (inFlight.length < concurrency && more()) {
+        const page = load(next);
+        page.catch(() => {}); // surfaced when awaited in order below
+        inFlight.push(page);
+        next += limit;
+      }
+    };
+    if (total === undefined && first.items.length < limit) return;
+    fill();
+    while (inFlight.length > 0) {
+      const page = await inFlight.shift()!;
+      if (page.totalCount !== undefined) total = page.totalCount;
+      if (page.items.length === 0) {
+        inFlight.length = 0; // the list ended early (it shrank); stop without asking further
+        return;
+      }
+      yield page;
+      if (total === undefined && page.items.length < limit) return;
+      fill();
+    }
+  }
+
+  async function* items(): AsyncGenerator<T> {
+    for await (const page of pages()) yield* page.items;
+  }
+
+  return {
+    [Symbol.asyncIterator]: items,
+    pages,
+    async toArray({ max } = {}) {
+      const out: T[] = [];
+      if (max !== undefined && max <= 0) return out;
+      for await (const item of items()) {
+        out.push(item);
+        if (max !== undefined && out.length >= max) break;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// The fetch that openapi-fetch is given: auth, a concurrency limit with a queue-wide pause on 429, per-attempt
+// timeouts, and retries. It sits under openapi-fetch's middleware, so middleware sees one call per logical request.
+import { AbortError, ConnectionError, DbtCloudError, TimeoutError } from './errors.js';
+import type { Clock, ResolvedOptions } from './options.js';
+import { packageName, packageVersion } from './version.js';
+
+const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+// Errors raised before a connection exists: the server never saw the request, so even a POST may be resent.
+const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+export const retryDefaults = { baseDelayMs: 500, maxDelayMs: 20_000, maxRetryAfterMs: 120_000 };
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds, capped. */
+export function parseRetryAfter(value: string | null, now: number, capMs = retryDefaults.maxRetryAfterMs): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const text = value.trim();
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000;
+  else {
+    const at = Date.parse(text);
+    if (Number.isNaN(at)) return undefined;
+    ms = at - now;
+  }
+  return Math.min(Math.max(0, Math.ceil(ms)), capMs);
+}
+
+/** Full-jitter exponential backoff: a random delay up to base·2^attempt, capped. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(retryDefaults.maxDelayMs, retryDefaults.baseDelayMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** Limits requests in flight; on a 429 it holds every queued request until Retry-After has passed. */
+export class Throttle {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly clock: Clock,
+  ) {}
+
+  pauseUntil(moment: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, moment);
+  }
+
+  async acquire(signal?: AbortSignal): Promise<void> {
+    if (this.active >= this.limit || this.waiting.length > 0) {
+      await new Promise<void>((resolve, reject) => {
+        const grant = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          const at = this.waiting.indexOf(grant);
+          if (at >= 0) this.waiting.splice(at, 1);
+          reject(signal!.reason);
+        };
+        if (signal?.aborted) return reject(signal.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiting.push(grant);
+      });
+    }
+    this.active++;
+    // Holding the slot while paused keeps the whole queue behind the pause.
+    try {
+      for (let wait = this.pausedUntil - this.clock.now(); wait > 0; wait = this.pausedUntil - this.clock.now()) {
+        await this.clock.sleep(wait, signal);
+      }
+    } catch (error) {
+      this.release();
+      throw error;
+    }
+  }
+
+  release(): void {
+    this.active--;
+    const next = this.waiting.shift();
+    if (next) next();
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+export interface Transport {
+  (request: Request): Promise<Response>;
+  readonly throttle: Throttle;
+}
+
+export function createTransport(options: ResolvedOptions): Transport {
+  const { clock, logger } = options;
+  const throttle = new Throttle(options.maxConcurrency, clock);
+  const userAgent = `${options.userAgent ? `${options.userAgent} ` : ''}${packageName}/${packageVersion}`;
+
+  const send = async (incoming: Request): Promise<Response> => {
+    const method = incoming.method.toUpperCase();
+    const url = new URL(incoming.url);
+    const where = { method, path: url.pathname };
+    const callerSignal = incoming.signal;
+    // Read the body once so every attempt sends the same bytes.
+    const body = incoming.body === null ? undefined : await incoming.arrayBuffer();
+    const headers = new Headers(incoming.headers);
+    headers.set('Authorization', `${options.authScheme} ${await options.token()}`);
+    headers.set('User-Agent', userAgent);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+
+    for (let attempt = 0; ; attempt++) {
+      if (callerSignal.aborted) throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
+      await throttle.acquire(callerSignal).catch((reason) => {
+        throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
+      });
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+      const signal = AbortSignal.any([callerSignal, timeout.signal]);
+      const started = clock.now();
+      let response: Response | undefined;
+      let failure: DbtCloudError | undefined;
+      let neverSent = false;
+      try {
+        response = await options.fetch(
+          new Request(url, { method, headers, body: body ?? null, signal, redirect: incoming.redirect }),
+        );
+      } catch (error) {
+        if (callerSignal.aborted) {
+          throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
+        }
+        if (timeout.signal.aborted) {
+          failure = new TimeoutError(`${method} ${url.pathname} got no answer within ${options.timeoutMs} ms`, where);
+        } else {
+          const code = errorCode(error);
+          neverSent = code !== undefined && neverSentCodes.has(code);
+          failure = new ConnectionError(`${method} ${url.pathname} failed: ${code ?? (error as Error)?.message ?? 'network error'}`, {
+            ...where,
+            cause: error,
+          });
+        }
+      } finally {
+        clearTimeout(timer);
+        throttle.release();
+      }
+
+      const status = response?.status;
+      const retryAfterMs = response ? parseRetryAfter(response.headers.get('Retry-After'), clock.now()) : undefined;
+      if (status === 429) throttle.pauseUntil(clock.now() + (retryAfterMs ?? backoffDelay(attempt)));
+      logger?.debug?.('dbt-cloud request', {
+        method,
+        path: url.pathname,
+        attempt: attempt + 1,
+        status,
+        error: failure?.name,
+        ms: clock.now() - started,
+      });
+
+      const retryable = failure ? true : retryableStatuses.has(status!);
+      // A POST or PATCH is resent only when the server provably did not act on it.
+      const safeToResend =
+        idempotentMethods.has(method) || neverSent || status === 429 || (status === 503 && retryAfterMs !== undefined);
+      if (!retryable || !safeToResend || attempt >= options.maxRetries) {
+        if (failure) throw failure;
+        return response!;
+      }
+      const delay = retryAfterMs ?? backoffDelay(attempt);
+      logger?.info?.('dbt-cloud retry', { method, path: url.pathname, attempt: attempt + 1, status, error: failure?.name, delayMs: delay });
+      await response?.body?.cancel().catch(() => {});
+      try {
+        await clock.sleep(delay, callerSignal);
+      } catch (reason) {
+        throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
+      }
+    }
+  };
+  return Object.assign(send, { throttle });
+}
