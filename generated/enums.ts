@@ -92,3 +92,38 @@ export const RunStepStatus = {
   Cancelled: 30,
 } as const;
 export type RunStepStatus = (typeof RunStepStatus)[keyof typeof RunStepStatus];
+
+/** Named values of `components["schemas"]["AccountScopedTokenType"]`. */
+export const AccountScopedTokenType = {
+  /** Used by the dbt Cloud CLI. */
+  CloudCli: 1,
+  /** A general-purpose API token. */
+  General: 2,
+  /** Links a user to a native app. */
+  NativeAppUserLink: 3,
+  /** Used for SCIM provisioning. */
+  Scim: 4,
+} as const;
+export type AccountScopedTokenType = (typeof AccountScopedTokenType)[keyof typeof AccountScopedTokenType];
+
+/** Named values of `components["schemas"]["IpRestrictionRuleType"]`. */
+export const IpRestrictionRuleType = {
+  /** Requests from these ranges are allowed */
+  Allow: 1,
+  /** Requests from these ranges are refused */
+  Deny: 2,
+} as const;
+export type IpRestrictionRuleType = (typeof IpRestrictionRuleType)[keyof typeof IpRestrictionRuleType];
+
+/** Named values of `components["schemas"]["WebhookRunStatusCode"]`. */
+export const WebhookRunStatusCode = {
+  /** Running */
+  Running: 3,
+  /** Success */
+  Success: 10,
+  /** Error */
+  Error: 20,
+  /** Cancelled */
+  Cancelled: 30,
+} as const;
+export type WebhookRunStatusCode = (typeof WebhookRunStatusCode)[keyof typeof WebhookRunStatusCode];

@@ -1038,8 +1038,3072 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Lists the accounts the API key can see, with their plan, seat counts and run limits. This is
+         *     the replacement for the deprecated v2 accounts list; `include_related=groups` embeds each
+         *     account's user groups.
+         */
+        get: operations["listAccountsV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/invites/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send invitations
+         * @description Emails an invitation to join the account to each address given. Everyone invited gets the
+         *     same license type and joins the listed groups when they accept.
+         */
+        post: operations["sendInvites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List users of an account
+         * @description Lists the people who belong to the account, each with the license they hold there. dbt Labs
+         *     documents no values for `include_related` here.
+         */
+        get: operations["listAccountUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user.
+                 * @example 96170
+                 */
+                id: components["parameters"]["AccountUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user of an account
+         * @description Returns one user of the account with the license they hold there. The shape is smaller than
+         *     the list's: no sign-in connections and no group details.
+         */
+        get: operations["getAccountUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/users/{user_id}/account-apikeys/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a user's account-scoped tokens
+         * @description Lists the personal access tokens of a user that work only in this account, revoked ones
+         *     included. Secrets are not returned; `token_string` is filled only when a token is created or
+         *     rotated.
+         */
+        get: operations["listAccountScopedTokens"];
+        put?: never;
+        /**
+         * Create an account-scoped token
+         * @description Creates a personal access token for the user that works only in this account. The response
+         *     holds the secret in `token_string`; it is returned only this once, so store it at once.
+         */
+        post: operations["createAccountScopedToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/users/{user_id}/account-apikeys/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+                /**
+                 * @description Numeric id of the account-scoped personal access token.
+                 * @example 40211
+                 */
+                id: components["parameters"]["AccountScopedTokenId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account-scoped token
+         * @description Returns one of the user's account-scoped tokens: its name, state and times. The secret is not
+         *     included.
+         */
+        get: operations["getAccountScopedToken"];
+        put?: never;
+        /**
+         * Rotate an account-scoped token
+         * @description Gives the token a new secret; the old secret no longer authenticates. The new secret is in
+         *     `token_string` of this response only, so store it at once. The request has no body.
+         */
+        post: operations["rotateAccountScopedToken"];
+        /**
+         * Delete an account-scoped token
+         * @description Revokes the token; requests that use its secret are refused from then on.
+         */
+        delete: operations["deleteAccountScopedToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/users/{user_id}/credentials/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a user's development credentials
+         * @description Lists the links between the user and the development credentials they use, one per project.
+         *     Needs a personal access token of the user in the path; service tokens are refused, and an
+         *     admin cannot manage another user's links.
+         */
+        get: operations["listUserCredentials"];
+        put?: never;
+        /**
+         * Link development credentials to a user
+         * @description Sets which development credentials the user uses in a project. The credentials must already
+         *     exist; this only links them.
+         *     Needs a personal access token of the user in the path; service tokens are refused, and an
+         *     admin cannot manage another user's links.
+         */
+        post: operations["createUserCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/users/{user_id}/credentials/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+                /**
+                 * @description Numeric id of the link between the user and a set of development credentials.
+                 * @example 88214
+                 */
+                id: components["parameters"]["UserCredentialsId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user's development credentials link
+         * @description Returns one link between the user and a set of development credentials.
+         *     Needs a personal access token of the user in the path; service tokens are refused, and an
+         *     admin cannot manage another user's links.
+         */
+        get: operations["getUserCredentials"];
+        put?: never;
+        /**
+         * Update a user's development credentials link
+         * @description Replaces the fields of a link, for example to point it at other credentials. Send every
+         *     field.
+         *     Needs a personal access token of the user in the path; service tokens are refused, and an
+         *     admin cannot manage another user's links.
+         */
+        post: operations["updateUserCredentials"];
+        /**
+         * Delete a user's development credentials link
+         * @description Removes the link between the user and the credentials. The credentials themselves are not
+         *     deleted.
+         *     Needs a personal access token of the user in the path; service tokens are refused, and an
+         *     admin cannot manage another user's links.
+         */
+        delete: operations["deleteUserCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List groups
+         * @description Lists the user groups of an account, active ones unless `state` says otherwise. Add
+         *     `include_related=group_permissions` to fill in the permissions each group grants.
+         */
+        get: operations["listGroups"];
+        put?: never;
+        /**
+         * Create a group
+         * @description Creates a user group in the account. The new group grants nothing until its permissions are
+         *     set with `assignGroupPermissions`.
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/groups/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the group.
+                 * @example 512304
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a group
+         * @description Returns one group with its member count and SSO mappings. Add
+         *     `include_related=group_permissions` to fill in the permissions it grants.
+         */
+        get: operations["getGroup"];
+        put?: never;
+        /**
+         * Update a group
+         * @description Changes the name, default assignment, SSO mappings or state of a group; `state` 2 deletes it.
+         *     The permissions of the group are left as they are.
+         */
+        post: operations["updateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/assign-groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the groups of a user
+         * @description Makes a user a member of exactly the groups listed: they join the listed groups and leave
+         *     every other group of the account. Returns the groups the user belongs to afterwards.
+         */
+        post: operations["assignUserToGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/group-permissions/{group_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the group whose permissions are set.
+                 * @example 512304
+                 */
+                group_id: components["parameters"]["GroupPermissionsGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the permissions of a group
+         * @description Replaces everything a group grants with the list sent: permissions not in the list are
+         *     removed. Each entry names a permission set, the projects it covers and, for some sets, the
+         *     kinds of environment it may change.
+         */
+        post: operations["assignGroupPermissions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/license-maps/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List license maps
+         * @description Lists the license maps of an account, active ones unless `state` says otherwise. Each maps
+         *     identity-provider groups to the license type their members get.
+         */
+        get: operations["listLicenseMaps"];
+        put?: never;
+        /**
+         * Create a license map
+         * @description Creates a license map: users who sign in through SSO as members of one of the listed groups
+         *     receive the chosen license type.
+         */
+        post: operations["createLicenseMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/license-maps/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the license map.
+                 * @example 3307
+                 */
+                id: components["parameters"]["LicenseMapId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a license map
+         * @description Returns one license map with its license type and identity-provider groups.
+         */
+        get: operations["getLicenseMap"];
+        put?: never;
+        /**
+         * Update a license map
+         * @description Changes the license type, identity-provider groups or state of a license map. Send the whole
+         *     license map, as read, with your changes.
+         */
+        post: operations["updateLicenseMap"];
+        /**
+         * Delete a license map
+         * @description Deletes a license map, so it no longer decides the license type of users who sign in
+         *     through SSO.
+         */
+        delete: operations["deleteLicenseMap"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/service-tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List service tokens
+         * @description Lists the service tokens of an account with their permission grants and last use. Secrets
+         *     are never included.
+         */
+        get: operations["listServiceTokens"];
+        put?: never;
+        /**
+         * Create a service token
+         * @description Creates a service token with the permission sets given in `permission_grants`. The response
+         *     holds `token_string`, the secret; it is shown only this once, so store it safely.
+         */
+        post: operations["createServiceToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/service-tokens/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token (not its secret).
+                 * @example 88215
+                 */
+                id: components["parameters"]["ServiceTokenId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a service token
+         * @description Returns one service token with its permission grants and last use, but not its secret. A
+         *     deleted token is still returned, with `state` 2.
+         */
+        get: operations["getServiceToken"];
+        /**
+         * Rename a service token
+         * @description Changes the name of a service token. Its secret and permissions stay as they are; to change
+         *     permissions, create a new token.
+         */
+        put: operations["updateServiceToken"];
+        post?: never;
+        /**
+         * Delete a service token
+         * @description Deactivates a service token; requests made with its secret are refused from then on. The
+         *     token can still be read, with `state` 2.
+         */
+        delete: operations["deleteServiceToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/service-tokens/{service_token_id}/permissions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token whose permissions are listed.
+                 * @example 88215
+                 */
+                service_token_id: components["parameters"]["ServiceTokenPermissionsTokenId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the permissions of a service token
+         * @description Lists the stored permission records of one service token: each permission set, the projects
+         *     it covers and the kinds of environment it may change.
+         */
+        get: operations["listServiceTokenPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Lists the projects of an account, one page at a time. `include_related` embeds the
+         *     repository, connection, group permissions, docs job or freshness job of each project.
+         */
+        get: operations["listProjectsV3"];
+        put?: never;
+        /**
+         * Create a project
+         * @description Creates a project in the account. Then add a repository and a connection, point the project
+         *     at them, and create its environments.
+         */
+        post: operations["createProjectV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a project
+         * @description Returns one project with the ids of its repository, connection and docs and freshness jobs.
+         *     `include_related` embeds those objects, or the project's group permissions.
+         */
+        get: operations["getProjectV3"];
+        put?: never;
+        /**
+         * Update a project
+         * @description Replaces the fields of a project with those sent; optional fields left out may be cleared, so
+         *     send the whole project. Setting `state` to `2` deletes it.
+         */
+        post: operations["updateProjectV3"];
+        /**
+         * Delete a project
+         * @description Deletes a project. It is soft-deleted (state `2`) and can still be listed with
+         *     `state=deleted`.
+         */
+        delete: operations["deleteProjectV3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/repositories/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the repositories of a project
+         * @description Lists the git repositories connected to a project, one page at a time, optionally only those
+         *     cloned from one URL.
+         */
+        get: operations["listProjectRepositories"];
+        put?: never;
+        /**
+         * Create a repository
+         * @description Connects a git repository to a project. Then set the project's `repository_id` to the new id
+         *     so the project uses it.
+         */
+        post: operations["createProjectRepository"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/repositories/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the repository.
+                 * @example 184511
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a repository
+         * @description Returns one repository of a project with its remote URL and clone settings; ask for the deploy
+         *     key with `include_related=deploy_key`.
+         */
+        get: operations["getProjectRepository"];
+        put?: never;
+        /**
+         * Update a repository
+         * @description Replaces the settings of a repository with those sent; send back the ids it already has
+         *     (deploy key, credentials, webhook) so they are kept. Setting `state` to `2` deletes it.
+         */
+        post: operations["updateProjectRepository"];
+        /**
+         * Delete a repository
+         * @description Deletes a repository of a project; it is soft-deleted (state `2`). The project needs another
+         *     repository before it can run again.
+         */
+        delete: operations["deleteProjectRepository"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/managed-repositories/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a managed repository
+         * @description Creates a git repository that dbt Cloud hosts itself, for a project with no repository of its
+         *     own. dbt Labs advises against managed repositories for production work.
+         */
+        post: operations["createManagedRepository"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/managed-repositories/{repository_id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the managed repository.
+                 * @example 184512
+                 */
+                repository_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a managed repository
+         * @description Downloads the files of a managed repository as a ZIP archive, for instance to move the project
+         *     to a git host of your own.
+         */
+        get: operations["downloadManagedRepository"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/adapters/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an adapter
+         * @description Attaches a warehouse adapter to a project. Give the new adapter's id when creating connections
+         *     or credentials that ask for one.
+         */
+        post: operations["createAdapter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/adapters/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the adapter.
+                 * @example 48213
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an adapter
+         * @description Returns one adapter of a project, with its adapter version and display metadata.
+         */
+        get: operations["getAdapter"];
+        put?: never;
+        /**
+         * Update an adapter
+         * @description Replaces the fields of an adapter with those sent; send the whole adapter. Setting `state` to
+         *     `2` deletes it.
+         */
+        post: operations["updateAdapter"];
+        /**
+         * Delete an adapter
+         * @description Deletes an adapter of a project; it is soft-deleted (state `2`).
+         */
+        delete: operations["deleteAdapter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/adapter-schema/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the schema of an adapter
+         * @description Returns which settings an adapter takes for connections, credentials and its other parts, with
+         *     labels, defaults and which are required. It is not tied to an account.
+         */
+        get: operations["getAdapterSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the environments of a project
+         * @description Lists the environments of a project, with filters on type, deployment type, dbt version and
+         *     name. `include_related` accepts `project`, `connection`, `credentials` and `repository`.
+         */
+        get: operations["listProjectEnvironments"];
+        put?: never;
+        /**
+         * Create an environment
+         * @description Creates a development or deployment environment in the project. A project has at most one
+         *     development environment, one production and one staging environment.
+         */
+        post: operations["createProjectEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an environment
+         * @description Returns one environment of the project. `include_related` accepts `project`, `connection`,
+         *     `credentials` and `repository`.
+         */
+        get: operations["getProjectEnvironment"];
+        put?: never;
+        /**
+         * Replace an environment
+         * @description Replaces the environment with the values sent. Fields left out go back to their defaults, so
+         *     `credentials_id` or `connection_id` are cleared unless sent; read the environment first and
+         *     send it back whole.
+         */
+        post: operations["updateProjectEnvironment"];
+        /**
+         * Delete an environment
+         * @description Deletes the environment. dbt Cloud keeps it with state `2`, so it can still be listed with
+         *     `state=deleted`.
+         */
+        delete: operations["deleteProjectEnvironment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/environments/{environment_id}/sao-cache/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                environment_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Clear the state-aware orchestration cache
+         * @description Clears what state-aware orchestration (SAO) has cached for the environment, so the next run
+         *     decides afresh which models need building.
+         */
+        delete: operations["clearEnvironmentSaoCache"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an environment variable value
+         * @description Stores one value of an environment variable: the project default, an environment value, a
+         *     job override or a personal override, as `type` says. Secret values (`DBT_ENV_SECRET_...`)
+         *     come back masked.
+         */
+        post: operations["createEnvironmentVariable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment variable value.
+                 * @example 412006
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an environment variable value
+         * @description Changes one value of an environment variable, such as the project default or an environment
+         *     value. A secret value can be replaced but is never returned.
+         */
+        post: operations["updateEnvironmentVariable"];
+        /**
+         * Delete an environment variable value
+         * @description Deletes one value of an environment variable. Deleting an environment value or an override
+         *     makes the level below apply again; to remove a variable with all its values, use the bulk
+         *     delete.
+         */
+        delete: operations["deleteEnvironmentVariable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a variable and its values
+         * @description Renames one variable and changes, adds or removes its values in one call. Keys of `env_vars`
+         *     other than `name` and `new_name` are value ids (to change a value) or environment names (to
+         *     add one); an empty or null value removes it.
+         */
+        put: operations["updateEnvironmentVariablesBulk"];
+        /**
+         * Create environment variables in bulk
+         * @description Creates several variables at once, each with its project default and its values per
+         *     environment, keyed by environment name. The result lists what was stored for each variable;
+         *     when every variable fails, the answer is a 400 whose `data` lists the failures.
+         */
+        post: operations["createEnvironmentVariablesBulk"];
+        /**
+         * Delete a variable with all its values
+         * @description Deletes the named variable: its project default, its environment values and every job and
+         *     personal override.
+         */
+        delete: operations["deleteEnvironmentVariablesBulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/environment/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List variables by environment
+         * @description Returns every variable of the project as a table: for each variable name, the project default
+         *     and the value in each environment that sets one. Secret values are masked.
+         */
+        get: operations["listEnvironmentVariablesByEnvironment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/job/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the variables of a job
+         * @description Returns, for each variable, the values a job sees: the project default, the value of the
+         *     job's environment and the job's own override, where each is set. Secret values are masked.
+         */
+        get: operations["listJobEnvironmentVariableOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/user/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the variables of a user
+         * @description Returns, for each variable, the values a user sees while developing: the project default, the
+         *     development environment's value and the user's personal override, where each is set. Secret
+         *     values are masked.
+         */
+        get: operations["listUserEnvironmentVariableOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/connections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List account connections
+         * @description Lists the warehouse connections of an account. Lists leave out the adapter settings
+         *     (`config` is null); get a connection by id to read them.
+         */
+        get: operations["listAccountConnections"];
+        put?: never;
+        /**
+         * Create an account connection
+         * @description Creates a warehouse connection that any project of the account can use. `adapter_version`
+         *     chooses the adapter, and `config` carries the settings of that adapter.
+         */
+        post: operations["createAccountConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/connections/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account connection
+         * @description Returns one connection with its adapter settings. Secrets such as keys and passwords are never returned.
+         */
+        get: operations["getAccountConnection"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an account connection
+         * @description Deletes a connection from the account.
+         */
+        delete: operations["deleteAccountConnection"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an account connection
+         * @description Changes only the fields sent, including single adapter settings under `config`. The adapter
+         *     itself cannot be changed.
+         */
+        patch: operations["updateAccountConnection"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/connections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List project connections
+         * @deprecated
+         * @description Lists connections through the older per-project endpoint, without their adapter settings.
+         *     Deprecated by dbt Labs in favour of the account connection endpoints.
+         */
+        get: operations["listProjectConnections"];
+        put?: never;
+        /**
+         * Create a project connection
+         * @deprecated
+         * @description Creates a connection through the older per-project endpoint, which takes no adapter
+         *     settings. Deprecated by dbt Labs; create account connections instead.
+         */
+        post: operations["createProjectConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/connections/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a project connection
+         * @deprecated
+         * @description Returns one connection through the older per-project endpoint, without its adapter settings.
+         *     Deprecated by dbt Labs in favour of the account connection endpoints.
+         */
+        get: operations["getProjectConnection"];
+        put?: never;
+        /**
+         * Update a project connection
+         * @deprecated
+         * @description Replaces the fields of a connection through the older per-project endpoint; send every
+         *     required field. Deprecated by dbt Labs; update account connections instead.
+         */
+        post: operations["updateProjectConnection"];
+        /**
+         * Delete a project connection
+         * @deprecated
+         * @description Deletes a connection through the older per-project endpoint. Deprecated by dbt Labs;
+         *     delete account connections instead.
+         */
+        delete: operations["deleteProjectConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/private-endpoints/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List private endpoints
+         * @description Lists the private endpoints of an account, optionally filtered by type or a search term.
+         */
+        get: operations["listPrivateEndpoints"];
+        put?: never;
+        /**
+         * Create a private endpoint
+         * @description Records a private endpoint for the account. Endpoints are usually set up by dbt Labs on request;
+         *     the API documents neither the body it takes nor a body in its answer.
+         */
+        post: operations["createPrivateEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/private-endpoints/{pl_endpoint_ksuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the private endpoint, a KSUID.
+                 * @example 2Ky9Pf34qY6Nb3wWD25RQ4F5ZR3
+                 */
+                pl_endpoint_ksuid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a private endpoint
+         * @description Returns one private endpoint, including its port and provisioning status.
+         */
+        get: operations["getPrivateEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a private endpoint
+         * @description Deletes a private endpoint from the account.
+         */
+        delete: operations["deletePrivateEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a private endpoint
+         * @description Changes only the fields sent. The API documents neither the body it takes nor a body in its answer.
+         */
+        patch: operations["updatePrivateEndpoint"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/credentials/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List credentials
+         * @description Lists the warehouse credentials of a project. Secrets such as passwords and private keys are
+         *     never included.
+         */
+        get: operations["listCredentials"];
+        put?: never;
+        /**
+         * Create credentials
+         * @description Stores a new set of warehouse credentials in a project, for use by a deployment environment
+         *     or a profile. The fields to send depend on `type`.
+         */
+        post: operations["createCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/credentials/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the credentials.
+                 * @example 301556
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get credentials
+         * @description Returns one set of warehouse credentials, without its secrets.
+         */
+        get: operations["getCredentials"];
+        put?: never;
+        /**
+         * Update credentials
+         * @description Replaces a set of credentials with the fields sent; send the same body as for creating
+         *     them. Secrets that are left out keep their stored values.
+         */
+        post: operations["updateCredentials"];
+        /**
+         * Delete credentials
+         * @description Deletes a set of credentials. Environments or profiles that use them can no longer connect.
+         */
+        delete: operations["deleteCredentials"];
+        options?: never;
+        head?: never;
+        /**
+         * Partly update credentials
+         * @description Changes only the fields sent; the others keep their values. Send `type` with the type the
+         *     credentials already have.
+         */
+        patch: operations["patchCredentials"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/extended-attributes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create extended attributes
+         * @description Stores a set of extra dbt profile keys in a project. Attach it to an environment or a
+         *     profile to override or add to what the connection and credentials give.
+         */
+        post: operations["createExtendedAttributes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/extended-attributes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the extended attributes.
+                 * @example 4410
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get extended attributes
+         * @description Returns one set of extended attributes with its profile keys.
+         */
+        get: operations["getExtendedAttributes"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete extended attributes
+         * @description Deletes a set of extended attributes.
+         */
+        delete: operations["deleteExtendedAttributes"];
+        options?: never;
+        head?: never;
+        /**
+         * Update extended attributes
+         * @description Replaces the profile keys of a set of extended attributes with the ones sent, and can change
+         *     its state.
+         */
+        patch: operations["updateExtendedAttributes"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/profiles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List profiles
+         * @description Lists the profiles of a project: each names a connection, credentials and optional extended
+         *     attributes, and shows the environments that use it.
+         */
+        get: operations["listProfiles"];
+        put?: never;
+        /**
+         * Create a profile
+         * @description Creates a profile from a connection, credentials and, optionally, extended attributes. Its
+         *     key must be unique within the project.
+         */
+        post: operations["createProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/profiles/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the profile.
+                 * @example 7702
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a profile
+         * @description Returns one profile with the environments that use it.
+         */
+        get: operations["getProfile"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a profile
+         * @description Deletes a profile. A profile that an environment still uses cannot be deleted.
+         */
+        delete: operations["deleteProfile"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a profile
+         * @description Changes the fields sent; the others keep their values. The body names the profile again with
+         *     `pk`, `account_id` and `project_id`.
+         */
+        patch: operations["updateProfile"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Lists the webhook subscriptions of an account. The body uses the webhooks service's own status
+         *     object, which carries only `code`.
+         */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Create a webhook subscription
+         * @description Creates a subscription that sends the chosen job run events to an endpoint. The answer holds
+         *     `hmac_secret`, the key dbt Cloud signs each delivery with; store it to check signatures.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/subscription/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription
+         * @description Returns one subscription with its events, jobs, endpoint, signing secret and the outcome of
+         *     its latest delivery. The body uses the webhooks service's own status object.
+         */
+        get: operations["getWebhookSubscription"];
+        /**
+         * Update a webhook subscription
+         * @description Replaces the configuration of a subscription (name, description, events, jobs, endpoint and
+         *     whether it is active). Send every field; the signing secret does not change.
+         */
+        put: operations["updateWebhookSubscription"];
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Deletes a subscription; no more events are sent for it. The answer holds only the id, with a
+         *     status object that also reports `is_success`.
+         */
+        delete: operations["deleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/subscription/{subscription_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Test a webhook subscription
+         * @description Sends a test event to the subscription's endpoint right away and reports how the endpoint
+         *     answered. Use it to check the endpoint is reachable and accepts signed requests.
+         */
+        get: operations["testWebhookSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/subscription/{subscription_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the events of a webhook subscription
+         * @description Lists the events dbt Cloud recorded for a subscription, each with the JSON payload it sends.
+         *     The service keeps them for 30 days.
+         */
+        get: operations["listWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/subscription/{subscription_id}/event/{event_id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+                /**
+                 * @description Id of the webhook event (a string starting with `wev_`).
+                 * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+                 */
+                event_id: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the delivery receipts of an event for a subscription
+         * @description Lists the delivery attempts of one event to one subscription's endpoint, with what was sent
+         *     and what the endpoint answered.
+         */
+        get: operations["listWebhookSubscriptionEventReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/event/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook event (a string starting with `wev_`).
+                 * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+                 */
+                event_id: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook event
+         * @deprecated
+         * @description Returns one recorded event with its payload. Deprecated by dbt Labs; list a subscription's
+         *     events instead.
+         */
+        get: operations["getWebhookEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/event/{event_id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook event (a string starting with `wev_`).
+                 * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+                 */
+                event_id: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the delivery receipts of a webhook event
+         * @deprecated
+         * @description Lists the delivery attempts of one event. Deprecated by dbt Labs; use the receipts of an event
+         *     for a given subscription instead.
+         */
+        get: operations["listWebhookEventReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/webhooks/receipt/{receipt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the delivery receipt (a string).
+                 * @example wre_2Xq9cV7wX1yZ3aB5cD7eF9gH2iJ
+                 */
+                receipt_id: components["parameters"]["WebhookReceiptId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook delivery receipt
+         * @deprecated
+         * @description Returns one delivery attempt with the request sent and the endpoint's answer. Deprecated by
+         *     dbt Labs; use the receipts of an event for a given subscription instead.
+         */
+        get: operations["getWebhookReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/semantic-layer-credentials/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Semantic Layer credentials
+         * @description Lists the warehouse credentials the Semantic Layer uses for the account's projects, with the
+         *     service tokens linked to each. Secret values are left out.
+         */
+        get: operations["listSemanticLayerCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/favorite-assets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List favorite assets
+         * @description Lists the assets (dbt resources and warehouse objects) that users of the account marked as
+         *     favorites, optionally narrowed to one user, project or environment.
+         */
+        get: operations["listFavoriteAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/audit-logs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List audit log events
+         * @description Lists recorded events of the account, one page at a time. Without a date range
+         *     the last 90 days are returned; use the bulk export for older events.
+         */
+        get: operations["listAuditLogEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/audit-logs/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download audit log events as CSV
+         * @description Returns the events of a date range as a CSV file, one event per row, the same events the list
+         *     operation pages through. Without a date range the last 90 days are included.
+         */
+        get: operations["downloadAuditLogEventsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/audit-logs/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the status of a bulk audit log export
+         * @description Tells whether the account's bulk export is still being built. Poll it after requesting an
+         *     export until `is_running` is false, then fetch the download link.
+         */
+        get: operations["getAuditLogExportStatus"];
+        put?: never;
+        /**
+         * Request a bulk audit log export
+         * @description Starts building a CSV file of the account's whole audit log history, beyond the 90 days the
+         *     list covers. Takes no body; needs a personal access token, as service tokens are refused.
+         */
+        post: operations["requestAuditLogExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/audit-logs/export/{job_identifier}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The `job_id` returned when the export was requested.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e0c1f47
+                 */
+                job_identifier: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the download link of a bulk audit log export
+         * @description Returns a short-lived link to the CSV file of a finished export. The answer is JSON; fetch the
+         *     file itself from `download_url`.
+         */
+        get: operations["downloadAuditLogExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/ip-restrictions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List IP restriction rules
+         * @description Lists the IP restriction rules of the account with their address ranges.
+         */
+        get: operations["listIpRestrictions"];
+        put?: never;
+        /**
+         * Create an IP restriction rule
+         * @description Creates a rule with its address ranges. The answer is successful as long as at least one
+         *     range was saved; ranges that failed are listed under `extra`.
+         */
+        post: operations["createIpRestriction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/ip-restrictions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the IP restriction rule.
+                 * @example 7021
+                 */
+                id: components["parameters"]["IpRestrictionRuleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an IP restriction rule
+         * @description Returns one IP restriction rule with its address ranges.
+         */
+        get: operations["getIpRestriction"];
+        /**
+         * Update an IP restriction rule
+         * @description Replaces a rule's name, type, description and ranges. Send existing ranges with their `id` to
+         *     keep them; the answer is successful as long as at least one range was saved.
+         */
+        put: operations["updateIpRestriction"];
+        post?: never;
+        /**
+         * Delete an IP restriction rule
+         * @description Deletes an IP restriction rule and its address ranges.
+         */
+        delete: operations["deleteIpRestriction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/ip-restrictions-set/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn IP restrictions on or off
+         * @description Switches enforcement of the account's IP restriction rules on or off. Check first with
+         *     `validateClientIp` that your own address would still be let in.
+         */
+        post: operations["enableIpRestrictions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/ip-restrictions-set/{id}/validate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account's IP restriction rule set.
+                 * @example 1204
+                 */
+                id: components["parameters"]["IpRestrictionRuleSetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Check the caller's address against the rules
+         * @description Tells whether the address this request comes from would be let in by the rule set's current
+         *     rules, so you can enable or tighten them without locking yourself out.
+         */
+        get: operations["validateClientIp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/ip-restrictions-set/{id}/validate/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account's IP restriction rule set.
+                 * @example 1204
+                 */
+                id: components["parameters"]["IpRestrictionRuleSetId"];
+                /**
+                 * @description Numeric id of the rule to leave out of the check.
+                 * @example 7021
+                 */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Check the caller's address without one rule
+         * @description Tells whether the address this request comes from would still be let in if the given rule
+         *     were removed or changed, so you can edit or delete it safely.
+         */
+        get: operations["validateClientIpExcludingRule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/oauth-configurations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List OAuth configurations
+         * @description Lists the external OAuth configurations of an account, which let developers reach the warehouse
+         *     with tokens from Entra ID or Okta. Client secrets are never included.
+         */
+        get: operations["listOAuthConfigurations"];
+        put?: never;
+        /**
+         * Create an OAuth configuration
+         * @description Registers an identity provider app (Entra ID or Okta) for warehouse OAuth. The client secret is
+         *     stored but never returned; a connection uses the configuration once its `oauth_configuration_id`
+         *     points at it.
+         */
+        post: operations["createOAuthConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/oauth-configurations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OAuth configuration.
+                 * @example 7214
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an OAuth configuration
+         * @description Returns one OAuth configuration, without its client secret.
+         */
+        get: operations["getOAuthConfiguration"];
+        put?: never;
+        /**
+         * Update an OAuth configuration
+         * @description Replaces the settings of an OAuth configuration, for example to rotate its client secret. The
+         *     answer never includes the secret.
+         */
+        post: operations["updateOAuthConfiguration"];
+        /**
+         * Delete an OAuth configuration
+         * @description Deletes an OAuth configuration of the account.
+         */
+        delete: operations["deleteOAuthConfiguration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/integrations/lineage/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List lineage integrations
+         * @description Lists the BI tool integrations of a project whose dashboards dbt Explorer shows in lineage.
+         */
+        get: operations["listLineageIntegrations"];
+        put?: never;
+        /**
+         * Create a lineage integration
+         * @description Connects a project to a BI tool so dbt Explorer can show its dashboards in lineage. The project
+         *     needs a production environment first. The access token is stored but never returned.
+         */
+        post: operations["createLineageIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/integrations/lineage/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a lineage integration
+         * @description Returns one lineage integration, without its access token.
+         */
+        get: operations["getLineageIntegration"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a lineage integration
+         * @description Deletes a lineage integration; dbt Cloud stops fetching dashboards from that BI tool.
+         */
+        delete: operations["deleteLineageIntegration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a lineage integration
+         * @description Changes only the fields sent, for example a new access token. Within `config`, send the keys to
+         *     change.
+         */
+        patch: operations["updateLineageIntegration"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/integrations/lineage/{id}/collections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List BI tool collections
+         * @description Lists the top-level folders and dashboards of the BI tool, each marked with whether dbt Cloud
+         *     watches it. Pass `collection_id` to look inside one folder instead.
+         */
+        get: operations["listLineageCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/integrations/lineage/{id}/collections/{collection_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+                /**
+                 * @description The BI tool's identifier of the folder to look inside.
+                 * @example 6b1f0c2e-8d4a-4f37-9e15-3a7c2b9d0e41
+                 */
+                collection_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the contents of a BI tool collection
+         * @description Lists the folders and dashboards inside one folder of the BI tool, each marked with whether dbt
+         *     Cloud watches it. The answer has the same shape as the top-level list.
+         */
+        get: operations["listLineageCollectionContents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/integrations/lineage/{id}/selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change which collections are watched
+         * @description Starts watching the folders and dashboards in `to_add` and stops watching those whose
+         *     identifiers are in `to_remove`. The answer is a bare object with the two counts, not an envelope.
+         */
+        post: operations["updateLineageSelections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim-config/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the SCIM settings
+         * @description Returns whether SCIM provisioning is on for the account, whether people may still edit
+         *     SCIM-managed users and groups, and whether SCIM sets license types.
+         */
+        get: operations["getScimConfig"];
+        put?: never;
+        /**
+         * Save the SCIM settings
+         * @description Turns SCIM provisioning on or off and stores its options. The account has one SCIM
+         *     configuration; posting again overwrites it.
+         */
+        post: operations["createScimConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim-config/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List SCIM tokens
+         * @description Lists the tokens identity providers use to call the SCIM endpoints. Their secrets are not
+         *     included.
+         */
+        get: operations["listScimTokens"];
+        put?: never;
+        /**
+         * Create a SCIM token
+         * @description Creates a token for an identity provider. The response holds the token's secret in
+         *     `token_string`; it is returned only this once and cannot be read later.
+         */
+        post: operations["createScimToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim-config/tokens/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the SCIM token.
+                 * @example 5102
+                 */
+                id: components["parameters"]["ScimTokenId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SCIM token
+         * @description Returns one SCIM token's name and usage times. The secret is not included.
+         */
+        get: operations["getScimToken"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a SCIM token
+         * @description Revokes a SCIM token at once; identity providers still using it get `401`. Put the new token in
+         *     the identity provider before deleting the old one.
+         */
+        delete: operations["deleteScimToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List SCIM groups
+         * @description Lists the account's groups as a SCIM ListResponse. Pages with `startIndex` and `count`, and
+         *     narrows with a SCIM `filter`.
+         */
+        get: operations["listScimGroups"];
+        put?: never;
+        /**
+         * Create a SCIM group
+         * @description Creates a group from a SCIM Group resource, with its members. Called by the identity provider
+         *     when it pushes a group.
+         */
+        post: operations["createScimGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/Groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the group, which is the dbt Cloud group id written as a string.
+                 * @example 30412
+                 */
+                group_id: components["parameters"]["ScimGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SCIM group
+         * @description Returns one group as a SCIM Group resource, with its members.
+         */
+        get: operations["getScimGroup"];
+        /**
+         * Replace a SCIM group
+         * @description Replaces a group's name, external id and whole membership with the resource sent. Members
+         *     left out of the body are removed from the group.
+         */
+        put: operations["replaceScimGroup"];
+        post?: never;
+        /**
+         * Delete a SCIM group
+         * @description Deletes a group; its members lose the permissions it granted.
+         */
+        delete: operations["deleteScimGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Partly update a SCIM group
+         * @description Applies a SCIM PatchOp to a group: adds or removes members, or renames it, without sending
+         *     the whole membership.
+         */
+        patch: operations["patchScimGroup"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List SCIM resource types
+         * @description Lists the resource types the SCIM service offers (users and groups) and the schemas each one
+         *     uses, as a SCIM ListResponse.
+         */
+        get: operations["listScimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/ResourceTypes/{resource_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Name of a resource type the service provider supports.
+                 * @example User
+                 */
+                resource_type: components["parameters"]["ScimResourceTypeName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SCIM resource type
+         * @description Returns one resource type, with its endpoint, main schema and extension schemas.
+         */
+        get: operations["getScimResourceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List SCIM schemas
+         * @description Lists the SCIM schemas the service uses, including the dbt Labs user extension that carries
+         *     the license type, as a SCIM ListResponse.
+         */
+        get: operations["listScimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/Schemas/{schema_uri}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The URN that identifies a SCIM schema.
+                 * @example urn:ietf:params:scim:schemas:core:2.0:User
+                 */
+                schema_uri: components["parameters"]["ScimSchemaUri"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SCIM schema
+         * @description Returns one SCIM schema definition, found by its URN, with the attributes it defines.
+         */
+        get: operations["getScimSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the SCIM service provider configuration
+         * @description Tells identity providers which optional SCIM features the service offers (PATCH, filtering,
+         *     bulk, sorting) and how to authenticate.
+         */
+        get: operations["getScimServiceProviderConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List SCIM users
+         * @description Lists the account's users as a SCIM ListResponse. Pages with `startIndex` and `count`, and
+         *     narrows with a SCIM `filter`, which identity providers use to find a user by `userName`.
+         */
+        get: operations["listScimUsers"];
+        put?: never;
+        /**
+         * Create a SCIM user
+         * @description Provisions a user from a SCIM User resource and gives them a license, taken from the dbt Labs
+         *     extension's `licenseType` when SCIM controls license types.
+         */
+        post: operations["createScimUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/scim/v2/Users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the user, which is the dbt Cloud user id written as a string.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SCIM user
+         * @description Returns one user as a SCIM User resource, with their groups and license type.
+         */
+        get: operations["getScimUser"];
+        /**
+         * Replace a SCIM user
+         * @description Replaces a user's attributes (name, emails, active flag, license type) with the resource sent.
+         */
+        put: operations["replaceScimUser"];
+        post?: never;
+        /**
+         * Delete a SCIM user
+         * @description Deprovisions a user: removes them from the account and frees their license.
+         */
+        delete: operations["deleteScimUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Partly update a SCIM user
+         * @description Applies a SCIM PatchOp to a user. Identity providers use it to deactivate or reactivate a
+         *     user by setting `active`.
+         */
+        patch: operations["patchScimUser"];
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "job.run.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Job run started
+         * @description dbt Cloud sends this `job.run.started` event to your endpoint when a run of a subscribed job starts. The
+         *     `Authorization` header holds the hex HMAC-SHA256 of the raw request body, keyed with the
+         *     subscription's `hmac_secret`; compute it yourself and compare before trusting the body.
+         */
+        post: operations["onJobRunStarted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "job.run.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Job run completed
+         * @description dbt Cloud sends this `job.run.completed` event to your endpoint when a run of a subscribed job finishes, whether it succeeded, failed or was cancelled. The
+         *     `Authorization` header holds the hex HMAC-SHA256 of the raw request body, keyed with the
+         *     subscription's `hmac_secret`; compute it yourself and compare before trusting the body.
+         */
+        post: operations["onJobRunCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "job.run.errored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Job run errored
+         * @description dbt Cloud sends this `job.run.errored` event to your endpoint as soon as a run of a subscribed job fails. The
+         *     `Authorization` header holds the hex HMAC-SHA256 of the raw request body, keyed with the
+         *     subscription's `hmac_secret`; compute it yourself and compare before trusting the body.
+         */
+        post: operations["onJobRunErrored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Where this page sits in the whole result. */
@@ -3433,6 +6497,4423 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Who to invite, with the license and groups they get on accepting. */
+        InviteSendRequest: {
+            /** @description The addresses to send an invitation to; each gets its own email. */
+            email_addresses: string[];
+            license_type: components["schemas"]["UserLicenseType"];
+            /** @description Groups of the account the invited people join once they accept. */
+            group_ids?: number[];
+        };
+        /** @description What happened to the invitations. */
+        InviteSendResult: {
+            /** @description The addresses an invitation was sent to. */
+            sent?: string[];
+        };
+        InviteSendResultEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["InviteSendResult"];
+        };
+        /** @description The license a user holds in the account. */
+        AccountUserLicense: {
+            /** @description Numeric id of the license (the user's permission record in the account). */
+            readonly id: number;
+            license_type: components["schemas"]["UserLicenseType"];
+        };
+        /** @description One user of an account, with the license they hold there. */
+        AccountUser: {
+            /** @description Numeric id of the user. */
+            readonly id: number;
+            /** @description The address the user signs in with. */
+            readonly email: string;
+            /** @description Given name. */
+            first_name: string;
+            /** @description Family name. */
+            last_name: string;
+            /** @description Given and family name together. */
+            readonly fullname: string;
+            /** @description True once the user has confirmed their email address. */
+            readonly email_verified: boolean;
+            license: components["schemas"]["AccountUserLicense"];
+            /** @description False when the user has been deactivated and cannot sign in. */
+            readonly is_active?: boolean;
+            /** @description True for dbt Labs staff accounts. */
+            readonly is_staff?: boolean;
+            /** @description True when SCIM provisioning manages the user, so they cannot be changed by hand. */
+            readonly scim_managed?: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        AccountUserEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AccountUser"];
+        };
+        /**
+         * @description What a token is for: 1 CloudCli, 2 General, 3 NativeAppUserLink, 4 Scim.
+         * @enum {integer}
+         */
+        AccountScopedTokenType: 1 | 2 | 3 | 4;
+        /**
+         * @description A personal access token of a user that works only in one account. Its secret is not part of
+         *     this object; it is returned once, when the token is created or rotated.
+         */
+        AccountScopedToken: {
+            /** @description Numeric id of the token. */
+            readonly id: number;
+            /** @description The one account the token works in. */
+            readonly account_id: number;
+            /** @description The user the token acts as. */
+            readonly user_id: number;
+            /** @description A short public identifier of the token, safe to show. */
+            readonly uid: string;
+            /** @description A label that tells the user's tokens apart. */
+            name: string;
+            state: components["schemas"]["EntityState"];
+            /** @description What the token is for. */
+            readonly type?: components["schemas"]["AccountScopedTokenType"] | null;
+            /** @description A hash of the secret, kept for lookups; it cannot be used to authenticate. */
+            readonly token?: string | null;
+            /**
+             * @description The secret. Filled only in the responses of the create and rotate operations; null or
+             *     left out everywhere else.
+             */
+            readonly token_string?: string | null;
+            /**
+             * @deprecated
+             * @description No longer kept up to date.
+             */
+            readonly last_used?: components["schemas"]["Timestamp"] | null;
+            /**
+             * @deprecated
+             * @description No longer kept up to date.
+             */
+            readonly last_identify?: components["schemas"]["Timestamp"] | null;
+            /**
+             * @deprecated
+             * @description No longer used.
+             */
+            readonly expires_at?: components["schemas"]["Timestamp"] | null;
+            /**
+             * @deprecated
+             * @description The name of the user the token acts as; use `user_id` instead.
+             */
+            readonly user?: {
+                /** @description Given name. */
+                first_name?: string;
+                /** @description Family name. */
+                last_name?: string;
+            } | null;
+            /**
+             * @deprecated
+             * @description No longer used; always false.
+             */
+            readonly metadata_only?: boolean;
+            /**
+             * @deprecated
+             * @description No longer used; always false.
+             */
+            readonly webhooks_only?: boolean;
+            /**
+             * @deprecated
+             * @description No longer used for personal tokens; usually empty.
+             */
+            readonly service_token_permissions?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @deprecated
+             * @description No longer used for personal tokens; usually empty.
+             */
+            readonly semantic_layer_credentials?: {
+                [key: string]: unknown;
+            }[];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        AccountScopedTokenListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["AccountScopedToken"][];
+        };
+        /** @description The token to create. */
+        AccountScopedTokenCreate: {
+            /** @description A label for the token. */
+            name: string;
+        };
+        /** @description A token just created or rotated, with its secret. */
+        AccountScopedTokenCreated: components["schemas"]["AccountScopedToken"] & {
+            /**
+             * @description The secret, to send as `Authorization: Token <secret>`. Returned only in this response;
+             *     it cannot be read again, so store it at once.
+             */
+            readonly token_string: string;
+        };
+        AccountScopedTokenCreatedEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AccountScopedTokenCreated"];
+        };
+        AccountScopedTokenEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AccountScopedToken"];
+        };
+        /**
+         * @description The kind of warehouse the credentials are for: `postgres`, `redshift`, `snowflake`,
+         *     `bigquery`, or `adapter` (any other warehouse; `adapter_version` says which).
+         * @enum {string}
+         */
+        UserCredentialsWarehouseType: "postgres" | "redshift" | "snowflake" | "bigquery" | "adapter";
+        /**
+         * @description The warehouse adapter a connection uses, with the version of its settings schema:
+         *     `apache_spark_v0` Apache Spark, `athena_v0` Amazon Athena, `bigquery_v0` BigQuery (legacy
+         *     settings), `bigquery_v1` BigQuery, `databricks_spark_v0` Databricks through the Spark adapter,
+         *     `databricks_v0` Databricks, `fabric_v0` Microsoft Fabric, `postgres_v0` PostgreSQL,
+         *     `redshift_v0` Amazon Redshift, `salesforce_v0` Salesforce Data Cloud, `snowflake_v0` Snowflake,
+         *     `synapse_v0` Azure Synapse Analytics, `teradata_v0` Teradata, `trino_v0` Starburst or Trino.
+         * @enum {string}
+         */
+        ConnectionAdapterVersion: "apache_spark_v0" | "athena_v0" | "bigquery_v0" | "bigquery_v1" | "databricks_spark_v0" | "databricks_v0" | "fabric_v0" | "postgres_v0" | "redshift_v0" | "salesforce_v0" | "snowflake_v0" | "synapse_v0" | "teradata_v0" | "trino_v0";
+        /**
+         * @description The development credentials a link points to, as embedded with `include_related=credentials`.
+         *     Secrets such as passwords and keys are never returned.
+         */
+        UserCredentialsWarehouseCredentials: {
+            /** @description Numeric id of the credentials. */
+            readonly id?: number;
+            /** @description The account the credentials belong to. */
+            account_id: number;
+            /** @description The project the credentials are for. */
+            project_id?: number | null;
+            type: components["schemas"]["UserCredentialsWarehouseType"];
+            /** @description The adapter the credentials are for, when `type` is `adapter`. */
+            adapter_version?: components["schemas"]["ConnectionAdapterVersion"] | null;
+            state: components["schemas"]["EntityState"];
+            /** @description How many models dbt builds at the same time with these credentials. */
+            threads: number;
+            /** @description The warehouse user name. */
+            username: string;
+            /** @description The schema dbt builds into during development. */
+            default_schema: string;
+            /** @description The value of `target.name` in dbt during development. */
+            target_name: string;
+        };
+        /** @description The project the credentials are for, as embedded with `include_related=project`. */
+        UserCredentialsProject: {
+            /** @description Numeric id of the project. */
+            readonly id?: number;
+            /** @description The account the project belongs to. */
+            account_id: number;
+            /** @description Display name of the project. */
+            name: string;
+            /** @description Free text about what the project holds. */
+            description?: string | null;
+            /** @description The warehouse connection the project uses. */
+            connection_id?: number | null;
+            /** @description The git repository the project uses. */
+            repository_id?: number | null;
+            /** @description The Semantic Layer configuration of the project, where there is one. */
+            semantic_layer_config_id?: number | null;
+            state: components["schemas"]["EntityState"];
+            /** @description The folder of the repository that holds the dbt project; null for the root. */
+            dbt_project_subdirectory?: string | null;
+            /** @description The job whose documentation the project shows. */
+            docs_job_id?: number | null;
+            /** @description The job whose source freshness results the project shows. */
+            freshness_job_id?: number | null;
+            /**
+             * @description The kind of project: 0 Default, 1 Hybrid.
+             * @enum {integer}
+             */
+            type?: 0 | 1;
+        };
+        /** @description A link between a user and the development credentials they use in one project. */
+        UserCredentials: {
+            /** @description Numeric id of the link. */
+            readonly id: number;
+            /** @description The account the link belongs to. */
+            account_id: number;
+            /** @description The user who develops with the credentials. */
+            user_id: number;
+            /** @description The project the credentials are used in. */
+            project_id: number;
+            /** @description The development credentials the user uses. */
+            credentials_id: number;
+            state: components["schemas"]["EntityState"];
+            /** @description The credentials themselves; filled only with `include_related=credentials`. */
+            readonly credentials?: components["schemas"]["UserCredentialsWarehouseCredentials"] | null;
+            /** @description The project; filled only with `include_related=project`. */
+            readonly project?: components["schemas"]["UserCredentialsProject"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        UserCredentialsListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["UserCredentials"][];
+        };
+        /**
+         * @description Which development credentials a user uses in a project. The body sent to create or update a
+         *     link; `user_id` must match the user in the path.
+         */
+        UserCredentialsWrite: {
+            /** @description The account the project belongs to. */
+            account_id: number;
+            /** @description The user, the same as in the path. */
+            user_id: number;
+            /** @description The project the credentials are for. */
+            project_id: number;
+            /** @description The development credentials to use. */
+            credentials_id: number;
+            state: components["schemas"]["EntityState"];
+        };
+        UserCredentialsEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["UserCredentials"];
+        };
+        /**
+         * @description A kind of environment a permission may change: `development`, `staging`, `production`,
+         *     `other`, or `all` for every kind. Outside the listed kinds the permission only reads.
+         * @enum {string}
+         */
+        GroupWritableEnvironmentCategory: "all" | "development" | "staging" | "production" | "other";
+        /**
+         * @description One permission set a group grants, either on every project of the account or on a single
+         *     project, optionally limited to some kinds of environment.
+         */
+        GroupPermission: {
+            /** @description Numeric id of the group permission. */
+            readonly id?: number;
+            /** @description The account the permission belongs to. */
+            account_id: number;
+            /** @description The group that grants the permission. */
+            group_id: number;
+            /** @description The one project the permission covers; null when it covers all projects. */
+            project_id?: number | null;
+            /** @description True when the permission covers every project of the account. */
+            all_projects: boolean;
+            permission_set: components["schemas"]["UserPermissionSet"];
+            /** @description A legacy numeric level kept for older clients; usually null. */
+            permission_level?: number | null;
+            state?: components["schemas"]["EntityState"];
+            /**
+             * @description The kinds of environment whose jobs and settings the permission may change. Empty means
+             *     all of them. Only `analyst`, `database_admin`, `developer`, `git_admin` and `team_admin`
+             *     honour this limit.
+             */
+            writable_environment_categories?: components["schemas"]["GroupWritableEnvironmentCategory"][];
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+        };
+        /** @description A group of users in an account; every member receives the permissions the group grants. */
+        Group: {
+            /** @description Numeric id of the group. */
+            readonly id: number;
+            /** @description The account the group belongs to. */
+            account_id: number;
+            /** @description Display name of the group, such as `Owner`, `Member` or `Analytics Engineers`. */
+            name: string;
+            state: components["schemas"]["EntityState"];
+            /** @description True when every new user of the account joins this group. */
+            assign_by_default: boolean;
+            /** @description Identity-provider group names whose members are put in this group when they sign in. */
+            sso_mapping_groups?: string[];
+            /**
+             * @description The permissions the group grants. Filled in only when asked for with
+             *     `include_related=group_permissions`; otherwise an empty list.
+             */
+            readonly group_permissions?: components["schemas"]["GroupPermission"][];
+            /** @description How many users belong to the group. */
+            readonly member_count?: number;
+            /** @description True when the group is provisioned through SCIM and should be changed there. */
+            readonly scim_managed?: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        GroupListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Group"][];
+        };
+        /** @description A new group. Its permissions are set afterwards with the group-permissions operation. */
+        GroupCreate: {
+            /** @description The account to create the group in; the same as in the path. */
+            account_id: number;
+            /** @description Display name of the group. */
+            name: string;
+            state?: components["schemas"]["EntityState"];
+            /**
+             * @description True to add every new user of the account to this group.
+             * @default false
+             */
+            assign_by_default: boolean;
+            /** @description Identity-provider group names whose members join this group when they sign in. */
+            sso_mapping_groups?: string[];
+        };
+        GroupEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["Group"];
+        };
+        /**
+         * @description The new values of a group. Send the whole group as read, with your changes; `state` 2 deletes
+         *     it. Permissions are not changed here.
+         */
+        GroupUpdate: {
+            /** @description The account the group belongs to; the same as in the path. */
+            account_id: number;
+            /** @description Display name of the group. */
+            name: string;
+            state?: components["schemas"]["EntityState"];
+            /** @description True to add every new user of the account to this group. */
+            assign_by_default?: boolean;
+            /** @description Identity-provider group names whose members join this group when they sign in. */
+            sso_mapping_groups?: string[];
+        };
+        /** @description A user and the complete set of groups they should belong to. */
+        GroupAssignUser: {
+            /** @description The user whose groups are set. */
+            user_id: number;
+            /**
+             * @description Every group the user should belong to. The user is added to the listed groups they are not
+             *     in yet and removed from the groups that are not listed.
+             */
+            desired_group_ids: number[];
+        };
+        /** @description One permission to grant to a group. */
+        GroupPermissionInput: {
+            /** @description The account the group belongs to; the same as in the path. */
+            account_id: number;
+            /** @description The group that grants the permission; the same as in the path. */
+            group_id: number;
+            /** @description The one project to cover. Leave it out, or send null, with `all_projects` true. */
+            project_id?: number | null;
+            /** @description True to cover every project of the account. */
+            all_projects: boolean;
+            permission_set: components["schemas"]["UserPermissionSet"];
+            /** @description A legacy numeric level; leave it out. */
+            permission_level?: number | null;
+            state?: components["schemas"]["EntityState"];
+            /** @description The kinds of environment the permission may change; leave it out or send `[all]` for all. */
+            writable_environment_categories?: components["schemas"]["GroupWritableEnvironmentCategory"][];
+        };
+        /**
+         * @description The complete list of permissions the group should grant. Permissions of the group that are not
+         *     in the list are removed; an empty list removes them all.
+         */
+        GroupPermissionsAssign: components["schemas"]["GroupPermissionInput"][];
+        GroupPermissionListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["GroupPermission"][];
+        };
+        /**
+         * @description A rule that gives users a license type when they sign in through SSO as members of one of the
+         *     listed identity-provider groups.
+         */
+        LicenseMap: {
+            /** @description Numeric id of the license map. */
+            readonly id: number;
+            /** @description The account the license map belongs to. */
+            account_id: number;
+            license_type: components["schemas"]["UserLicenseType"];
+            state: components["schemas"]["EntityState"];
+            /** @description Identity-provider group names whose members receive this license type. */
+            sso_license_mapping_groups?: string[];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        LicenseMapListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["LicenseMap"][];
+        };
+        /** @description A new license map. */
+        LicenseMapCreate: {
+            /** @description The account to create the license map in; the same as in the path. */
+            account_id: number;
+            license_type: components["schemas"]["UserLicenseType"];
+            state?: components["schemas"]["EntityState"];
+            /** @description Identity-provider group names whose members receive this license type. */
+            sso_license_mapping_groups?: string[];
+        };
+        LicenseMapEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["LicenseMap"];
+        };
+        /** @description The new values of a license map, sent whole. */
+        LicenseMapUpdate: {
+            /** @description The account the license map belongs to; the same as in the path. */
+            account_id: number;
+            license_type: components["schemas"]["UserLicenseType"];
+            state?: components["schemas"]["EntityState"];
+            /** @description Identity-provider group names whose members receive this license type. */
+            sso_license_mapping_groups?: string[];
+        };
+        /** @description A permission set given to a service token, on all projects or on one. */
+        ServiceTokenPermissionGrant: {
+            permission_set: components["schemas"]["UserPermissionSet"];
+            /** @description The one project the permission covers; null or left out for all projects. */
+            project_id?: number | null;
+            /**
+             * @description The kinds of environment the permission may change; empty or left out means all. Only
+             *     some permission sets (such as `developer`) honour this limit.
+             */
+            writable_environment_categories?: components["schemas"]["GroupWritableEnvironmentCategory"][];
+        };
+        /** @description An API token that belongs to the account, with the permissions granted to it. The secret is never returned here. */
+        ServiceToken: {
+            /** @description Numeric id of the service token. */
+            readonly id: number;
+            /** @description The account the token belongs to. */
+            account_id: number;
+            /** @description The token's public identifier, shown in the UI; not the secret. */
+            readonly uid: string;
+            /** @description Display name of the token. */
+            name: string;
+            state: components["schemas"]["EntityState"];
+            /** @description The permission sets the token holds. */
+            permission_grants?: components["schemas"]["ServiceTokenPermissionGrant"][];
+            /** @description When the token last authenticated a request; null if it never has. */
+            readonly last_used?: components["schemas"]["Timestamp"] | null;
+            /** @description The Semantic Layer credentials the token may query with. */
+            readonly semantic_layer_credentials?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @deprecated
+             * @description No longer used; grant the `metadata_only` permission set instead.
+             */
+            metadata_only?: boolean;
+            /** @description True for a token limited to managing webhooks. */
+            webhooks_only?: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ServiceTokenListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ServiceToken"][];
+        };
+        /** @description A new service token and the permissions it holds. */
+        ServiceTokenCreate: {
+            /** @description Display name of the token. */
+            name: string;
+            /** @description The permission sets to give the token. */
+            permission_grants?: components["schemas"]["ServiceTokenPermissionGrant"][];
+            /**
+             * @deprecated
+             * @description No longer used; grant the `metadata_only` permission set instead.
+             * @default false
+             */
+            metadata_only: boolean;
+            /**
+             * @description True to limit the token to managing webhooks.
+             * @default false
+             */
+            webhooks_only: boolean;
+        };
+        /** @description One stored permission of a service token. */
+        ServiceTokenPermission: {
+            /** @description Numeric id of the permission. */
+            readonly id?: number;
+            /** @description The account the permission belongs to. */
+            account_id: number;
+            /** @description The service token that holds the permission. */
+            service_token_id: number;
+            /** @description The one project the permission covers; null when it covers all projects. */
+            project_id?: number | null;
+            /** @description True when the permission covers every project of the account. */
+            all_projects: boolean;
+            permission_set: components["schemas"]["UserPermissionSet"];
+            state?: components["schemas"]["EntityState"];
+            /** @description The kinds of environment the permission may change; empty means all. */
+            writable_environment_categories?: components["schemas"]["GroupWritableEnvironmentCategory"][];
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A service token just created. Unlike every other response about the token, this one carries
+         *     `token_string`, the secret to authenticate with; it cannot be read again, so store it now.
+         */
+        ServiceTokenCreated: {
+            /** @description Numeric id of the service token. */
+            readonly id: number;
+            /** @description The account the token belongs to. */
+            account_id: number;
+            /** @description The token's public identifier, shown in the UI; not the secret. */
+            readonly uid: string;
+            /** @description Display name of the token. */
+            name: string;
+            state: components["schemas"]["EntityState"];
+            /**
+             * @description The secret to send as `Authorization: Token <token_string>`. Returned only in this
+             *     response.
+             */
+            readonly token_string: string;
+            /** @description A hashed form of the secret; it cannot be used to authenticate. */
+            readonly token?: string | null;
+            /** @description The permission sets the token holds. */
+            permission_grants?: components["schemas"]["ServiceTokenPermissionGrant"][];
+            /** @description The stored permission records made from `permission_grants`. */
+            readonly service_token_permissions?: components["schemas"]["ServiceTokenPermission"][];
+            /** @description When the token last authenticated a request; null for a new token. */
+            readonly last_used?: components["schemas"]["Timestamp"] | null;
+            /** @description When the token was last checked by the identity service; null for a new token. */
+            readonly last_identify?: components["schemas"]["Timestamp"] | null;
+            /** @description The Semantic Layer credentials the token may query with. */
+            readonly semantic_layer_credentials?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @deprecated
+             * @description No longer used; grant the `metadata_only` permission set instead.
+             */
+            metadata_only?: boolean;
+            /** @description True for a token limited to managing webhooks. */
+            webhooks_only?: boolean;
+            /** @description What the token is for; the same codes as personal access tokens use. */
+            readonly type?: components["schemas"]["AccountScopedTokenType"] | null;
+            /** @description The owning user, for personal tokens; null for service tokens. */
+            readonly user_id?: number | null;
+            /** @description The owning user, for personal tokens; null for service tokens. */
+            readonly user?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When the token stops working; null when it does not expire. */
+            readonly expires_at?: components["schemas"]["Timestamp"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ServiceTokenCreatedEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ServiceTokenCreated"];
+        };
+        ServiceTokenEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ServiceToken"];
+        };
+        /** @description The new name of a service token. Its permissions cannot be changed here. */
+        ServiceTokenUpdate: {
+            /** @description New display name of the token. */
+            name: string;
+        };
+        ServiceTokenPermissionListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ServiceTokenPermission"][];
+        };
+        /** @description The GitLab project behind a repository cloned with a GitLab deploy token. */
+        RepositoryGitlabProject: {
+            /** @description The account the repository belongs to. */
+            account_id: number;
+            /** @description The dbt Cloud repository this GitLab project is linked to. */
+            repository_id?: number | null;
+            /** @description Numeric id of the project on GitLab. */
+            gitlab_project_id: number;
+            state: components["schemas"]["EntityState"];
+            /** @description The GitLab project access token dbt Cloud uses, where one was issued. */
+            project_access_token_id?: number | null;
+            /** @description When the access token stops working. */
+            expires_at?: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description A git repository connected to a project, as the v3 API sends it. */
+        RepositoryV3: {
+            /** @description Numeric id of the repository. */
+            readonly id: number;
+            /** @description The account the repository belongs to. */
+            account_id: number;
+            /** @description The project the repository is connected to. */
+            project_id?: number | null;
+            /**
+             * @description The URL dbt Cloud clones from, such as `git@github.com:org/repo.git`; for GitLab deploy-token
+             *     repositories, the `group/project` path.
+             */
+            remote_url: string;
+            /** @description The `owner/name` of the repository on its git host; CI jobs and IDE branch links rely on it. */
+            full_name?: string | null;
+            remote_backend?: components["schemas"]["RepositoryRemoteBackend"] | null;
+            git_clone_strategy?: components["schemas"]["RepositoryGitCloneStrategy"];
+            /** @description The deploy key used by the `deploy_key` strategy. */
+            deploy_key_id?: number | null;
+            /** @description Stored credentials used by the `deploy_token` and `git_token` strategies. */
+            repository_credentials_id?: number | null;
+            /** @description The GitHub App installation used by the `github_app` strategy. */
+            github_installation_id?: number | null;
+            /** @description The GitHub webhook dbt Cloud registered for pull request builds. */
+            github_webhook_id?: number | null;
+            /** @description The git provider integration (such as an Azure DevOps organisation) the repository uses. */
+            git_provider_id?: number | null;
+            /** @description The PrivateLink endpoint dbt Cloud reaches the git host through, where one is used. */
+            private_link_endpoint_id?: string | null;
+            /** @description True when the repository is reached through a PrivateLink endpoint. */
+            readonly is_private_link_enabled?: boolean;
+            /**
+             * @description URL used to open a pull request from the IDE, with `{{source}}` and `{{destination}}` standing
+             *     for the branches.
+             */
+            pull_request_url_template?: string | null;
+            /** @description The short name of the repository, taken from its URL. */
+            readonly name?: string | null;
+            /** @description The `owner/name` of the repository on GitHub; null for other hosts. */
+            readonly github_repo?: string | null;
+            /** @description Where the repository can be browsed on its git host. */
+            readonly web_url?: string | null;
+            state: components["schemas"]["EntityState"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The deploy key, when asked for with `include_related=deploy_key`. */
+            readonly deploy_key?: components["schemas"]["RepositoryDeployKey"] | null;
+            /** @description The git provider integration the repository uses, where there is one. */
+            readonly git_provider?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The linked GitLab project, for repositories cloned with a GitLab deploy token. */
+            readonly gitlab?: components["schemas"]["RepositoryGitlabProject"] | null;
+        };
+        RepositoryV3ListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["RepositoryV3"][];
+        };
+        /**
+         * @description The fields of a new repository. With the `deploy_key` strategy dbt Cloud generates an SSH key
+         *     pair; fetch the repository with `include_related=deploy_key` to read the public key. A pull
+         *     request URL template cannot be set here; set it with an update afterwards.
+         */
+        RepositoryV3Create: {
+            /**
+             * @description The URL to clone from, such as `git@github.com:org/repo.git`; for GitLab deploy-token
+             *     repositories, the `group/project` path.
+             */
+            remote_url: string;
+            /** @description The account of the repository; if sent, it must match the path. */
+            account_id?: number;
+            /** @description The project of the repository; if sent, it must match the path. */
+            project_id?: number;
+            /** @description The `owner/name` of the repository on its git host. */
+            full_name?: string;
+            remote_backend?: components["schemas"]["RepositoryRemoteBackend"];
+            git_clone_strategy?: components["schemas"]["RepositoryGitCloneStrategy"];
+            /** @description The GitHub App installation to clone with; needed for the `github_app` strategy. */
+            github_installation_id?: number;
+            /** @description The GitLab project to link; needed for the `deploy_token` strategy. */
+            gitlab_project_id?: number;
+            /** @description The git provider integration to use, for Azure DevOps repositories. */
+            git_provider_id?: number;
+            /** @description The Azure DevOps project holding the repository, for the `azure_active_directory_app` strategy. */
+            azure_active_directory_project_id?: string;
+            /** @description The Azure DevOps repository id, for the `azure_active_directory_app` strategy. */
+            azure_active_directory_repository_id?: string;
+            /** @description Create the repository even when dbt Cloud cannot register its Azure DevOps webhook. */
+            azure_bypass_webhook_registration_failure?: boolean;
+            /** @description Stored credentials to clone with, for the `deploy_token` and `git_token` strategies. */
+            repository_credentials_id?: number;
+            /** @description The PrivateLink endpoint to reach the git host through. */
+            private_link_endpoint_id?: string;
+            state?: components["schemas"]["EntityState"];
+        };
+        RepositoryV3Envelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["RepositoryV3"];
+        };
+        /**
+         * @description The new values of a repository. The API replaces the repository with what is sent, so send every
+         *     field you want to keep (fetch the repository first and change what you need).
+         */
+        RepositoryV3Update: {
+            /** @description Numeric id of the repository; if sent, it must match the path. */
+            id?: number;
+            /** @description The URL to clone from. */
+            remote_url: string;
+            /** @description The account of the repository; if sent, it must match the path. */
+            account_id?: number;
+            /** @description The project of the repository; if sent, it must match the path. */
+            project_id?: number;
+            /** @description The `owner/name` of the repository on its git host. */
+            full_name?: string | null;
+            remote_backend?: components["schemas"]["RepositoryRemoteBackend"] | null;
+            git_clone_strategy?: components["schemas"]["RepositoryGitCloneStrategy"];
+            /** @description The deploy key to keep using; send back the id the repository already has. */
+            deploy_key_id?: number | null;
+            /** @description Stored credentials to clone with, for the `deploy_token` and `git_token` strategies. */
+            repository_credentials_id?: number | null;
+            /** @description The GitHub App installation to clone with. */
+            github_installation_id?: number | null;
+            /** @description The GitHub webhook registered for the repository; send back the id it already has. */
+            github_webhook_id?: number | null;
+            /** @description The git provider integration to use, for Azure DevOps repositories. */
+            git_provider_id?: number | null;
+            /** @description The Azure DevOps project holding the repository. */
+            azure_active_directory_project_id?: string | null;
+            /** @description The Azure DevOps repository id. */
+            azure_active_directory_repository_id?: string | null;
+            /** @description Save the repository even when dbt Cloud cannot register its Azure DevOps webhook. */
+            azure_bypass_webhook_registration_failure?: boolean;
+            /** @description The PrivateLink endpoint to reach the git host through. */
+            private_link_endpoint_id?: string | null;
+            /** @description URL to open a pull request from the IDE, with `{{source}}` and `{{destination}}` placeholders. */
+            pull_request_url_template?: string | null;
+            state?: components["schemas"]["EntityState"];
+        };
+        /** @description The name of a new repository that dbt Cloud hosts itself. */
+        ManagedRepositoryCreate: {
+            /** @description Name of the managed repository. */
+            name: string;
+        };
+        /**
+         * @description A warehouse adapter with the version of its settings schema: `apache_spark_v0` Apache Spark,
+         *     `athena_v0` Amazon Athena, `bigquery_v0` BigQuery (legacy settings), `bigquery_v1` BigQuery,
+         *     `databricks_spark_v0` Databricks through the Spark adapter, `databricks_v0` Databricks,
+         *     `fabric_v0` Microsoft Fabric, `postgres_v0` PostgreSQL, `redshift_v0` Amazon Redshift,
+         *     `salesforce_v0` Salesforce Data Cloud (in beta, not open to every account), `snowflake_v0`
+         *     Snowflake, `synapse_v0` Azure Synapse Analytics, `teradata_v0` Teradata, `trino_v0` Starburst
+         *     or Trino.
+         * @enum {string}
+         */
+        AdapterVersion: "apache_spark_v0" | "athena_v0" | "bigquery_v0" | "bigquery_v1" | "databricks_spark_v0" | "databricks_v0" | "fabric_v0" | "postgres_v0" | "redshift_v0" | "salesforce_v0" | "snowflake_v0" | "synapse_v0" | "teradata_v0" | "trino_v0";
+        /** @description How the adapter is shown in dbt Cloud (the `metadata_json` of an adapter). */
+        AdapterDisplayMetadata: {
+            /** @description Short display name of the adapter, such as `Snowflake`. */
+            title?: string;
+            /** @description Link to the dbt documentation on setting up this adapter. */
+            docs_link?: string;
+            /** @description Link to the adapter's logo. */
+            image_link?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The fields of a new adapter. */
+        AdapterCreate: {
+            adapter_version: components["schemas"]["AdapterVersion"];
+            metadata_json: components["schemas"]["AdapterDisplayMetadata"];
+            /** @description The account of the adapter; if sent, it must match the path. */
+            account_id?: number;
+            /** @description The project of the adapter; if sent, it must match the path. */
+            project_id?: number;
+            /** @description The user creating the adapter, when a user token is used. */
+            created_by_id?: number;
+            /** @description The service token creating the adapter, when a service token is used. */
+            created_by_service_token_id?: number;
+            state?: components["schemas"]["EntityState"];
+        };
+        /**
+         * @description A warehouse adapter attached to a project. Its id can be given when creating connections or
+         *     credentials that need one.
+         */
+        Adapter: {
+            /** @description Numeric id of the adapter. */
+            readonly id: number;
+            /** @description The account the adapter belongs to. */
+            account_id: number;
+            /** @description The project the adapter is attached to. */
+            project_id: number;
+            /** @description The user who created the adapter; null when a service token did. */
+            created_by_id?: number | null;
+            /** @description The service token that created the adapter; null when a user did. */
+            created_by_service_token_id?: number | null;
+            adapter_version: components["schemas"]["AdapterVersion"];
+            metadata_json?: components["schemas"]["AdapterDisplayMetadata"] | null;
+            state: components["schemas"]["EntityState"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        AdapterEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["Adapter"];
+        };
+        /**
+         * @description The new values of an adapter. The API replaces the adapter with what is sent, so send every field
+         *     you want to keep.
+         */
+        AdapterUpdate: {
+            adapter_version: components["schemas"]["AdapterVersion"];
+            metadata_json: components["schemas"]["AdapterDisplayMetadata"];
+            /** @description The account of the adapter; if sent, it must match the path. */
+            account_id?: number;
+            /** @description The project of the adapter; if sent, it must match the path. */
+            project_id?: number;
+            /** @description The user who created the adapter. */
+            created_by_id?: number | null;
+            /** @description The service token that created the adapter. */
+            created_by_service_token_id?: number | null;
+            state?: components["schemas"]["EntityState"];
+        };
+        /** @description How connections of this adapter can be reached through PrivateLink. */
+        AdapterPrivateLinkSupport: {
+            /**
+             * @description The kind of PrivateLink endpoint the adapter can use; usually `adapter`.
+             * @enum {string}
+             */
+            endpoint_type: "postgres" | "redshift" | "snowflake" | "bigquery" | "adapter";
+            /**
+             * @description The connection setting that holds the host name.
+             * @default host
+             */
+            hostname_field: string;
+            /** @description Suffix removed from the PrivateLink endpoint to get the host name of the connection. */
+            strip_suffix: string;
+        };
+        /** @description General facts about an adapter. */
+        AdapterSchemaMetadata: {
+            /** @description Short display name of the adapter, such as `Snowflake`. */
+            title: string;
+            /** @description Link to the dbt documentation on setting up this adapter. */
+            docs_link: string;
+            /** @description Link to the adapter's logo. */
+            image_link: string;
+            /** @description PrivateLink support of the adapter; null when it has none. */
+            private_link?: components["schemas"]["AdapterPrivateLinkSupport"] | null;
+        };
+        /** @description One allowed value of a choice setting. */
+        AdapterFieldOption: {
+            /** @description What the value is called on screen. */
+            label?: string;
+            /** @description The value to send. */
+            value?: string | number | boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description How one setting is shown and checked. */
+        AdapterFieldMetadata: {
+            /** @description What the setting is called on screen. */
+            label?: string;
+            /** @description Help text for the setting. */
+            description?: string | null;
+            /** @description The kind of input, such as `text`, `number`, `boolean` or `select`. */
+            field_type?: string;
+            /** @description True for secrets, which are stored encrypted and never sent back. */
+            encrypt?: boolean;
+            /** @description True when an environment can override the value. */
+            overrideable?: boolean;
+            /** @description The allowed values, for choice settings. */
+            options?: components["schemas"]["AdapterFieldOption"][];
+            /** @description Checks applied to the value. */
+            validation?: {
+                /** @description True when the setting must be given. */
+                required?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One setting of a connection or credential. */
+        AdapterField: {
+            metadata?: components["schemas"]["AdapterFieldMetadata"];
+            /** @description The default value of the setting, if it has one. */
+            value?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Settings shown together as one group. */
+        AdapterFieldGroup: {
+            /** @description Name of the group. */
+            name: string;
+            /** @description The names of the settings in the group. */
+            members: string[];
+        };
+        /** @description The settings of one part of an adapter's configuration, such as its connection or credentials. */
+        AdapterFieldSet: {
+            /** @description The settings, keyed by name. */
+            fields?: {
+                [key: string]: components["schemas"]["AdapterField"];
+            };
+            /** @description The order in which the settings are shown. */
+            field_order?: string[];
+            /** @description Settings that are shown together. */
+            field_groups?: components["schemas"]["AdapterFieldGroup"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Which settings an adapter takes, part by part. A part is left out (or null) when the adapter
+         *     does not support it.
+         */
+        AdapterSchema: {
+            metadata: components["schemas"]["AdapterSchemaMetadata"];
+            /** @description Settings of a connection. */
+            connection?: components["schemas"]["AdapterFieldSet"] | null;
+            /** @description Settings of a developer or deployment credential. */
+            credential?: components["schemas"]["AdapterFieldSet"] | null;
+            /** @description Settings of the credentials dbt Cloud uses to read platform metadata. */
+            platform_metadata_credentials?: components["schemas"]["AdapterFieldSet"] | null;
+            /** @description Settings of analytics credentials. */
+            analytics_credentials?: components["schemas"]["AdapterFieldSet"] | null;
+            /** @description Settings of Semantic Layer credentials. */
+            semantic_layer_credentials?: components["schemas"]["AdapterFieldSet"] | null;
+            /** @description Settings of the cost insights configuration. */
+            cost_insights_config?: components["schemas"]["AdapterFieldSet"] | null;
+        };
+        AdapterSchemaEnvelope: components["schemas"]["Envelope"] & {
+            /** @description The adapter schema asked for. */
+            data: {
+                adapter: components["schemas"]["AdapterSchema"];
+            };
+        };
+        /**
+         * @description The warehouse credentials of a deployment environment, sent when asked for with
+         *     `include_related=credentials`. Only the common fields are listed; each warehouse adds its own
+         *     settings. Secrets such as passwords and private keys are never sent.
+         */
+        EnvironmentV3Credentials: {
+            /** @description Numeric id of the credentials. */
+            readonly id: number;
+            /** @description The account the credentials belong to. */
+            account_id: number;
+            /** @description The project the credentials belong to. */
+            project_id?: number | null;
+            /**
+             * @description The warehouse kind; most newer warehouses use `adapter`.
+             * @enum {string}
+             */
+            type: "postgres" | "redshift" | "snowflake" | "bigquery" | "adapter";
+            /** @description For `adapter` credentials, which adapter and version they are for, such as `databricks_v0`. */
+            adapter_version?: string | null;
+            state: components["schemas"]["EntityState"];
+            /** @description How many models dbt builds at the same time. */
+            threads?: number | null;
+            /** @description The warehouse user name, for warehouses that sign in with one. */
+            username?: string | null;
+            /** @description The schema dbt builds into unless a model says otherwise. */
+            default_schema?: string | null;
+            /** @description The value of `target.name` during runs. */
+            target_name?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A development or deployment environment of a project, as the v3 API returns it. */
+        EnvironmentV3: {
+            /** @description Numeric id of the environment. */
+            readonly id: number;
+            /** @description The account the environment belongs to. */
+            account_id: number;
+            /** @description The project the environment belongs to. */
+            project_id: number;
+            /** @description Display name of the environment. */
+            name: string;
+            type: components["schemas"]["EnvironmentType"];
+            deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
+            /** @description The warehouse connection the environment uses. */
+            connection_id?: number | null;
+            /** @description The warehouse credentials jobs in the environment use; null for development environments. */
+            credentials_id?: number | null;
+            /** @description Extra connection settings (extended attributes) layered on top of the connection. */
+            extended_attributes_id?: number | null;
+            /** @description The connection profile the environment uses first, where profiles are set up. */
+            primary_profile_id?: number | null;
+            /**
+             * @description The dbt version runs use, such as `1.9.0-latest` or `latest`.
+             * @example 1.9.0-latest
+             */
+            dbt_version?: string | null;
+            /** @description The dbt version exactly as stored, before dbt Cloud resolves it. */
+            readonly raw_dbt_version?: string | null;
+            /** @description True to check out `custom_branch` instead of the repository's default branch. */
+            use_custom_branch: boolean;
+            /** @description The git branch to check out when `use_custom_branch` is true. */
+            custom_branch?: string | null;
+            /** @description True when jobs in the environment can generate docs. */
+            supports_docs: boolean;
+            /** @description True when other jobs and developers can defer to this environment's state. */
+            readonly is_deferrable?: boolean;
+            /** @description True to collect the query history of models built in the environment. */
+            enable_model_query_history?: boolean;
+            /** @description True to keep the state of the environment for state-aware orchestration. */
+            enable_dbt_state?: boolean;
+            state: components["schemas"]["EntityState"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description Whether the environment is ready for the dbt Fusion engine, as reported by dbt Cloud. */
+            readonly fusion_readiness?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The project, when asked for with `include_related=project`. */
+            readonly project?: components["schemas"]["Project"] | null;
+            /** @description The connection, when asked for with `include_related=connection`. */
+            readonly connection?: components["schemas"]["ProjectConnection"] | null;
+            /** @description The credentials, when asked for with `include_related=credentials`. */
+            readonly credentials?: components["schemas"]["EnvironmentV3Credentials"] | null;
+            /** @description The project's repository, when asked for with `include_related=repository`. */
+            readonly repository?: components["schemas"]["Repository"] | null;
+        };
+        EnvironmentV3ListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["EnvironmentV3"][];
+        };
+        /** @description The fields of a new environment. */
+        EnvironmentV3Create: {
+            /** @description The account of the environment; it must match the path. */
+            account_id: number;
+            /** @description The project of the environment; it must match the path. */
+            project_id: number;
+            /** @description Display name of the environment. */
+            name: string;
+            type: components["schemas"]["EnvironmentType"];
+            deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
+            /** @description The warehouse connection to use. */
+            connection_id?: number | null;
+            /** @description The warehouse credentials jobs should use; deployment environments only. */
+            credentials_id?: number | null;
+            /** @description Extra connection settings to layer on top of the connection. */
+            extended_attributes_id?: number | null;
+            /** @description The connection profile to use first. */
+            primary_profile_id?: number | null;
+            /**
+             * @description The dbt version runs should use, such as `1.9.0-latest` or `latest`.
+             * @default latest
+             */
+            dbt_version: string;
+            /**
+             * @description True to check out `custom_branch` instead of the default branch.
+             * @default false
+             */
+            use_custom_branch: boolean;
+            /** @description The git branch to check out when `use_custom_branch` is true. */
+            custom_branch?: string | null;
+            /**
+             * @description True when jobs in the environment may generate docs.
+             * @default false
+             */
+            supports_docs: boolean;
+            /**
+             * @description True to collect the query history of models built in the environment.
+             * @default false
+             */
+            enable_model_query_history: boolean;
+            /**
+             * @description True to keep the state of the environment for state-aware orchestration.
+             * @default false
+             */
+            enable_dbt_state: boolean;
+            state?: components["schemas"]["EntityState"];
+        };
+        EnvironmentV3Envelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["EnvironmentV3"];
+        };
+        /**
+         * @description The new values of an environment. This is a full replace: a field left out goes back to its
+         *     default, so an id such as `credentials_id` or `connection_id` that is not sent is cleared. Read
+         *     the environment first and send every value you want to keep.
+         */
+        EnvironmentV3Update: {
+            /** @description The account of the environment; it must match the path. */
+            account_id: number;
+            /** @description The project of the environment; it must match the path. */
+            project_id: number;
+            /** @description Display name of the environment. */
+            name: string;
+            type: components["schemas"]["EnvironmentType"];
+            deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
+            /** @description The warehouse connection to use; cleared when left out. */
+            connection_id?: number | null;
+            /** @description The warehouse credentials jobs should use; cleared when left out. */
+            credentials_id?: number | null;
+            /** @description Extra connection settings to layer on top of the connection. */
+            extended_attributes_id?: number | null;
+            /** @description The connection profile to use first. */
+            primary_profile_id?: number | null;
+            /** @description The dbt version runs should use, such as `1.9.0-latest` or `latest`. */
+            dbt_version?: string;
+            /** @description True to check out `custom_branch` instead of the default branch. */
+            use_custom_branch?: boolean;
+            /** @description The git branch to check out when `use_custom_branch` is true. */
+            custom_branch?: string | null;
+            /** @description True when jobs in the environment may generate docs. */
+            supports_docs?: boolean;
+            /** @description True to collect the query history of models built in the environment. */
+            enable_model_query_history?: boolean;
+            /** @description True to keep the state of the environment for state-aware orchestration. */
+            enable_dbt_state?: boolean;
+            state?: components["schemas"]["EntityState"];
+        };
+        /**
+         * @description Name of the variable. It must start with `DBT_`; dbt Cloud stores names in upper case. Names
+         *     starting with `DBT_ENV_SECRET_` mark secrets, whose values are never shown in responses.
+         * @example DBT_TARGET_SCHEMA
+         */
+        EnvironmentVariableName: string;
+        /**
+         * @description A new value of an environment variable. Set `environment_id` for an `environment` value,
+         *     `job_definition_id` for a `job` override and `user_id` for a `user` override; a `project`
+         *     value is the default for the whole project.
+         */
+        EnvironmentVariableCreate: {
+            /** @description The account of the variable; it must match the path. */
+            account_id: number;
+            /** @description The project of the variable; it must match the path. */
+            project_id: number;
+            name: components["schemas"]["EnvironmentVariableName"];
+            type: components["schemas"]["EnvironmentCustomVariableScope"];
+            /** @description The environment an `environment` value applies to. */
+            environment_id?: number;
+            /** @description The job a `job` override applies to. */
+            job_definition_id?: number;
+            /** @description The user a `user` override belongs to. */
+            user_id?: number;
+            /** @description The value to store. It is never returned; responses carry `display_value` instead. */
+            raw_value?: string;
+            /** @description The value to show; normally left out, as dbt Cloud derives it from `raw_value`. */
+            display_value?: string;
+            state?: components["schemas"]["EntityState"];
+        };
+        /**
+         * @description One value of an environment variable, at the project, environment, job or user level. For a
+         *     secret variable (`DBT_ENV_SECRET_...`) `display_value` is masked and the real value is never
+         *     returned.
+         */
+        EnvironmentVariable: {
+            /** @description Numeric id of the value. */
+            readonly id: number;
+            /** @description The account the variable belongs to. */
+            account_id: number;
+            /** @description The project the variable belongs to. */
+            project_id: number;
+            name: components["schemas"]["EnvironmentVariableName"];
+            type: components["schemas"]["EnvironmentCustomVariableScope"];
+            /** @description For an environment-level value, the environment it applies to. */
+            environment_id?: number | null;
+            /** @description For a job override, the job it applies to. */
+            job_definition_id?: number | null;
+            /** @description For a personal override, the user it belongs to. */
+            user_id?: number | null;
+            /** @description The value as shown; always masked (`**********`) for secret variables. */
+            display_value?: string | null;
+            state: components["schemas"]["EntityState"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The environment of an environment-level value, where sent. */
+            readonly environment?: components["schemas"]["EnvironmentV3"] | null;
+        };
+        EnvironmentVariableEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["EnvironmentVariable"];
+        };
+        /**
+         * @description The new fields of one environment variable value. Send the scope fields again together with
+         *     the new `raw_value`.
+         */
+        EnvironmentVariableUpdate: {
+            /** @description The account of the variable; it must match the path. */
+            account_id: number;
+            /** @description The project of the variable; it must match the path. */
+            project_id: number;
+            name: components["schemas"]["EnvironmentVariableName"];
+            type: components["schemas"]["EnvironmentCustomVariableScope"];
+            /** @description The environment an `environment` value applies to. */
+            environment_id?: number;
+            /** @description The job a `job` override applies to. */
+            job_definition_id?: number;
+            /** @description The user a `user` override belongs to. */
+            user_id?: number;
+            /** @description The new value. It is never returned; responses carry `display_value` instead. */
+            raw_value?: string;
+            /** @description The value to show; normally left out, as dbt Cloud derives it from `raw_value`. */
+            display_value?: string;
+            state?: components["schemas"]["EntityState"];
+        };
+        /**
+         * @description The changes to one variable. `name` is its current name and `new_name` an optional new name.
+         *     Every other key is either the id of an existing value (as a string of digits), whose value is
+         *     replaced, or the exact name of an environment that has no value yet, which gets one. A value of
+         *     an empty string or null removes that value.
+         */
+        EnvironmentVariableBulkUpdateValues: {
+            name: components["schemas"]["EnvironmentVariableName"];
+            new_name?: components["schemas"]["EnvironmentVariableName"];
+        } & {
+            [key: string]: string | null;
+        };
+        /** @description The changes to make to one variable and its values. */
+        EnvironmentVariableBulkUpdate: {
+            env_vars: components["schemas"]["EnvironmentVariableBulkUpdateValues"];
+        };
+        /** @description What a bulk update did. */
+        EnvironmentVariableBulkUpdateResult: {
+            /** @description A short account of what was done. */
+            message?: string;
+            /** @description Ids of the values created for environments that had none. */
+            new_var_ids?: number[];
+            /** @description Ids of the values removed because they were sent empty or null. */
+            deleted_var_ids?: number[];
+            /** @description Changes that could not be made, keyed by environment name, with the reason. */
+            failures?: {
+                [key: string]: string;
+            } | null;
+        };
+        EnvironmentVariableBulkUpdateEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["EnvironmentVariableBulkUpdateResult"];
+        };
+        /**
+         * @description One variable to create with all its values. `new_name` is the name, `project` the project
+         *     default, and every other key is the exact name of an environment (such as `Production`) with
+         *     the value for that environment.
+         */
+        EnvironmentVariableBulkCreateItem: {
+            new_name: components["schemas"]["EnvironmentVariableName"];
+            /** @description The project default. */
+            project?: string;
+        } & {
+            [key: string]: string;
+        };
+        /** @description The variables to create. */
+        EnvironmentVariableBulkCreate: {
+            env_var: components["schemas"]["EnvironmentVariableBulkCreateItem"][];
+        };
+        /** @description What was stored for one variable of a bulk create. */
+        EnvironmentVariableBulkCreateOutcome: {
+            /** @description A short account of what was done. */
+            message: string;
+            /** @description Ids of the values created (the project default and each environment value). */
+            new_var_ids: number[];
+            /** @description Values of this variable that could not be stored, keyed by environment name, with the reason. */
+            failures?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description The result for one variable of a bulk create. */
+        EnvironmentVariableBulkCreateResult: {
+            /** @description The outcome for this variable, such as `success`. */
+            status?: string;
+            /** @description An HTTP-style code for this variable's outcome. */
+            status_code?: number;
+            key_name?: components["schemas"]["EnvironmentVariableName"];
+            data?: components["schemas"]["EnvironmentVariableBulkCreateOutcome"];
+        };
+        EnvironmentVariableBulkCreateEnvelope: components["schemas"]["Envelope"] & {
+            /** @description One result per variable sent, in the order sent. */
+            data: components["schemas"]["EnvironmentVariableBulkCreateResult"][];
+        };
+        /** @description The variable to delete, with all its values. */
+        EnvironmentVariableBulkDelete: {
+            name: components["schemas"]["EnvironmentVariableName"];
+        };
+        /** @description One value of a variable at one level. Secret values are masked as `**********`. */
+        EnvironmentVariableValue: {
+            /** @description Numeric id of the value; use it to update or delete the value. */
+            id: number;
+            /** @description The value as shown; masked for secret variables. */
+            value?: string | null;
+        };
+        /** @description Every variable of the project with its project default and its value in each environment. */
+        EnvironmentVariablesByEnvironment: {
+            /** @description The column names, in display order; `project` (the project default) comes first, then the environment names. */
+            environments: string[];
+            /**
+             * @description Keyed by variable name. Each entry is keyed by `project` or an environment name, and holds
+             *     the value set there; levels with no value are left out.
+             */
+            variables: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["EnvironmentVariableValue"];
+                };
+            };
+        };
+        EnvironmentVariablesByEnvironmentEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["EnvironmentVariablesByEnvironment"];
+            /** @description Unused; sent empty. */
+            extra?: {
+                [key: string]: unknown;
+            };
+            /** @description A dbt Cloud error code, sent only when the request failed. */
+            error_code?: number | null;
+        };
+        /** @description The values of one variable that a job sees; levels with no value are left out. */
+        EnvironmentVariableJobLevels: {
+            project?: components["schemas"]["EnvironmentVariableValue"];
+            environment?: components["schemas"]["EnvironmentVariableValue"];
+            job?: components["schemas"]["EnvironmentVariableValue"];
+        };
+        EnvironmentVariableJobOverridesEnvelope: components["schemas"]["Envelope"] & {
+            /** @description Keyed by variable name; each entry holds the project, environment and job values. */
+            data: {
+                [key: string]: components["schemas"]["EnvironmentVariableJobLevels"];
+            };
+            /** @description Unused; sent empty. */
+            extra?: {
+                [key: string]: unknown;
+            };
+            /** @description A dbt Cloud error code, sent only when the request failed. */
+            error_code?: number | null;
+        };
+        /** @description The values of one variable that a user sees while developing; levels with no value are left out. */
+        EnvironmentVariableUserLevels: {
+            project?: components["schemas"]["EnvironmentVariableValue"];
+            environment?: components["schemas"]["EnvironmentVariableValue"];
+            user?: components["schemas"]["EnvironmentVariableValue"];
+        };
+        EnvironmentVariableUserOverridesEnvelope: components["schemas"]["Envelope"] & {
+            /** @description Keyed by variable name; each entry holds the project, environment and personal values. */
+            data: {
+                [key: string]: components["schemas"]["EnvironmentVariableUserLevels"];
+            };
+            /** @description Unused; sent empty. */
+            extra?: {
+                [key: string]: unknown;
+            };
+            /** @description A dbt Cloud error code, sent only when the request failed. */
+            error_code?: number | null;
+        };
+        /**
+         * @description An account connection as lists show it: without its adapter settings (`config` is always null
+         *     here; get the connection by id to read them) but with the number of environments using it.
+         */
+        AccountConnectionSummary: {
+            /** @description Numeric id of the connection. */
+            readonly id: number;
+            /** @description The account the connection belongs to. */
+            account_id: number;
+            /** @description Display name of the connection. */
+            name: string;
+            adapter_version: components["schemas"]["ConnectionAdapterVersion"];
+            /** @description The private endpoint traffic goes through, when the warehouse is reached privately. */
+            private_link_endpoint_id?: string | null;
+            /** @description True when dbt reaches the warehouse through an SSH tunnel. */
+            is_ssh_tunnel_enabled?: boolean;
+            /** @description The OAuth configuration developers sign in with, when one is attached. */
+            oauth_configuration_id?: number | null;
+            /** @description How many environments use the connection. */
+            readonly environment__count: number;
+            /** @description The platform metadata credentials attached to the connection, if any. */
+            readonly platform_metadata_credentials_id?: number | null;
+            /** @description The analytics credentials attached to the connection, if any. */
+            readonly analytics_credentials_id?: number | null;
+            /** @description Always null in lists. */
+            config?: null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        AccountConnectionListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["AccountConnectionSummary"][];
+        };
+        /** @description The fields a new account connection takes, whatever its adapter. */
+        AccountConnectionCreateBase: {
+            /** @description The account the connection belongs to; must match `account_id` in the path. */
+            account_id: number;
+            /** @description Display name of the connection. */
+            name: string;
+            /** @description The private endpoint to reach the warehouse through. */
+            private_link_endpoint_id?: string | null;
+            /**
+             * @description Reach the warehouse through an SSH tunnel.
+             * @default false
+             */
+            is_ssh_tunnel_enabled: boolean;
+            /** @description An OAuth configuration developers will sign in with. */
+            oauth_configuration_id?: number | null;
+        };
+        /** @description Settings of a Snowflake connection (adapter_version `snowflake_v0`). Secrets are write-only and never sent back. */
+        SnowflakeConnectionConfig: {
+            /** @description The Snowflake account identifier, such as `jf12345.eu-central-1`. */
+            account: string;
+            /** @description The database dbt connects to. */
+            database: string;
+            /** @description The virtual warehouse queries run on. */
+            warehouse: string;
+            /** @description The role dbt assumes after connecting; when null the user's default role is used. */
+            role?: string | null;
+            /**
+             * @description Keep the Snowflake session alive while a run is idle.
+             * @default false
+             */
+            client_session_keep_alive: boolean;
+            /**
+             * @description Let developers sign in with Snowflake OAuth (single sign-on).
+             * @default false
+             */
+            allow_sso: boolean;
+            /** @description Client id of the Snowflake OAuth integration. Write-only. */
+            oauth_client_id?: string | null;
+            /** @description Client secret of the Snowflake OAuth integration. Write-only. */
+            oauth_client_secret?: string | null;
+        };
+        /** @description A new account connection to Snowflake. */
+        AccountConnectionCreateSnowflake: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "snowflake_v0";
+            config: components["schemas"]["SnowflakeConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "snowflake_v0";
+        };
+        /** @description Settings of a PostgreSQL connection (adapter_version `postgres_v0`). Secrets are write-only and never sent back. */
+        PostgresConnectionConfig: {
+            /** @description Host name or address of the server. */
+            hostname: string;
+            /** @description The database dbt connects to. */
+            dbname: string;
+            /**
+             * @description TCP port of the server.
+             * @default 5432
+             */
+            port: number;
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number | null;
+        };
+        /** @description A new account connection to PostgreSQL. */
+        AccountConnectionCreatePostgres: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "postgres_v0";
+            config: components["schemas"]["PostgresConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "postgres_v0";
+        };
+        /** @description Settings of a Amazon Redshift connection (adapter_version `redshift_v0`). Secrets are write-only and never sent back. */
+        RedshiftConnectionConfig: {
+            /** @description Host name of the cluster or workgroup endpoint. */
+            hostname: string;
+            /** @description The database dbt connects to. */
+            dbname: string;
+            /**
+             * @description TCP port of the cluster.
+             * @default 5439
+             */
+            port: number;
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number | null;
+        };
+        /** @description A new account connection to Amazon Redshift. */
+        AccountConnectionCreateRedshift: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "redshift_v0";
+            config: components["schemas"]["RedshiftConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "redshift_v0";
+        };
+        /** @description Settings of a BigQuery (legacy adapter settings) connection (adapter_version `bigquery_v0`). Secrets are write-only and never sent back. */
+        BigQueryConnectionConfig: {
+            /** @description The Google Cloud project that holds the data. */
+            project_id: string;
+            /** @description How long, in seconds, a query may run before it is stopped. */
+            timeout_seconds: number;
+            /** @description Id of the service account key. */
+            private_key_id: string;
+            /** @description The service account private key in PEM form. Write-only. */
+            private_key: string;
+            /** @description E-mail address of the service account. */
+            client_email: string;
+            /** @description Numeric client id of the service account. */
+            client_id: string;
+            /** @description Google OAuth authorisation URI from the key file. */
+            auth_uri: string;
+            /** @description Google OAuth token URI from the key file. */
+            token_uri: string;
+            /** @description URL of Google's public certificates, from the key file. */
+            auth_provider_x509_cert_url: string;
+            /** @description URL of the service account's public certificate, from the key file. */
+            client_x509_cert_url: string;
+            /**
+             * @description Whether BigQuery runs the queries as `interactive` or `batch` jobs.
+             * @enum {string|null}
+             */
+            priority?: "interactive" | "batch" | null;
+            /** @description OAuth scopes requested for the service account. */
+            scopes?: string[] | null;
+            /** @description The location datasets are created in, such as `EU` or `US`. */
+            location?: string | null;
+            /** @description Queries that would bill more bytes than this fail instead. */
+            maximum_bytes_billed?: number | null;
+            /** @description The project billed for query execution, when it differs from `project_id`. */
+            execution_project?: string | null;
+            /** @description A service account to impersonate when running queries. */
+            impersonate_service_account?: string | null;
+            /**
+             * @description How many times a failed query is retried.
+             * @default 1
+             */
+            retries: number;
+            /** @description How long, in seconds, failed query jobs are retried. */
+            job_retry_deadline_seconds?: number | null;
+            /** @description How long, in seconds, creating a query job may take. */
+            job_creation_timeout_seconds?: number | null;
+            /** @description OAuth client id used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_id?: string | null;
+            /** @description OAuth client secret used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_secret?: string | null;
+            /** @description Cloud Storage bucket used to stage Python models. */
+            gcs_bucket?: string | null;
+            /** @description Dataproc region that runs Python models. */
+            dataproc_region?: string | null;
+            /** @description Dataproc cluster that runs Python models. */
+            dataproc_cluster_name?: string | null;
+            /** @description A custom BigQuery API endpoint, for example a private one. */
+            api_endpoint?: string | null;
+        };
+        /** @description A new account connection to BigQuery (legacy adapter settings). */
+        AccountConnectionCreateBigQuery: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "bigquery_v0";
+            config: components["schemas"]["BigQueryConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "bigquery_v0";
+        };
+        /** @description Settings of a BigQuery connection (adapter_version `bigquery_v1`). Secrets are write-only and never sent back. */
+        BigQueryV1ConnectionConfig: {
+            /**
+             * @description How deployment environments authenticate: with a service account key (`service-account-json`) or through workload identity federation (`external-oauth-wif`).
+             * @default service-account-json
+             * @enum {string}
+             */
+            deployment_env_auth_type: "service-account-json" | "external-oauth-wif";
+            /** @description The Google Cloud project that holds the data. */
+            project_id: string;
+            /** @description Id of the service account key; null when no key is used. */
+            private_key_id?: string | null;
+            /** @description The service account private key in PEM form. Write-only. */
+            private_key?: string | null;
+            /** @description E-mail address of the service account. */
+            client_email?: string | null;
+            /** @description Numeric client id of the service account. */
+            client_id?: string | null;
+            /** @description Google OAuth authorisation URI from the key file. */
+            auth_uri?: string | null;
+            /** @description Google OAuth token URI from the key file. */
+            token_uri?: string | null;
+            /** @description URL of Google's public certificates, from the key file. */
+            auth_provider_x509_cert_url?: string | null;
+            /** @description URL of the service account's public certificate, from the key file. */
+            client_x509_cert_url?: string | null;
+            /** @description How long, in seconds, a query may run before it is stopped. */
+            job_execution_timeout_seconds?: number | null;
+            /**
+             * @description Whether BigQuery runs the queries as `interactive` or `batch` jobs.
+             * @enum {string|null}
+             */
+            priority?: "interactive" | "batch" | null;
+            /** @description OAuth scopes requested for the service account. */
+            scopes?: string[] | null;
+            /** @description The location datasets are created in, such as `EU` or `US`. */
+            location?: string | null;
+            /** @description Queries that would bill more bytes than this fail instead. */
+            maximum_bytes_billed?: number | null;
+            /** @description The project billed for query execution, when it differs from `project_id`. */
+            execution_project?: string | null;
+            /** @description A service account to impersonate when running queries. */
+            impersonate_service_account?: string | null;
+            /** @description How many times a failed query is retried. */
+            retries?: number | null;
+            /** @description How long, in seconds, failed query jobs are retried. */
+            job_retry_deadline_seconds?: number | null;
+            /** @description How long, in seconds, creating a query job may take. */
+            job_creation_timeout_seconds?: number | null;
+            /** @description OAuth client id used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_id?: string | null;
+            /** @description OAuth client secret used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_secret?: string | null;
+            /** @description Cloud Storage bucket used to stage Python models. */
+            gcs_bucket?: string | null;
+            /** @description Dataproc region that runs Python models. */
+            dataproc_region?: string | null;
+            /** @description Dataproc cluster that runs Python models. */
+            dataproc_cluster_name?: string | null;
+            /** @description A custom BigQuery API endpoint, for example a private one. */
+            api_endpoint?: string | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to BigQuery. */
+        AccountConnectionCreateBigQueryV1: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "bigquery_v1";
+            config: components["schemas"]["BigQueryV1ConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "bigquery_v1";
+        };
+        /** @description Settings of a Databricks connection (adapter_version `databricks_v0`). Secrets are write-only and never sent back. */
+        DatabricksConnectionConfig: {
+            /** @description Host name of the Databricks workspace. */
+            host: string;
+            /** @description HTTP path of the SQL warehouse or cluster; starts with `/sql/` or `sql/`. */
+            http_path: string;
+            /**
+             * @description The Unity Catalog catalog to use; empty for the workspace default.
+             * @default
+             */
+            catalog: string;
+            /** @description OAuth client id for developer sign-in with Databricks OAuth. Write-only. */
+            client_id?: string | null;
+            /** @description OAuth client secret for developer sign-in with Databricks OAuth. Write-only. */
+            client_secret?: string | null;
+            /** @description OAuth scopes requested at sign-in. */
+            scopes?: string[] | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Databricks. */
+        AccountConnectionCreateDatabricks: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "databricks_v0";
+            config: components["schemas"]["DatabricksConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "databricks_v0";
+        };
+        /** @description Settings of a Databricks through the Spark adapter connection (adapter_version `databricks_spark_v0`). Secrets are write-only and never sent back. */
+        DatabricksSparkConnectionConfig: {
+            /** @description Host name of the Databricks workspace. */
+            host: string;
+            /**
+             * @description How dbt connects; only `odbc` is offered.
+             * @default odbc
+             * @enum {string}
+             */
+            method: "odbc";
+            /**
+             * @description TCP port of the workspace.
+             * @default 443
+             */
+            port: number;
+            /**
+             * @description Id of the cluster to run on; empty when an endpoint is used.
+             * @default
+             */
+            cluster: string;
+            /**
+             * @description Id of the SQL endpoint to run on; empty when a cluster is used.
+             * @default
+             */
+            endpoint: string;
+            /**
+             * @description Path of the ODBC driver library.
+             * @default /opt/simba/spark/lib/64/libsparkodbc_sb64.so
+             */
+            driver: string;
+            /**
+             * @description Id of the Azure Databricks organisation, where needed.
+             * @default
+             */
+            organization: string;
+            /**
+             * @description User name to connect as, where needed.
+             * @default
+             */
+            user: string;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Databricks through the Spark adapter. */
+        AccountConnectionCreateDatabricksSpark: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "databricks_spark_v0";
+            config: components["schemas"]["DatabricksSparkConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "databricks_spark_v0";
+        };
+        /** @description Settings of a Starburst or Trino connection (adapter_version `trino_v0`). Secrets are write-only and never sent back. */
+        TrinoConnectionConfig: {
+            /** @description Host name of the Starburst or Trino cluster. */
+            host: string;
+            /**
+             * @description How dbt authenticates, such as `ldap`.
+             * @default ldap
+             */
+            method: string;
+            /**
+             * @description TCP port of the cluster.
+             * @default 443
+             */
+            port: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Starburst or Trino. */
+        AccountConnectionCreateTrino: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "trino_v0";
+            config: components["schemas"]["TrinoConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "trino_v0";
+        };
+        /** @description Settings of a Microsoft Fabric connection (adapter_version `fabric_v0`). Secrets are write-only and never sent back. */
+        FabricConnectionConfig: {
+            /** @description Host name of the Fabric SQL endpoint. */
+            server: string;
+            /** @description The database dbt connects to. */
+            database: string;
+            /**
+             * @description Name of the ODBC driver.
+             * @default ODBC Driver 18 for SQL Server
+             */
+            driver: string;
+            /**
+             * @description TCP port of the server.
+             * @default 1433
+             */
+            port: number;
+            /**
+             * @description How many times a failed connection attempt is retried.
+             * @default 1
+             */
+            retries: number;
+            /**
+             * @description Seconds to wait for a login; `0` waits without limit.
+             * @default 0
+             */
+            login_timeout: number;
+            /**
+             * @description Seconds a query may run; `0` means no limit.
+             * @default 0
+             */
+            query_timeout: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Microsoft Fabric. */
+        AccountConnectionCreateFabric: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "fabric_v0";
+            config: components["schemas"]["FabricConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "fabric_v0";
+        };
+        /** @description Settings of a Azure Synapse Analytics connection (adapter_version `synapse_v0`). Secrets are write-only and never sent back. */
+        SynapseConnectionConfig: {
+            /** @description Host name of the Synapse SQL endpoint. */
+            host: string;
+            /** @description The database dbt connects to. */
+            database: string;
+            /**
+             * @description Name of the ODBC driver.
+             * @default ODBC Driver 18 for SQL Server
+             */
+            driver: string;
+            /**
+             * @description TCP port of the server.
+             * @default 1433
+             */
+            port: number;
+            /**
+             * @description How many times a failed connection attempt is retried.
+             * @default 1
+             */
+            retries: number;
+            /**
+             * @description Seconds to wait for a login; `0` waits without limit.
+             * @default 0
+             */
+            login_timeout: number;
+            /**
+             * @description Seconds a query may run; `0` means no limit.
+             * @default 0
+             */
+            query_timeout: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Azure Synapse Analytics. */
+        AccountConnectionCreateSynapse: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "synapse_v0";
+            config: components["schemas"]["SynapseConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "synapse_v0";
+        };
+        /** @description Settings of a Apache Spark connection (adapter_version `apache_spark_v0`). Secrets are write-only and never sent back. */
+        ApacheSparkConnectionConfig: {
+            /** @description Host name of the Spark server. */
+            host: string;
+            /** @description Name or id of the cluster to run on. */
+            cluster: string;
+            /**
+             * @description How dbt connects: `http` or `thrift`.
+             * @default http
+             * @enum {string}
+             */
+            method: "http" | "thrift";
+            /**
+             * @description Seconds to wait for a connection.
+             * @default 10
+             */
+            connect_timeout: number;
+            /**
+             * @description How many times a failed connection attempt is retried.
+             * @default 0
+             */
+            connect_retries: number;
+            /**
+             * @description Organisation id, where the platform needs one.
+             * @default
+             */
+            organization: string;
+            /**
+             * @description User name to connect as, where needed.
+             * @default
+             */
+            user: string;
+            /**
+             * @description Authentication mechanism for Thrift connections, such as `KERBEROS`.
+             * @default
+             */
+            auth: string;
+            /**
+             * @description Kerberos service name, for Kerberos authentication.
+             * @default
+             */
+            kerberos_service_name: string;
+            /**
+             * @description TCP port of the server.
+             * @default 443
+             */
+            port: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Apache Spark. */
+        AccountConnectionCreateApacheSpark: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "apache_spark_v0";
+            config: components["schemas"]["ApacheSparkConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "apache_spark_v0";
+        };
+        /** @description Settings of a Amazon Athena connection (adapter_version `athena_v0`). Secrets are write-only and never sent back. */
+        AthenaConnectionConfig: {
+            /** @description AWS region of the Athena workgroup, such as `eu-central-1`. */
+            region_name: string;
+            /** @description The data catalog dbt uses (Athena calls it a database). */
+            database: string;
+            /** @description S3 location where query results are written. */
+            s3_staging_dir: string;
+            /** @description The Athena workgroup queries run in. */
+            work_group?: string | null;
+            /** @description The Athena Spark workgroup Python models run in. */
+            spark_work_group?: string | null;
+            /** @description S3 prefix where tables are stored. */
+            s3_data_dir?: string | null;
+            /** @description How table locations under `s3_data_dir` are named, such as `schema_table_unique`. */
+            s3_data_naming?: string | null;
+            /** @description S3 prefix for temporary tables. */
+            s3_tmp_table_dir?: string | null;
+            /** @description Seconds between checks on a running query. */
+            poll_interval?: number | null;
+            /** @description How many times a failed query is retried. */
+            num_retries?: number | null;
+            /** @description How many times a failed AWS API call is retried. */
+            num_boto3_retries?: number | null;
+            /** @description How many times a failed Iceberg commit is retried. */
+            num_iceberg_retries?: number | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Amazon Athena. */
+        AccountConnectionCreateAthena: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "athena_v0";
+            config: components["schemas"]["AthenaConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "athena_v0";
+        };
+        /** @description Settings of a Salesforce Data Cloud connection (adapter_version `salesforce_v0`). Secrets are write-only and never sent back. */
+        SalesforceConnectionConfig: {
+            /** @description Login URL of the Salesforce org. */
+            login_url: string;
+            /**
+             * @description The Data Cloud dataspace to use.
+             * @default default
+             */
+            database: string;
+            /**
+             * @description How long a data transform may run, in milliseconds.
+             * @default 180000
+             */
+            data_transform_run_timeout: number;
+            /**
+             * @description How dbt authenticates; only `jwt_bearer` is offered.
+             * @default jwt_bearer
+             * @enum {string}
+             */
+            auth_type: "jwt_bearer";
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Salesforce Data Cloud. */
+        AccountConnectionCreateSalesforce: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "salesforce_v0";
+            config: components["schemas"]["SalesforceConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "salesforce_v0";
+        };
+        /** @description Settings of a Teradata connection (adapter_version `teradata_v0`). Secrets are write-only and never sent back. */
+        TeradataConnectionConfig: {
+            /** @description Host name of the Teradata system. */
+            host: string;
+            /** @description TCP port of the system, written as a string (the API types it so). */
+            port?: string | null;
+            /**
+             * @description Transaction mode; only `ANSI` is offered.
+             * @default ANSI
+             * @enum {string}
+             */
+            tmode: "ANSI";
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number | null;
+            /** @description Seconds a request may take. */
+            request_timeout?: number | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description A new account connection to Teradata. */
+        AccountConnectionCreateTeradata: components["schemas"]["AccountConnectionCreateBase"] & {
+            /** @enum {string} */
+            adapter_version: "teradata_v0";
+            config: components["schemas"]["TeradataConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "teradata_v0";
+        };
+        /**
+         * @description A new account connection. `adapter_version` picks the adapter and with it the shape of
+         *     `config`.
+         */
+        AccountConnectionCreate: components["schemas"]["AccountConnectionCreateSnowflake"] | components["schemas"]["AccountConnectionCreatePostgres"] | components["schemas"]["AccountConnectionCreateRedshift"] | components["schemas"]["AccountConnectionCreateBigQuery"] | components["schemas"]["AccountConnectionCreateBigQueryV1"] | components["schemas"]["AccountConnectionCreateDatabricks"] | components["schemas"]["AccountConnectionCreateDatabricksSpark"] | components["schemas"]["AccountConnectionCreateTrino"] | components["schemas"]["AccountConnectionCreateFabric"] | components["schemas"]["AccountConnectionCreateSynapse"] | components["schemas"]["AccountConnectionCreateApacheSpark"] | components["schemas"]["AccountConnectionCreateAthena"] | components["schemas"]["AccountConnectionCreateSalesforce"] | components["schemas"]["AccountConnectionCreateTeradata"];
+        /** @description The fields every account connection has, whatever its adapter. */
+        AccountConnectionBase: {
+            /** @description Numeric id of the connection. */
+            readonly id: number;
+            /** @description The account the connection belongs to. */
+            account_id: number;
+            /** @description Display name of the connection. */
+            name: string;
+            adapter_version: components["schemas"]["ConnectionAdapterVersion"];
+            /** @description The private endpoint traffic goes through, when the warehouse is reached privately. */
+            private_link_endpoint_id?: string | null;
+            /** @description True when dbt reaches the warehouse through an SSH tunnel. */
+            is_ssh_tunnel_enabled?: boolean;
+            /** @description The OAuth configuration developers sign in with, when one is attached. */
+            oauth_configuration_id?: number | null;
+            /** @description The redirect URI to register with the warehouse when OAuth is used. */
+            readonly oauth_redirect_uri?: string | null;
+            /** @description True when the connection is set up for the warehouse's own OAuth sign-in. */
+            readonly is_configured_for_native_oauth?: boolean;
+            /** @description The platform metadata credentials attached to the connection, if any. */
+            readonly platform_metadata_credentials_id?: number | null;
+            /** @description The analytics credentials attached to the connection, if any. */
+            readonly analytics_credentials_id?: number | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description An account connection to Snowflake. */
+        AccountConnectionSnowflake: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "snowflake_v0";
+            config: components["schemas"]["SnowflakeConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "snowflake_v0";
+        };
+        /** @description An account connection to PostgreSQL. */
+        AccountConnectionPostgres: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "postgres_v0";
+            config: components["schemas"]["PostgresConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "postgres_v0";
+        };
+        /** @description An account connection to Amazon Redshift. */
+        AccountConnectionRedshift: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "redshift_v0";
+            config: components["schemas"]["RedshiftConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "redshift_v0";
+        };
+        /** @description An account connection to BigQuery (legacy adapter settings). */
+        AccountConnectionBigQuery: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "bigquery_v0";
+            config: components["schemas"]["BigQueryConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "bigquery_v0";
+        };
+        /** @description An account connection to BigQuery. */
+        AccountConnectionBigQueryV1: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "bigquery_v1";
+            config: components["schemas"]["BigQueryV1ConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "bigquery_v1";
+        };
+        /** @description An account connection to Databricks. */
+        AccountConnectionDatabricks: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "databricks_v0";
+            config: components["schemas"]["DatabricksConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "databricks_v0";
+        };
+        /** @description An account connection to Databricks through the Spark adapter. */
+        AccountConnectionDatabricksSpark: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "databricks_spark_v0";
+            config: components["schemas"]["DatabricksSparkConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "databricks_spark_v0";
+        };
+        /** @description An account connection to Starburst or Trino. */
+        AccountConnectionTrino: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "trino_v0";
+            config: components["schemas"]["TrinoConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "trino_v0";
+        };
+        /** @description An account connection to Microsoft Fabric. */
+        AccountConnectionFabric: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "fabric_v0";
+            config: components["schemas"]["FabricConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "fabric_v0";
+        };
+        /** @description An account connection to Azure Synapse Analytics. */
+        AccountConnectionSynapse: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "synapse_v0";
+            config: components["schemas"]["SynapseConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "synapse_v0";
+        };
+        /** @description An account connection to Apache Spark. */
+        AccountConnectionApacheSpark: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "apache_spark_v0";
+            config: components["schemas"]["ApacheSparkConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "apache_spark_v0";
+        };
+        /** @description An account connection to Amazon Athena. */
+        AccountConnectionAthena: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "athena_v0";
+            config: components["schemas"]["AthenaConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "athena_v0";
+        };
+        /** @description An account connection to Salesforce Data Cloud. */
+        AccountConnectionSalesforce: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "salesforce_v0";
+            config: components["schemas"]["SalesforceConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "salesforce_v0";
+        };
+        /** @description An account connection to Teradata. */
+        AccountConnectionTeradata: components["schemas"]["AccountConnectionBase"] & {
+            /** @enum {string} */
+            adapter_version: "teradata_v0";
+            config: components["schemas"]["TeradataConnectionConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            adapter_version: "teradata_v0";
+        };
+        /**
+         * @description An account connection with its adapter settings. The shape of `config` follows
+         *     `adapter_version`.
+         */
+        AccountConnection: components["schemas"]["AccountConnectionSnowflake"] | components["schemas"]["AccountConnectionPostgres"] | components["schemas"]["AccountConnectionRedshift"] | components["schemas"]["AccountConnectionBigQuery"] | components["schemas"]["AccountConnectionBigQueryV1"] | components["schemas"]["AccountConnectionDatabricks"] | components["schemas"]["AccountConnectionDatabricksSpark"] | components["schemas"]["AccountConnectionTrino"] | components["schemas"]["AccountConnectionFabric"] | components["schemas"]["AccountConnectionSynapse"] | components["schemas"]["AccountConnectionApacheSpark"] | components["schemas"]["AccountConnectionAthena"] | components["schemas"]["AccountConnectionSalesforce"] | components["schemas"]["AccountConnectionTeradata"];
+        AccountConnectionEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AccountConnection"];
+        };
+        /** @description Changes to the settings of a Snowflake connection; only the fields sent are changed. */
+        SnowflakeConnectionConfigPatch: {
+            /** @description The Snowflake account identifier, such as `jf12345.eu-central-1`. */
+            account?: string;
+            /** @description The database dbt connects to. */
+            database?: string;
+            /** @description The virtual warehouse queries run on. */
+            warehouse?: string;
+            /** @description The role dbt assumes after connecting; when null the user's default role is used. */
+            role?: string | null;
+            /** @description Keep the Snowflake session alive while a run is idle. */
+            client_session_keep_alive?: boolean;
+            /** @description Let developers sign in with Snowflake OAuth (single sign-on). */
+            allow_sso?: boolean;
+            /** @description Client id of the Snowflake OAuth integration. Write-only. */
+            oauth_client_id?: string | null;
+            /** @description Client secret of the Snowflake OAuth integration. Write-only. */
+            oauth_client_secret?: string | null;
+        };
+        /** @description Changes to the settings of a PostgreSQL connection; only the fields sent are changed. */
+        PostgresConnectionConfigPatch: {
+            /** @description Host name or address of the server. */
+            hostname?: string;
+            /** @description The database dbt connects to. */
+            dbname?: string;
+            /** @description TCP port of the server. */
+            port?: number;
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number | null;
+        };
+        /** @description Changes to the settings of a Amazon Redshift connection; only the fields sent are changed. */
+        RedshiftConnectionConfigPatch: {
+            /** @description Host name of the cluster or workgroup endpoint. */
+            hostname?: string;
+            /** @description The database dbt connects to. */
+            dbname?: string;
+            /** @description TCP port of the cluster. */
+            port?: number;
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number | null;
+        };
+        /** @description Changes to the settings of a BigQuery (legacy adapter settings) connection; only the fields sent are changed. */
+        BigQueryConnectionConfigPatch: {
+            /** @description The Google Cloud project that holds the data. */
+            project_id?: string;
+            /** @description How long, in seconds, a query may run before it is stopped. */
+            timeout_seconds?: number;
+            /** @description Id of the service account key. */
+            private_key_id?: string;
+            /** @description The service account private key in PEM form. Write-only. */
+            private_key?: string;
+            /** @description E-mail address of the service account. */
+            client_email?: string;
+            /** @description Numeric client id of the service account. */
+            client_id?: string;
+            /** @description Google OAuth authorisation URI from the key file. */
+            auth_uri?: string;
+            /** @description Google OAuth token URI from the key file. */
+            token_uri?: string;
+            /** @description URL of Google's public certificates, from the key file. */
+            auth_provider_x509_cert_url?: string;
+            /** @description URL of the service account's public certificate, from the key file. */
+            client_x509_cert_url?: string;
+            /**
+             * @description Whether BigQuery runs the queries as `interactive` or `batch` jobs.
+             * @enum {string|null}
+             */
+            priority?: "interactive" | "batch" | null;
+            /** @description OAuth scopes requested for the service account. */
+            scopes?: string[] | null;
+            /** @description The location datasets are created in, such as `EU` or `US`. */
+            location?: string | null;
+            /** @description Queries that would bill more bytes than this fail instead. */
+            maximum_bytes_billed?: number | null;
+            /** @description The project billed for query execution, when it differs from `project_id`. */
+            execution_project?: string | null;
+            /** @description A service account to impersonate when running queries. */
+            impersonate_service_account?: string | null;
+            /** @description How many times a failed query is retried. */
+            retries?: number;
+            /** @description How long, in seconds, failed query jobs are retried. */
+            job_retry_deadline_seconds?: number | null;
+            /** @description How long, in seconds, creating a query job may take. */
+            job_creation_timeout_seconds?: number | null;
+            /** @description OAuth client id used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_id?: string | null;
+            /** @description OAuth client secret used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_secret?: string | null;
+            /** @description Cloud Storage bucket used to stage Python models. */
+            gcs_bucket?: string | null;
+            /** @description Dataproc region that runs Python models. */
+            dataproc_region?: string | null;
+            /** @description Dataproc cluster that runs Python models. */
+            dataproc_cluster_name?: string | null;
+            /** @description A custom BigQuery API endpoint, for example a private one. */
+            api_endpoint?: string | null;
+        };
+        /** @description Changes to the settings of a BigQuery connection; only the fields sent are changed. */
+        BigQueryV1ConnectionConfigPatch: {
+            /**
+             * @description How deployment environments authenticate: with a service account key (`service-account-json`) or through workload identity federation (`external-oauth-wif`).
+             * @enum {string}
+             */
+            deployment_env_auth_type?: "service-account-json" | "external-oauth-wif";
+            /** @description The Google Cloud project that holds the data. */
+            project_id?: string;
+            /** @description Id of the service account key; null when no key is used. */
+            private_key_id?: string | null;
+            /** @description The service account private key in PEM form. Write-only. */
+            private_key?: string | null;
+            /** @description E-mail address of the service account. */
+            client_email?: string | null;
+            /** @description Numeric client id of the service account. */
+            client_id?: string | null;
+            /** @description Google OAuth authorisation URI from the key file. */
+            auth_uri?: string | null;
+            /** @description Google OAuth token URI from the key file. */
+            token_uri?: string | null;
+            /** @description URL of Google's public certificates, from the key file. */
+            auth_provider_x509_cert_url?: string | null;
+            /** @description URL of the service account's public certificate, from the key file. */
+            client_x509_cert_url?: string | null;
+            /** @description How long, in seconds, a query may run before it is stopped. */
+            job_execution_timeout_seconds?: number | null;
+            /**
+             * @description Whether BigQuery runs the queries as `interactive` or `batch` jobs.
+             * @enum {string|null}
+             */
+            priority?: "interactive" | "batch" | null;
+            /** @description OAuth scopes requested for the service account. */
+            scopes?: string[] | null;
+            /** @description The location datasets are created in, such as `EU` or `US`. */
+            location?: string | null;
+            /** @description Queries that would bill more bytes than this fail instead. */
+            maximum_bytes_billed?: number | null;
+            /** @description The project billed for query execution, when it differs from `project_id`. */
+            execution_project?: string | null;
+            /** @description A service account to impersonate when running queries. */
+            impersonate_service_account?: string | null;
+            /** @description How many times a failed query is retried. */
+            retries?: number | null;
+            /** @description How long, in seconds, failed query jobs are retried. */
+            job_retry_deadline_seconds?: number | null;
+            /** @description How long, in seconds, creating a query job may take. */
+            job_creation_timeout_seconds?: number | null;
+            /** @description OAuth client id used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_id?: string | null;
+            /** @description OAuth client secret used for developer sign-in with BigQuery OAuth. Write-only. */
+            application_secret?: string | null;
+            /** @description Cloud Storage bucket used to stage Python models. */
+            gcs_bucket?: string | null;
+            /** @description Dataproc region that runs Python models. */
+            dataproc_region?: string | null;
+            /** @description Dataproc cluster that runs Python models. */
+            dataproc_cluster_name?: string | null;
+            /** @description A custom BigQuery API endpoint, for example a private one. */
+            api_endpoint?: string | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Databricks connection; only the fields sent are changed. */
+        DatabricksConnectionConfigPatch: {
+            /** @description Host name of the Databricks workspace. */
+            host?: string;
+            /** @description HTTP path of the SQL warehouse or cluster; starts with `/sql/` or `sql/`. */
+            http_path?: string;
+            /** @description The Unity Catalog catalog to use; empty for the workspace default. */
+            catalog?: string;
+            /** @description OAuth client id for developer sign-in with Databricks OAuth. Write-only. */
+            client_id?: string | null;
+            /** @description OAuth client secret for developer sign-in with Databricks OAuth. Write-only. */
+            client_secret?: string | null;
+            /** @description OAuth scopes requested at sign-in. */
+            scopes?: string[] | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Databricks through the Spark adapter connection; only the fields sent are changed. */
+        DatabricksSparkConnectionConfigPatch: {
+            /** @description Host name of the Databricks workspace. */
+            host?: string;
+            /**
+             * @description How dbt connects; only `odbc` is offered.
+             * @enum {string}
+             */
+            method?: "odbc";
+            /** @description TCP port of the workspace. */
+            port?: number;
+            /** @description Id of the cluster to run on; empty when an endpoint is used. */
+            cluster?: string;
+            /** @description Id of the SQL endpoint to run on; empty when a cluster is used. */
+            endpoint?: string;
+            /** @description Path of the ODBC driver library. */
+            driver?: string;
+            /** @description Id of the Azure Databricks organisation, where needed. */
+            organization?: string;
+            /** @description User name to connect as, where needed. */
+            user?: string;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Starburst or Trino connection; only the fields sent are changed. */
+        TrinoConnectionConfigPatch: {
+            /** @description Host name of the Starburst or Trino cluster. */
+            host?: string;
+            /** @description How dbt authenticates, such as `ldap`. */
+            method?: string;
+            /** @description TCP port of the cluster. */
+            port?: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Microsoft Fabric connection; only the fields sent are changed. */
+        FabricConnectionConfigPatch: {
+            /** @description Host name of the Fabric SQL endpoint. */
+            server?: string;
+            /** @description The database dbt connects to. */
+            database?: string;
+            /** @description Name of the ODBC driver. */
+            driver?: string;
+            /** @description TCP port of the server. */
+            port?: number;
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number;
+            /** @description Seconds to wait for a login; `0` waits without limit. */
+            login_timeout?: number;
+            /** @description Seconds a query may run; `0` means no limit. */
+            query_timeout?: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Azure Synapse Analytics connection; only the fields sent are changed. */
+        SynapseConnectionConfigPatch: {
+            /** @description Host name of the Synapse SQL endpoint. */
+            host?: string;
+            /** @description The database dbt connects to. */
+            database?: string;
+            /** @description Name of the ODBC driver. */
+            driver?: string;
+            /** @description TCP port of the server. */
+            port?: number;
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number;
+            /** @description Seconds to wait for a login; `0` waits without limit. */
+            login_timeout?: number;
+            /** @description Seconds a query may run; `0` means no limit. */
+            query_timeout?: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Apache Spark connection; only the fields sent are changed. */
+        ApacheSparkConnectionConfigPatch: {
+            /** @description Host name of the Spark server. */
+            host?: string;
+            /** @description Name or id of the cluster to run on. */
+            cluster?: string;
+            /**
+             * @description How dbt connects: `http` or `thrift`.
+             * @enum {string}
+             */
+            method?: "http" | "thrift";
+            /** @description Seconds to wait for a connection. */
+            connect_timeout?: number;
+            /** @description How many times a failed connection attempt is retried. */
+            connect_retries?: number;
+            /** @description Organisation id, where the platform needs one. */
+            organization?: string;
+            /** @description User name to connect as, where needed. */
+            user?: string;
+            /** @description Authentication mechanism for Thrift connections, such as `KERBEROS`. */
+            auth?: string;
+            /** @description Kerberos service name, for Kerberos authentication. */
+            kerberos_service_name?: string;
+            /** @description TCP port of the server. */
+            port?: number;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Amazon Athena connection; only the fields sent are changed. */
+        AthenaConnectionConfigPatch: {
+            /** @description AWS region of the Athena workgroup, such as `eu-central-1`. */
+            region_name?: string;
+            /** @description The data catalog dbt uses (Athena calls it a database). */
+            database?: string;
+            /** @description S3 location where query results are written. */
+            s3_staging_dir?: string;
+            /** @description The Athena workgroup queries run in. */
+            work_group?: string | null;
+            /** @description The Athena Spark workgroup Python models run in. */
+            spark_work_group?: string | null;
+            /** @description S3 prefix where tables are stored. */
+            s3_data_dir?: string | null;
+            /** @description How table locations under `s3_data_dir` are named, such as `schema_table_unique`. */
+            s3_data_naming?: string | null;
+            /** @description S3 prefix for temporary tables. */
+            s3_tmp_table_dir?: string | null;
+            /** @description Seconds between checks on a running query. */
+            poll_interval?: number | null;
+            /** @description How many times a failed query is retried. */
+            num_retries?: number | null;
+            /** @description How many times a failed AWS API call is retried. */
+            num_boto3_retries?: number | null;
+            /** @description How many times a failed Iceberg commit is retried. */
+            num_iceberg_retries?: number | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Salesforce Data Cloud connection; only the fields sent are changed. */
+        SalesforceConnectionConfigPatch: {
+            /** @description Login URL of the Salesforce org. */
+            login_url?: string;
+            /** @description The Data Cloud dataspace to use. */
+            database?: string;
+            /** @description How long a data transform may run, in milliseconds. */
+            data_transform_run_timeout?: number;
+            /**
+             * @description How dbt authenticates; only `jwt_bearer` is offered.
+             * @enum {string}
+             */
+            auth_type?: "jwt_bearer";
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /** @description Changes to the settings of a Teradata connection; only the fields sent are changed. */
+        TeradataConnectionConfigPatch: {
+            /** @description Host name of the Teradata system. */
+            host?: string;
+            /** @description TCP port of the system, written as a string (the API types it so). */
+            port?: string | null;
+            /**
+             * @description Transaction mode; only `ANSI` is offered.
+             * @enum {string}
+             */
+            tmode?: "ANSI";
+            /** @description How many times a failed connection attempt is retried. */
+            retries?: number | null;
+            /** @description Seconds a request may take. */
+            request_timeout?: number | null;
+            /**
+             * @deprecated
+             * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
+             */
+            adapter_id?: number | null;
+        };
+        /**
+         * @description Changes to an account connection; only the fields sent are changed. The adapter cannot be
+         *     changed: send settings that fit the connection's `adapter_version`.
+         */
+        AccountConnectionUpdate: {
+            /** @description The account the connection belongs to; must match `account_id` in the path. */
+            account_id?: number;
+            /** @description New display name. */
+            name?: string;
+            /** @description The private endpoint to reach the warehouse through; null to stop using one. */
+            private_link_endpoint_id?: string | null;
+            /** @description Reach the warehouse through an SSH tunnel. */
+            is_ssh_tunnel_enabled?: boolean;
+            /** @description An OAuth configuration developers will sign in with; null to detach it. */
+            oauth_configuration_id?: number | null;
+            /** @description The adapter settings to change, in the shape of the connection's adapter. */
+            config?: components["schemas"]["SnowflakeConnectionConfigPatch"] | components["schemas"]["PostgresConnectionConfigPatch"] | components["schemas"]["RedshiftConnectionConfigPatch"] | components["schemas"]["BigQueryConnectionConfigPatch"] | components["schemas"]["BigQueryV1ConnectionConfigPatch"] | components["schemas"]["DatabricksConnectionConfigPatch"] | components["schemas"]["DatabricksSparkConnectionConfigPatch"] | components["schemas"]["TrinoConnectionConfigPatch"] | components["schemas"]["FabricConnectionConfigPatch"] | components["schemas"]["SynapseConnectionConfigPatch"] | components["schemas"]["ApacheSparkConnectionConfigPatch"] | components["schemas"]["AthenaConnectionConfigPatch"] | components["schemas"]["SalesforceConnectionConfigPatch"] | components["schemas"]["TeradataConnectionConfigPatch"];
+        };
+        /**
+         * @description The kind of connection: `postgres`, `redshift`, `snowflake` and `bigquery` for the warehouses
+         *     dbt Cloud supported first, `adapter` for every other warehouse.
+         * @enum {string}
+         */
+        ProjectConnectionV3Type: "postgres" | "redshift" | "snowflake" | "bigquery" | "adapter";
+        /** @description A connection as the per-project v3 endpoints show it, without its adapter settings. */
+        ProjectConnectionV3: {
+            /** @description Numeric id of the connection. */
+            readonly id: number;
+            /** @description The account the connection belongs to. */
+            account_id: number;
+            /** @description The project the connection was created in; null for connections shared by the whole account. */
+            project_id?: number | null;
+            /** @description Display name of the connection. */
+            name: string;
+            type: components["schemas"]["ProjectConnectionV3Type"];
+            /** @description The adapter and settings version, where one is recorded. */
+            adapter_version?: components["schemas"]["ConnectionAdapterVersion"] | null;
+            /** @description The user who created the connection. */
+            created_by_id?: number | null;
+            /** @description The service token that created the connection, when a token did. */
+            created_by_service_token_id?: number | null;
+            state: components["schemas"]["EntityState"];
+            /** @description The private endpoint traffic goes through, when the warehouse is reached privately. */
+            private_link_endpoint_id?: string | null;
+            /** @description The redirect URI to register with the warehouse when OAuth is used. */
+            readonly oauth_redirect_uri: string | null;
+            /** @description The OAuth configuration developers sign in with, when one is attached. */
+            oauth_configuration_id?: number | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ProjectConnectionV3ListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ProjectConnectionV3"][];
+        };
+        /** @description The body sent to create or replace a connection through the per-project endpoints. */
+        ProjectConnectionV3Write: {
+            /** @description The account the connection belongs to; must match `account_id` in the path. */
+            account_id: number;
+            /** @description The project the connection belongs to; must match `project_id` in the path. */
+            project_id: number;
+            /** @description Display name of the connection. */
+            name: string;
+            type: components["schemas"]["ProjectConnectionV3Type"];
+            adapter_version?: components["schemas"]["ConnectionAdapterVersion"];
+            /** @description The user recorded as the creator. */
+            created_by_id?: number | null;
+            /** @description The service token recorded as the creator. */
+            created_by_service_token_id?: number | null;
+            state: components["schemas"]["EntityState"];
+            /** @description The private endpoint to reach the warehouse through. */
+            private_link_endpoint_id?: string | null;
+            /** @description An OAuth configuration developers will sign in with. */
+            oauth_configuration_id?: number | null;
+        };
+        ProjectConnectionV3Envelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ProjectConnectionV3"];
+        };
+        /**
+         * @description A private endpoint (such as an AWS PrivateLink or Azure Private Link endpoint) that dbt Cloud
+         *     reaches a warehouse or git host through without crossing the public internet.
+         */
+        PrivateEndpoint: {
+            /** @description The endpoint's id, a KSUID (27 letters and digits). */
+            readonly id: string;
+            /** @description The account the endpoint belongs to. */
+            account_id: number;
+            state: components["schemas"]["EntityState"];
+            /** @description Display name of the endpoint. */
+            name?: string | null;
+            /** @description What the endpoint leads to, such as `snowflake`. */
+            type?: string | null;
+            /** @description The host name dbt Cloud uses to reach the target through the endpoint. */
+            private_link_endpoint?: string | null;
+            /** @description The address range of the endpoint, in CIDR notation. */
+            cidr_range?: string | null;
+            /** @description The address range traffic leaves dbt Cloud from; allow it on the warehouse side. */
+            egress_cidr?: string | null;
+            /** @description The cloud provider's own id for the endpoint, such as `vpce-0a1b2c3d4e5f67890`. */
+            endpoint_identifier?: string | null;
+            /** @description The state the cloud provider reports for the endpoint, such as `available`. */
+            endpoint_state?: string | null;
+            /** @description Whether dbt Cloud can currently reach the target through the endpoint. */
+            connectivity_status?: string | null;
+            /** @description How many active connections use the endpoint. */
+            readonly connection_count?: number;
+            /** @description The network port of the endpoint. Sent only when one endpoint is fetched. */
+            port?: number | null;
+            /** @description How far setting up the endpoint has got, when known. Sent only when one endpoint is fetched. */
+            provisioning_status?: string | null;
+            /** @description A message about the provisioning status, when there is one. Sent only when one endpoint is fetched. */
+            provisioning_status_message?: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        PrivateEndpointListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["PrivateEndpoint"][];
+        };
+        /**
+         * @description A new private endpoint. dbt Labs does not document this body; the fields are those of the
+         *     endpoint object that a caller can reasonably supply.
+         */
+        PrivateEndpointCreate: {
+            /** @description Display name of the endpoint. */
+            name: string;
+            /** @description What the endpoint leads to, such as `snowflake`. */
+            type: string;
+            /** @description The host name dbt Cloud uses to reach the target through the endpoint. */
+            private_link_endpoint: string;
+            /** @description The address range of the endpoint, in CIDR notation. */
+            cidr_range?: string | null;
+        };
+        PrivateEndpointEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["PrivateEndpoint"];
+        };
+        /**
+         * @description Changes to a private endpoint; only the fields sent are changed. dbt Labs does not document
+         *     this body; renaming is the change it is known to support.
+         */
+        PrivateEndpointPatch: {
+            /** @description New display name. */
+            name?: string;
+        };
+        /** @description The fields all credentials have, whatever the warehouse. */
+        CredentialsBase: {
+            /** @description Numeric id of the credentials. */
+            readonly id: number;
+            /** @description The account the credentials belong to. */
+            account_id: number;
+            /** @description The project the credentials belong to. */
+            project_id: number;
+            /** @description The kind of warehouse the credentials are for. */
+            type: string;
+            state: components["schemas"]["EntityState"];
+            /** @description How many models dbt builds at the same time with these credentials. */
+            threads?: number;
+            /** @description The value of `target.name` in dbt runs that use these credentials. */
+            target_name?: string | null;
+            /** @description The adapter the credentials are for; null on older credentials. */
+            adapter_version?: components["schemas"]["ConnectionAdapterVersion"] | null;
+        };
+        /**
+         * @description How the Snowflake credentials sign in: `password` user and password, `keypair` user and private
+         *     key, `sso` single sign-on through the browser, `external_oauth` an external OAuth provider.
+         * @enum {string}
+         */
+        CredentialsSnowflakeAuthType: "password" | "keypair" | "sso" | "external_oauth";
+        /** @description Credentials for Snowflake. */
+        CredentialsSnowflake: components["schemas"]["CredentialsBase"] & {
+            /** @enum {string} */
+            type: "snowflake";
+            auth_type?: components["schemas"]["CredentialsSnowflakeAuthType"];
+            /** @description The Snowflake user name. */
+            user?: string | null;
+            /** @description The schema dbt builds models in by default. */
+            schema?: string;
+            /** @description The Snowflake role to use; null for the user's default role. */
+            role?: string | null;
+            /** @description The database to use; null to take the one of the connection. */
+            database?: string | null;
+            /** @description The virtual warehouse to use; null to take the one of the connection. */
+            warehouse?: string | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "snowflake";
+        };
+        /** @description Credentials for PostgreSQL. */
+        CredentialsPostgres: components["schemas"]["CredentialsBase"] & {
+            /** @enum {string} */
+            type: "postgres";
+            /** @description The database user name. */
+            username?: string;
+            /** @description The schema dbt builds models in by default. */
+            default_schema?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "postgres";
+        };
+        /**
+         * @description How the Redshift credentials sign in: `password` user and password, `external_oauth` an external OAuth provider.
+         * @enum {string}
+         */
+        CredentialsRedshiftAuthType: "password" | "external_oauth";
+        /** @description Credentials for Amazon Redshift. */
+        CredentialsRedshift: components["schemas"]["CredentialsBase"] & {
+            /** @enum {string} */
+            type: "redshift";
+            auth_type?: components["schemas"]["CredentialsRedshiftAuthType"];
+            /** @description The database user name; empty or null with external OAuth. */
+            username?: string | null;
+            /** @description The schema dbt builds models in by default. */
+            default_schema?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "redshift";
+        };
+        /**
+         * @description Credentials for BigQuery. The service account key lives on the connection; the credentials
+         *     only pick the dataset.
+         */
+        CredentialsBigQuery: components["schemas"]["CredentialsBase"] & {
+            /** @enum {string} */
+            type: "bigquery";
+            /** @description The dataset dbt builds models in by default. */
+            schema?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bigquery";
+        };
+        /**
+         * @description Credentials for the warehouses served through the generic adapter framework (Databricks,
+         *     Apache Spark, Starburst/Trino, Fabric, Synapse, Athena, Teradata and others). The warehouse
+         *     settings, including secrets such as a Databricks token, are stored encrypted and not sent back.
+         */
+        CredentialsAdapter: components["schemas"]["CredentialsBase"] & {
+            /** @enum {string} */
+            type: "adapter";
+            /** @description The adapter record the credentials belong to. */
+            adapter_id?: number | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "adapter";
+        };
+        /** @description A set of warehouse credentials; the fields besides the common ones follow `type`. */
+        Credentials: components["schemas"]["CredentialsSnowflake"] | components["schemas"]["CredentialsPostgres"] | components["schemas"]["CredentialsRedshift"] | components["schemas"]["CredentialsBigQuery"] | components["schemas"]["CredentialsAdapter"];
+        CredentialsListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Credentials"][];
+        };
+        /** @description The fields all credentials take, whatever the warehouse. */
+        CredentialsWriteBase: {
+            /** @description The account the credentials belong to; must match `account_id` in the path. */
+            account_id: number;
+            /** @description The project the credentials belong to; taken from the path when left out. */
+            project_id?: number;
+            /** @description The kind of warehouse the credentials are for. */
+            type: string;
+            state?: components["schemas"]["EntityState"];
+            /** @description How many models dbt builds at the same time with these credentials. */
+            threads?: number;
+            /** @description The value of `target.name` in dbt runs that use these credentials. */
+            target_name?: string;
+            adapter_version?: components["schemas"]["ConnectionAdapterVersion"];
+        };
+        /**
+         * @description Snowflake credentials to store. Send `password` with `auth_type` `password`, and
+         *     `private_key` (plus `private_key_passphrase` when the key is encrypted) with `keypair`.
+         */
+        CredentialsSnowflakeWrite: components["schemas"]["CredentialsWriteBase"] & {
+            /** @enum {string} */
+            type: "snowflake";
+            auth_type: components["schemas"]["CredentialsSnowflakeAuthType"];
+            /** @description The Snowflake user name. */
+            user?: string;
+            /** @description The schema dbt builds models in by default. */
+            schema: string;
+            /** @description The Snowflake role to use. */
+            role?: string;
+            /** @description The database to use. */
+            database?: string;
+            /** @description The virtual warehouse to use. */
+            warehouse?: string;
+            /** @description The user's password, for password sign-in. Never sent back. */
+            password?: string;
+            /** @description The PEM private key, for key pair sign-in. Never sent back. */
+            private_key?: string;
+            /** @description The passphrase of an encrypted private key. Never sent back. */
+            private_key_passphrase?: string;
+            /** @description An OAuth refresh token; normally set by the sign-in flow, not by hand. Never sent back. */
+            _refresh_token?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "snowflake";
+        };
+        /** @description PostgreSQL credentials to store. */
+        CredentialsPostgresWrite: components["schemas"]["CredentialsWriteBase"] & {
+            /** @enum {string} */
+            type: "postgres";
+            /** @description The database user name. */
+            username: string;
+            /** @description The schema dbt builds models in by default. */
+            default_schema: string;
+            /** @description The user's password. Never sent back. */
+            password?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "postgres";
+        };
+        /** @description Amazon Redshift credentials to store. */
+        CredentialsRedshiftWrite: components["schemas"]["CredentialsWriteBase"] & {
+            /** @enum {string} */
+            type: "redshift";
+            auth_type: components["schemas"]["CredentialsRedshiftAuthType"];
+            /** @description The database user name; leave empty with external OAuth. */
+            username?: string;
+            /** @description The schema dbt builds models in by default. */
+            default_schema: string;
+            /** @description The user's password, for password sign-in. Never sent back. */
+            password?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "redshift";
+        };
+        /** @description BigQuery credentials to store. */
+        CredentialsBigQueryWrite: components["schemas"]["CredentialsWriteBase"] & {
+            /** @enum {string} */
+            type: "bigquery";
+            /** @description The dataset dbt builds models in by default. */
+            schema: string;
+            /** @description An OAuth refresh token; normally set by the sign-in flow, not by hand. Never sent back. */
+            _refresh_token?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bigquery";
+        };
+        /**
+         * @description The adapter's own credential settings, stored encrypted and never sent back. For Databricks
+         *     these are the personal access `token`, the `schema` and, with Unity Catalog, the `catalog`,
+         *     each given under `fields` as an object with a `value`.
+         */
+        CredentialsAdapterDetails: {
+            /** @description The settings, keyed by name; each is an object whose `value` holds the setting. */
+            fields?: {
+                [key: string]: {
+                    /** @description The value of the setting. */
+                    value?: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The order the settings are shown in; optional. */
+            field_order?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Credentials to store for a warehouse served through the generic adapter framework, such as
+         *     Databricks. Name the adapter with `adapter_version` (or `adapter_id`).
+         */
+        CredentialsAdapterWrite: components["schemas"]["CredentialsWriteBase"] & {
+            /** @enum {string} */
+            type: "adapter";
+            /** @description The adapter record the credentials belong to; `adapter_version` can be sent instead. */
+            adapter_id?: number;
+            credential_details?: components["schemas"]["CredentialsAdapterDetails"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "adapter";
+        };
+        /** @description Credentials to store; the fields besides the common ones follow `type`. */
+        CredentialsWrite: components["schemas"]["CredentialsSnowflakeWrite"] | components["schemas"]["CredentialsPostgresWrite"] | components["schemas"]["CredentialsRedshiftWrite"] | components["schemas"]["CredentialsBigQueryWrite"] | components["schemas"]["CredentialsAdapterWrite"];
+        CredentialsEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["Credentials"];
+        };
+        /** @description The fields all credentials take in a partial update; `type` picks the variant. */
+        CredentialsPatchBase: {
+            /** @description The kind of warehouse the credentials are for; must be the type they already have. */
+            type: string;
+            state?: components["schemas"]["EntityState"];
+            /** @description How many models dbt builds at the same time with these credentials. */
+            threads?: number;
+            /** @description The value of `target.name` in dbt runs that use these credentials. */
+            target_name?: string;
+        };
+        /** @description Snowflake credential fields to change. */
+        CredentialsSnowflakePatch: components["schemas"]["CredentialsPatchBase"] & {
+            /** @enum {string} */
+            type?: "snowflake";
+            auth_type?: components["schemas"]["CredentialsSnowflakeAuthType"];
+            /** @description The Snowflake user name. */
+            user?: string;
+            /** @description The schema dbt builds models in by default. */
+            schema?: string;
+            /** @description The Snowflake role to use. */
+            role?: string;
+            /** @description The database to use. */
+            database?: string;
+            /** @description The virtual warehouse to use. */
+            warehouse?: string;
+            /** @description A new password. Never sent back. */
+            password?: string;
+            /** @description A new PEM private key. Never sent back. */
+            private_key?: string;
+            /** @description The passphrase of the new private key. Never sent back. */
+            private_key_passphrase?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "snowflake";
+        };
+        /** @description PostgreSQL credential fields to change. */
+        CredentialsPostgresPatch: components["schemas"]["CredentialsPatchBase"] & {
+            /** @enum {string} */
+            type?: "postgres";
+            /** @description The database user name. */
+            username?: string;
+            /** @description The schema dbt builds models in by default. */
+            default_schema?: string;
+            /** @description A new password. Never sent back. */
+            password?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "postgres";
+        };
+        /** @description Amazon Redshift credential fields to change. */
+        CredentialsRedshiftPatch: components["schemas"]["CredentialsPatchBase"] & {
+            /** @enum {string} */
+            type?: "redshift";
+            auth_type?: components["schemas"]["CredentialsRedshiftAuthType"];
+            /** @description The database user name. */
+            username?: string;
+            /** @description The schema dbt builds models in by default. */
+            default_schema?: string;
+            /** @description A new password. Never sent back. */
+            password?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "redshift";
+        };
+        /** @description BigQuery credential fields to change. */
+        CredentialsBigQueryPatch: components["schemas"]["CredentialsPatchBase"] & {
+            /** @enum {string} */
+            type?: "bigquery";
+            /** @description The dataset dbt builds models in by default. */
+            schema?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bigquery";
+        };
+        /** @description Fields to change on credentials of the generic adapter framework, such as Databricks. */
+        CredentialsAdapterPatch: components["schemas"]["CredentialsPatchBase"] & {
+            /** @enum {string} */
+            type?: "adapter";
+            credential_details?: components["schemas"]["CredentialsAdapterDetails"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "adapter";
+        };
+        /** @description Any subset of the changeable credential fields, with `type` to say which variant they belong to. */
+        CredentialsPatch: components["schemas"]["CredentialsSnowflakePatch"] | components["schemas"]["CredentialsPostgresPatch"] | components["schemas"]["CredentialsRedshiftPatch"] | components["schemas"]["CredentialsBigQueryPatch"] | components["schemas"]["CredentialsAdapterPatch"];
+        /**
+         * @description Keys of a dbt `profiles.yml` target, with their values, that override or add to what the
+         *     connection and credentials give (for example a Snowflake `query_tag`). dbt Labs guarantees to
+         *     keep up to 4096 bytes of them, measured as serialized JSON.
+         */
+        ExtendedAttributesValues: {
+            [key: string]: unknown;
+        };
+        /** @description A new set of extended attributes. */
+        ExtendedAttributesCreate: {
+            extended_attributes: components["schemas"]["ExtendedAttributesValues"];
+        };
+        /** @description A stored set of extended attributes of a project. */
+        ExtendedAttributes: {
+            /** @description Numeric id of the extended attributes. */
+            readonly id: number;
+            /** @description The account they belong to. */
+            account_id: number;
+            /** @description The project they belong to. */
+            project_id: number;
+            extended_attributes: components["schemas"]["ExtendedAttributesValues"];
+            state: components["schemas"]["EntityState"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ExtendedAttributesEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ExtendedAttributes"];
+        };
+        /**
+         * @description New contents for a set of extended attributes. `extended_attributes` replaces the stored keys
+         *     as a whole.
+         */
+        ExtendedAttributesUpdate: {
+            extended_attributes: components["schemas"]["ExtendedAttributesValues"];
+            state?: components["schemas"]["EntityState"];
+        };
+        /**
+         * @description Name of the profile, unique within the project. Letters, digits, dashes and underscores; it
+         *     starts with a letter, ends with a letter or digit, and never has two dashes or underscores in
+         *     a row.
+         */
+        ProfileKey: string;
+        /** @description An environment that uses the profile. */
+        ProfileEnvironmentBinding: {
+            /** @description Numeric id of the environment. */
+            id: number;
+            /** @description Name of the environment. */
+            name: string;
+            type: components["schemas"]["EnvironmentType"];
+            deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
+        };
+        /** @description A profile of a project and the environments that use it. */
+        Profile: {
+            /** @description Numeric id of the profile. */
+            readonly id: number;
+            /** @description The account the profile belongs to. */
+            account_id: number;
+            /** @description The project the profile belongs to. */
+            project_id: number;
+            key: components["schemas"]["ProfileKey"];
+            /** @description The connection the profile uses. */
+            connection_id: number;
+            /** @description The credentials the profile uses. */
+            credentials_id: number;
+            /** @description The extended attributes the profile adds, if any. */
+            extended_attributes_id?: number | null;
+            /** @description Environments that run their jobs with this profile. */
+            readonly primary_bindings: components["schemas"]["ProfileEnvironmentBinding"][];
+            /** @description Environments that use this profile to read catalog metadata. */
+            readonly catalog_bindings: components["schemas"]["ProfileEnvironmentBinding"][];
+        };
+        ProfileListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Profile"][];
+        };
+        /** @description A new profile. */
+        ProfileCreate: {
+            /** @description The account of the profile; must match `account_id` in the path. */
+            account_id: number;
+            /** @description The project of the profile; must match `project_id` in the path. */
+            project_id: number;
+            key: components["schemas"]["ProfileKey"];
+            /** @description The connection the profile uses. */
+            connection_id: number;
+            /** @description The credentials the profile uses. */
+            credentials_id: number;
+            /** @description The extended attributes the profile adds; leave out for none. */
+            extended_attributes_id?: number;
+        };
+        ProfileEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["Profile"];
+        };
+        /**
+         * @description Changes to a profile. Besides the ids that name it, send only the fields to change; send
+         *     `extended_attributes_id: null` to detach the extended attributes.
+         */
+        ProfileUpdate: {
+            /** @description The id of the profile; must match `id` in the path. */
+            pk: number;
+            /** @description The account of the profile; must match `account_id` in the path. */
+            account_id: number;
+            /** @description The project of the profile; must match `project_id` in the path. */
+            project_id: number;
+            key?: components["schemas"]["ProfileKey"];
+            /** @description The connection the profile should use. */
+            connection_id?: number;
+            /** @description The credentials the profile should use. */
+            credentials_id?: number;
+            /** @description The extended attributes the profile should add; null for none. */
+            extended_attributes_id?: number | null;
+        };
+        /**
+         * @description The kind of event a webhook is sent for: `job.run.started` when a run starts,
+         *     `job.run.completed` when a run finishes in any state, and `job.run.errored` when a run fails
+         *     (sent earlier than the matching `job.run.completed`).
+         * @enum {string}
+         */
+        WebhookEventType: "job.run.started" | "job.run.completed" | "job.run.errored";
+        /**
+         * @description A moment as the webhooks service writes it: microseconds since the Unix epoch, as a string of
+         *     digits (for example `1793844021607345`).
+         * @example 1793844021607345
+         */
+        WebhookMicrosTimestamp: string;
+        /** @description A webhook subscription, which sends chosen job run events to an endpoint. */
+        WebhookSubscription: {
+            /**
+             * @description Id of the subscription, unique across all dbt Cloud regions (starts with `wsu_`).
+             * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+             */
+            readonly id: string;
+            /** @description Numeric id of the account, sent as a string of digits by the webhooks service. */
+            readonly account_id?: string;
+            /** @description The account's id that is unique across all dbt Cloud cells (starts with `act_`). */
+            readonly account_identifier?: string | null;
+            /** @description Display name of the subscription. */
+            name: string;
+            /** @description Free text saying what the subscription is for. */
+            description?: string | null;
+            /** @description The events that are sent to the endpoint. */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /**
+             * @description Ids of the jobs whose runs are sent, as strings of digits. Empty means every job of the
+             *     account.
+             */
+            job_ids?: string[];
+            /**
+             * Format: uri
+             * @description The endpoint dbt Cloud sends events to.
+             */
+            client_url: string;
+            /**
+             * @description The key dbt Cloud signs every delivery with: each request carries the hex HMAC-SHA256 of its
+             *     raw body, keyed with this secret, in its `Authorization` header. Returned when the
+             *     subscription is created and when it is fetched; keep it private.
+             */
+            readonly hmac_secret?: string;
+            /** @description True while events are being sent; false when paused or switched off by dbt Cloud. */
+            active: boolean;
+            /**
+             * @description The HTTP status the endpoint answered the latest delivery with; `0` means nothing was sent yet.
+             * @example 200
+             */
+            readonly http_status_code?: string | null;
+            /** @description When the latest delivery was sent. */
+            readonly dispatched_at?: components["schemas"]["WebhookMicrosTimestamp"] | null;
+            /** @description Why dbt Cloud switched the subscription off, when it did. */
+            readonly deactivate_reason?: string | null;
+            created_at?: components["schemas"]["WebhookMicrosTimestamp"];
+            updated_at?: components["schemas"]["WebhookMicrosTimestamp"];
+        };
+        /**
+         * @description Outcome of a webhooks API request. The webhooks service does not send the common
+         *     `ResponseStatus`: it always reports `code`, adds `is_success` only on some answers (deletion),
+         *     and carries no user or developer message on success.
+         */
+        WebhookResponseStatus: {
+            /**
+             * @description The HTTP status code of this response, repeated in the body.
+             * @example 200
+             */
+            code: number;
+            /** @description True when the request did what was asked; only some operations send it. */
+            is_success?: boolean;
+        };
+        /** @description The paging values the webhooks service applied, echoed back. */
+        WebhookListFilters: {
+            /** @description The page size that was used. */
+            limit: number;
+            /** @description How many items were skipped. */
+            offset: number;
+        };
+        /** @description Paging metadata of a webhooks list response. */
+        WebhookListExtra: {
+            pagination: components["schemas"]["Pagination"];
+            filters: components["schemas"]["WebhookListFilters"];
+        };
+        /** @description One page of subscriptions, wrapped with the webhooks service's own status object. */
+        WebhookSubscriptionListEnvelope: {
+            data: components["schemas"]["WebhookSubscription"][];
+            status: components["schemas"]["WebhookResponseStatus"];
+            extra: components["schemas"]["WebhookListExtra"];
+        };
+        /** @description A new webhook subscription. */
+        WebhookSubscriptionCreate: {
+            /** @description Display name of the subscription. */
+            name: string;
+            /** @description Free text saying what the subscription is for. */
+            description?: string;
+            /** @description The events to send; at least one. */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @description Ids of the jobs whose runs are sent; leave empty (or out) for every job of the account. */
+            job_ids?: number[];
+            /**
+             * Format: uri
+             * @description The endpoint dbt Cloud sends events to.
+             */
+            client_url: string;
+            /** @description Send events (true) or keep the subscription paused (false). */
+            active: boolean;
+        };
+        /** @description One subscription, wrapped with the webhooks service's own status object. */
+        WebhookSubscriptionEnvelope: {
+            data: components["schemas"]["WebhookSubscription"];
+            status: components["schemas"]["WebhookResponseStatus"];
+        };
+        /** @description The whole new configuration of a subscription; fields left out are cleared or reset. */
+        WebhookSubscriptionUpdate: components["schemas"]["WebhookSubscriptionCreate"];
+        /** @description The id of the deleted subscription, wrapped with the webhooks service's own status object. */
+        WebhookSubscriptionDeleteEnvelope: {
+            data: {
+                /** @description Id of the subscription that was deleted. */
+                id: string;
+            };
+            status: components["schemas"]["WebhookResponseStatus"];
+        };
+        /** @description The outcome of a test delivery, wrapped with the webhooks service's own status object. */
+        WebhookSubscriptionTestEnvelope: {
+            /** @description What happened when a test event was sent to the endpoint. */
+            data: {
+                /** @description Id of the test event that was sent (starts with `wev_`). */
+                event_id?: string;
+                /** @description The HTTP status the endpoint answered the test with. */
+                verification_status_code?: string | null;
+                /** @description Why the test delivery failed, when it did. */
+                verification_error?: string | null;
+            };
+            status: components["schemas"]["WebhookResponseStatus"];
+        };
+        /** @description An event dbt Cloud recorded for a subscription, with the payload it sends. */
+        WebhookEventRecord: {
+            /** @description Id of the event (starts with `wev_`); the same as `eventId` in the payload. */
+            id: string;
+            /** @description Id of the subscription the event belongs to. */
+            subscription_id: string;
+            /** @description Numeric id of the account, as a string of digits. */
+            account_id?: string;
+            /** @description The account's id that is unique across all dbt Cloud cells. */
+            account_identifier?: string | null;
+            /** @description Id of the job whose run caused the event, as a string of digits. */
+            job_id?: string | null;
+            trigger_event_type: components["schemas"]["WebhookEventType"];
+            /** @description The JSON body that is sent to the endpoint, as text. */
+            payload: string;
+            /** @description The HTTP status the endpoint answered with; `0` while nothing was sent. */
+            http_status_code?: string | null;
+        };
+        /** @description One page of recorded events, wrapped with the webhooks service's own status object. */
+        WebhookEventRecordListEnvelope: {
+            data: components["schemas"]["WebhookEventRecord"][];
+            status: components["schemas"]["WebhookResponseStatus"];
+            extra: components["schemas"]["WebhookListExtra"];
+        };
+        /** @description The record of one delivery attempt of an event to an endpoint. */
+        WebhookReceipt: {
+            /** @description Id of the receipt. */
+            id: string;
+            /** @description Id of the event that was delivered. */
+            event_id: string;
+            /** @description Id of the subscription the delivery was made for. */
+            subscription_id: string;
+            /** @description When the attempt was sent. */
+            dispatched_at?: components["schemas"]["WebhookMicrosTimestamp"] | null;
+            /** @description The HTTP status the endpoint answered with. */
+            http_status_code?: string | null;
+            /** @description Why the attempt failed, such as a timeout; empty when it succeeded. */
+            error_info?: string | null;
+            /** @description The body that was sent, as text. */
+            request_body?: string | null;
+            /** @description The headers that were sent, as text. */
+            request_headers?: string | null;
+            /** @description What the endpoint answered, as text. */
+            response_body?: string | null;
+        };
+        /** @description Delivery receipts, wrapped with the webhooks service's own status object. */
+        WebhookReceiptListEnvelope: {
+            data: components["schemas"]["WebhookReceipt"][];
+            status: components["schemas"]["WebhookResponseStatus"];
+        };
+        /** @description One recorded event, wrapped with the webhooks service's own status object. */
+        WebhookEventRecordEnvelope: {
+            data: components["schemas"]["WebhookEventRecord"];
+            status: components["schemas"]["WebhookResponseStatus"];
+        };
+        /** @description One delivery receipt, wrapped with the webhooks service's own status object. */
+        WebhookReceiptEnvelope: {
+            data: components["schemas"]["WebhookReceipt"];
+            status: components["schemas"]["WebhookResponseStatus"];
+        };
+        /**
+         * @description The warehouse adapter (and its version) the credentials are for; it matches the project's adapter.
+         * @enum {string}
+         */
+        SemanticLayerAdapterVersion: "apache_spark_v0" | "athena_v0" | "bigquery_v0" | "bigquery_v1" | "databricks_spark_v0" | "databricks_v0" | "fabric_v0" | "postgres_v0" | "redshift_v0" | "salesforce_v0" | "snowflake_v0" | "synapse_v0" | "teradata_v0" | "trino_v0";
+        /** @description A service token that is allowed to query the Semantic Layer with these credentials. */
+        SemanticLayerServiceToken: {
+            /** @description Numeric id of the service token. */
+            id: number;
+            /** @description Numeric id of the account the token belongs to. */
+            account_id: number;
+            /** @description The token's public identifier (not the secret). */
+            uid: string;
+            /** @description Display name of the service token. */
+            name: string;
+        };
+        /**
+         * @description Warehouse credentials the Semantic Layer uses to run queries for a project. Secret values
+         *     (passwords, private keys) are never returned.
+         */
+        SemanticLayerCredentials: {
+            /** @description Numeric id of the credentials. */
+            readonly id: number;
+            /** @description Numeric id of the account. */
+            account_id: number;
+            /** @description Numeric id of the project the credentials serve. */
+            project_id: number;
+            adapter_version: components["schemas"]["SemanticLayerAdapterVersion"];
+            /**
+             * @description The kind of adapter schema the values follow; always `semantic_layer_credentials`.
+             * @enum {string}
+             */
+            schema_type?: "semantic_layer_credentials";
+            /** @description Display name of the credentials. */
+            name: string;
+            /**
+             * @description The credential fields of the adapter (such as user, role and warehouse for Snowflake),
+             *     by name. Encrypted fields are left out.
+             */
+            values?: {
+                [key: string]: unknown;
+            };
+            state: components["schemas"]["EntityState"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The service tokens linked to these credentials. */
+            readonly service_tokens: components["schemas"]["SemanticLayerServiceToken"][];
+        };
+        SemanticLayerCredentialsListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["SemanticLayerCredentials"][];
+        };
+        /** @description An asset (a dbt model, source or warehouse table, for example) a user marked as a favorite. */
+        FavoriteAsset: {
+            /** @description Numeric id of the favorite. */
+            readonly id: number;
+            /** @description Id of the asset that was marked, such as a dbt unique id. */
+            asset_id: string;
+            /** @description Display name of the asset. */
+            name: string;
+            /** @description The platform the asset lives on, such as `dbt` or the warehouse. */
+            platform: string;
+            /** @description The kind of resource the asset is, such as `model` or `table`. */
+            asset_type?: string | null;
+            /** @description Numeric id of the project of the asset; null for warehouse assets. */
+            project_id?: number | null;
+            /** @description Numeric id of the environment of the asset; null for warehouse assets. */
+            environment_id?: number | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        FavoriteAssetListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["FavoriteAsset"][];
+            /** @description A machine-readable error code; null on success. */
+            error_code?: number | null;
+        };
+        /**
+         * @description A date (`YYYY-MM-DD`) or a date and time with a space or `T` between them.
+         * @example 2026-10-01
+         * @example 2026-10-01 08:00:00
+         */
+        AuditLogDateBound: string;
+        /**
+         * @description Who carried out the action: a person signed in to dbt Cloud, or a service token or other
+         *     credential calling the API. The keys sent depend on the kind of actor; the usual ones are
+         *     listed here.
+         */
+        AuditLogActor: {
+            /** @description Id of the user or service token that acted. */
+            id?: number | null;
+            /** @description A readable name for the actor, such as a user's email address or a token's name. */
+            name?: string | null;
+            /** @description The kind of actor, such as a user or a service token. */
+            type?: string | null;
+            /** @description The IP address the request came from. */
+            ip?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One recorded action in an account, with who did it and what changed. */
+        AuditLogEvent: {
+            /** @description Unique id of the event. */
+            readonly id: string;
+            /** @description Numeric id of the account the event happened in. */
+            account_id: number;
+            /** @description Where the action came from, the dbt Cloud web app or the API. */
+            source?: string | null;
+            /** @description The dbt Cloud service that carried out the action. */
+            service?: string | null;
+            /** @description Who carried out the action; null for actions dbt Cloud takes by itself. */
+            actor?: components["schemas"]["AuditLogActor"] | null;
+            /**
+             * @description Dotted key naming the kind of event, such as `job_definition.changed`, `login.sso.succeeded`
+             *     or `ip_restrictions.rule.added`. dbt Labs adds new kinds over time, so this is not a closed
+             *     list.
+             */
+            event_type: string;
+            /** @description A readable name for the kind of event, such as `Job Changed`. */
+            event_label?: string | null;
+            /**
+             * @description Details of the objects the event touched. The keys depend on `event_type`; for changes they
+             *     usually hold the object before and after.
+             */
+            event_context?: {
+                [key: string]: unknown;
+            } | null;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        AuditLogEventListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["AuditLogEvent"][];
+        };
+        /** @description Whether a bulk export is still being prepared. */
+        AuditLogExportStatus: {
+            /** @description True while an export of the account's audit log is still being built. */
+            is_running: boolean;
+        };
+        AuditLogExportStatusEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AuditLogExportStatus"];
+        };
+        /** @description The bulk export that was started. */
+        AuditLogExportJob: {
+            /** @description Id of the export; pass it to the download operation once the export has finished. */
+            job_id: string;
+        };
+        AuditLogExportJobEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AuditLogExportJob"];
+        };
+        /** @description Where to fetch a finished bulk export. */
+        AuditLogExportDownload: {
+            /**
+             * Format: uri
+             * @description A short-lived link to the CSV file of the export. Fetch it without the dbt Cloud API key.
+             */
+            download_url: string;
+        };
+        AuditLogExportDownloadEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AuditLogExportDownload"];
+        };
+        /**
+         * @description What a rule does with the addresses it matches: 1 Allow, 2 Deny. Deny rules carve exceptions
+         *     out of the ranges that allow rules open.
+         * @enum {integer}
+         */
+        IpRestrictionRuleType: 1 | 2;
+        /**
+         * @description A range of addresses in CIDR notation, IPv4 (`203.0.113.0/24`) or IPv6 (`2001:db8::/32`).
+         *     A single address is written with a full-length prefix, such as `/32`.
+         * @example 203.0.113.0/24
+         */
+        IpRestrictionCidrRange: string;
+        /** @description One address range of a rule. */
+        IpRestrictionCidr: {
+            /** @description Numeric id of the range; send it back when updating a rule to keep this range. */
+            readonly id?: number;
+            /** @description Numeric id of the rule the range belongs to. */
+            readonly ip_restriction_rule_id: number;
+            cidr: components["schemas"]["IpRestrictionCidrRange"];
+            /** @description The range in IPv6 notation, where dbt Cloud keeps one. */
+            cidr_ipv6?: string | null;
+            /** @description True when the range takes part in checks. */
+            enabled: boolean;
+            state: components["schemas"]["EntityState"];
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+        };
+        /** @description A named rule that allows or denies a set of address ranges. */
+        IpRestrictionRule: {
+            /** @description Numeric id of the rule. */
+            readonly id: number;
+            /** @description Numeric id of the account. */
+            account_id: number;
+            /** @description Numeric id of the account's rule set, which the rule belongs to. */
+            readonly ip_restriction_rule_set_id: number;
+            /** @description Display name of the rule. */
+            name: string;
+            /** @description Free text explaining what the rule is for. */
+            description?: string | null;
+            type: components["schemas"]["IpRestrictionRuleType"];
+            state: components["schemas"]["EntityState"];
+            /** @description True when IP restrictions are switched on for the account. */
+            rule_set_enabled: boolean;
+            /** @description True when the rules are also enforced for requests made with service tokens. */
+            readonly enabled_for_service_tokens: boolean;
+            /** @description The address ranges the rule covers. */
+            cidrs: components["schemas"]["IpRestrictionCidr"][];
+            /** @description Numeric id of the user who created the rule, when a user did. */
+            readonly created_by_id?: number | null;
+            /** @description Numeric id of the service token that created the rule, when a token did. */
+            readonly created_by_service_token_id?: number | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        IpRestrictionRuleListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["IpRestrictionRule"][];
+        };
+        /** @description One address range to save with a rule. */
+        IpRestrictionCidrInput: {
+            /** @description Id of an existing range of the rule, to change or keep it rather than add a new one. */
+            id?: number;
+            cidr: components["schemas"]["IpRestrictionCidrRange"];
+            state?: components["schemas"]["EntityState"];
+        };
+        /** @description A new IP restriction rule. */
+        IpRestrictionRuleCreate: {
+            /** @description Numeric id of the account; must match the one in the path. */
+            account_id: number;
+            /** @description Display name of the rule. */
+            name: string;
+            /** @description Free text explaining what the rule is for. */
+            description?: string;
+            type: components["schemas"]["IpRestrictionRuleType"];
+            /** @description Whether IP restrictions are switched on for the account. */
+            rule_set_enabled: boolean;
+            /** @description The address ranges the rule covers. */
+            cidrs: components["schemas"]["IpRestrictionCidrInput"][];
+        };
+        IpRestrictionRuleEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["IpRestrictionRule"];
+            /**
+             * @description After a save, lists the ranges that could not be saved. The rule is saved, and the
+             *     answer is successful, as long as at least one range was.
+             */
+            extra?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * @description The full new content of an IP restriction rule. Ranges sent with their `id` are kept or
+         *     changed; ranges sent without one are added.
+         */
+        IpRestrictionRuleUpdate: {
+            /** @description Numeric id of the rule; must match the one in the path. */
+            id: number;
+            /** @description Numeric id of the account; must match the one in the path. */
+            account_id: number;
+            /** @description Display name of the rule. */
+            name: string;
+            /** @description Free text explaining what the rule is for. */
+            description?: string;
+            type: components["schemas"]["IpRestrictionRuleType"];
+            /** @description Whether IP restrictions are switched on for the account. */
+            rule_set_enabled: boolean;
+            /** @description The address ranges the rule covers. */
+            cidrs: components["schemas"]["IpRestrictionCidrInput"][];
+        };
+        /** @description Switches IP restrictions on or off for the account. */
+        IpRestrictionRuleSetUpdate: {
+            /** @description True to enforce the account's rules, false to stop enforcing them. */
+            enabled: boolean;
+        };
+        /** @description The account's set of IP restriction rules, and whether it is enforced. */
+        IpRestrictionRuleSet: {
+            /** @description Numeric id of the rule set. */
+            readonly id: number;
+            /** @description Numeric id of the account. */
+            account_id: number;
+            state: components["schemas"]["EntityState"];
+            /** @description True when IP restrictions are enforced for the account. */
+            enabled: boolean;
+            /** @description True when the rules are also enforced for requests made with service tokens. */
+            readonly enabled_for_service_tokens: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        IpRestrictionRuleSetEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["IpRestrictionRuleSet"];
+        };
+        /** @description The outcome of checking the caller's address against the rules. */
+        IpRestrictionValidation: {
+            /**
+             * @description True when the address the request came from would still be let in with the rules enforced,
+             *     so enabling or changing them would not lock the caller out.
+             */
+            is_valid_for_admin: boolean;
+        };
+        IpRestrictionValidationEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["IpRestrictionValidation"];
+        };
+        /**
+         * @description The identity provider that issues warehouse tokens: `entra` (Microsoft Entra ID, formerly Azure AD)
+         *     or `okta`.
+         * @enum {string}
+         */
+        OAuthConfigurationType: "entra" | "okta";
+        /** @description Settings only some providers need. Entra ID needs the application id URI. */
+        OAuthConfigurationExtraData: {
+            /** @description The application id URI of the Entra ID app that represents the warehouse, such as `api://...`. */
+            application_id_uri: string;
+        };
+        /**
+         * @description An external OAuth setup for a data warehouse: an identity provider app that dbt Cloud signs
+         *     developers in with, so their warehouse credentials use OAuth tokens. The client secret is never
+         *     returned.
+         */
+        OAuthConfiguration: {
+            /** @description Numeric id of the OAuth configuration. */
+            readonly id: number;
+            /** @description The account the configuration belongs to. */
+            account_id: number;
+            type: components["schemas"]["OAuthConfigurationType"];
+            /** @description Display name of the configuration. */
+            name: string;
+            /** @description Provider-specific settings; null when the provider needs none. */
+            extra_data?: components["schemas"]["OAuthConfigurationExtraData"] | null;
+            /** @description The client id of the app registered with the identity provider. */
+            client_id: string;
+            /** @description The identity provider's authorization endpoint. */
+            authorize_url: string;
+            /** @description The identity provider's token endpoint. */
+            token_url: string;
+            /** @description Where the identity provider sends the user back to dbt Cloud after signing in. */
+            redirect_uri: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        OAuthConfigurationListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["OAuthConfiguration"][];
+        };
+        /** @description A new OAuth configuration. The API itself insists only on the account id and the type. */
+        OAuthConfigurationCreate: {
+            /** @description The account to create the configuration in; the same id as in the path. */
+            account_id: number;
+            type: components["schemas"]["OAuthConfigurationType"];
+            /** @description Display name of the configuration. */
+            name?: string;
+            extra_data?: components["schemas"]["OAuthConfigurationExtraData"];
+            /** @description The client id of the app registered with the identity provider. */
+            client_id?: string;
+            /** @description The client secret of that app. It is stored but never sent back. */
+            client_secret?: string;
+            /** @description The identity provider's authorization endpoint. */
+            authorize_url?: string;
+            /** @description The identity provider's token endpoint. */
+            token_url?: string;
+            /** @description Where the identity provider sends the user back to dbt Cloud after signing in. */
+            redirect_uri?: string;
+        };
+        OAuthConfigurationEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["OAuthConfiguration"];
+        };
+        /**
+         * @description The new values of an OAuth configuration. The call replaces the configuration; like creation, it
+         *     insists only on the account id and the type.
+         */
+        OAuthConfigurationUpdate: {
+            /** @description The account the configuration belongs to; the same id as in the path. */
+            account_id: number;
+            type: components["schemas"]["OAuthConfigurationType"];
+            /** @description Display name of the configuration. */
+            name?: string;
+            extra_data?: components["schemas"]["OAuthConfigurationExtraData"];
+            /** @description The client id of the app registered with the identity provider. */
+            client_id?: string;
+            /** @description A new client secret. It is stored but never sent back. */
+            client_secret?: string;
+            /** @description The identity provider's authorization endpoint. */
+            authorize_url?: string;
+            /** @description The identity provider's token endpoint. */
+            token_url?: string;
+            /** @description Where the identity provider sends the user back to dbt Cloud after signing in. */
+            redirect_uri?: string;
+        };
+        /**
+         * @description The BI tool an integration connects to: `tableau` or `powerbi` (Microsoft Power BI).
+         * @enum {string}
+         */
+        LineageIntegrationType: "tableau" | "powerbi";
+        /**
+         * @description How dbt Cloud reaches the BI tool. The keys shown are those of Tableau; dbt Labs does not document
+         *     the keys other tools take. The access token is write-only and never sent back.
+         */
+        LineageIntegrationConfig: {
+            /** @description Address of the Tableau server or Tableau Cloud pod, such as `https://eu-west-1a.online.tableau.com`. */
+            host?: string;
+            /** @description The Tableau site that holds the dashboards (its content URL). */
+            site_id?: string;
+            /** @description Name of the Tableau personal access token dbt Cloud signs in with. */
+            token_name?: string;
+            /** @description Secret of that personal access token. Stored but never returned. */
+            token?: string;
+        };
+        /**
+         * @description A connection from a project to a BI tool, through which dbt Cloud fetches dashboards and shows
+         *     them downstream of the models they read in dbt Explorer.
+         */
+        LineageIntegration: {
+            /** @description Numeric id of the lineage integration. */
+            readonly id: number;
+            /** @description The account the integration belongs to. */
+            account_id: number;
+            /** @description The project the integration belongs to. */
+            project_id: number;
+            name: components["schemas"]["LineageIntegrationType"];
+            config?: components["schemas"]["LineageIntegrationConfig"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        LineageIntegrationListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["LineageIntegration"][];
+        };
+        /** @description A new lineage integration. The field `name` holds the BI tool type. */
+        LineageIntegrationCreate: {
+            name: components["schemas"]["LineageIntegrationType"];
+            /** @description The account to create the integration in; the same id as in the path. */
+            account_id: number;
+            /** @description The project to create the integration in; the same id as in the path. */
+            project_id?: number;
+            config?: components["schemas"]["LineageIntegrationConfig"];
+        };
+        LineageIntegrationEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["LineageIntegration"];
+        };
+        /** @description Changes to a lineage integration; only the fields sent are changed. */
+        LineageIntegrationPatch: {
+            name?: components["schemas"]["LineageIntegrationType"];
+            /** @description The account the integration belongs to. */
+            account_id?: number;
+            /** @description The project the integration belongs to. */
+            project_id?: number;
+            config?: components["schemas"]["LineageIntegrationConfig"];
+        };
+        /**
+         * @description What a BI tool item is: a `folder` (a Tableau project, for example) or a `dashboard`.
+         * @enum {string}
+         */
+        LineageCollectionItemType: "folder" | "dashboard";
+        /** @description A folder or dashboard in the BI tool that dbt Cloud can watch for lineage. */
+        LineageCollectionItem: {
+            /** @description The BI tool's own id for the item. */
+            identifier: string;
+            /** @description Display name of the item in the BI tool. */
+            name: string;
+            type: components["schemas"]["LineageCollectionItemType"];
+            /** @description True when dbt Cloud fetches lineage for this item. */
+            watching?: boolean;
+        };
+        /** @description A set of folders and dashboards found at one level of the BI tool. */
+        LineageCollectionSet: {
+            /** @description The folders and dashboards. */
+            collections: components["schemas"]["LineageCollectionItem"][];
+        };
+        LineageCollectionListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["LineageCollectionSet"][];
+        };
+        /** @description Which folders and dashboards to start and stop watching. */
+        LineageSelectionUpdate: {
+            /** @description Items to start watching. */
+            to_add?: components["schemas"]["LineageCollectionItem"][];
+            /** @description Identifiers of items to stop watching. */
+            to_remove?: string[];
+        };
+        /** @description How many items the change started and stopped watching. This body has no envelope. */
+        LineageSelectionResult: {
+            /** @description How many items are now watched that were not before. */
+            added: number;
+            /** @description How many items are no longer watched. */
+            removed: number;
+        };
+        /** @description How SCIM provisioning behaves for an account. */
+        ScimConfig: {
+            /** @description True when identity providers may provision users and groups through SCIM. */
+            enabled: boolean;
+            /**
+             * @description True when people may still edit SCIM-managed users and groups in dbt Cloud (invites, group
+             *     membership). Off by default, so the identity provider stays the source of truth.
+             */
+            manual_updates_allowed: boolean;
+            /** @description True when the license type of a user is set by SCIM instead of by license mappings. */
+            scim_controlled_license_type: boolean;
+        };
+        ScimConfigEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ScimConfig"];
+        };
+        /** @description The SCIM settings to store for an account. */
+        ScimConfigCreate: {
+            /** @description Turns SCIM provisioning on or off. */
+            enabled: boolean;
+            /** @description Lets people edit SCIM-managed users and groups in dbt Cloud. */
+            manual_updates_allowed: boolean;
+            /** @description Lets SCIM set the license type of users, overriding license mappings. */
+            scim_controlled_license_type?: boolean;
+        };
+        /** @description A bearer token an identity provider uses to call the SCIM endpoints. Its secret is never shown again after creation. */
+        ScimToken: {
+            /** @description Numeric id of the token. */
+            readonly id: number;
+            /** @description A label that tells tokens apart, such as the identity provider using it. */
+            name: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the token last authenticated a request; null if it never has. */
+            readonly last_used?: components["schemas"]["Timestamp"] | null;
+        };
+        ScimTokenListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ScimToken"][];
+        };
+        /** @description The token to create. */
+        ScimTokenCreate: {
+            /** @description A label for the token. */
+            name: string;
+        };
+        /** @description A token just created, with its secret. */
+        ScimTokenCreated: components["schemas"]["ScimToken"] & {
+            /**
+             * @description The secret to send as `Authorization: Bearer <token>` on SCIM requests. Returned only in the
+             *     response that creates the token; it cannot be read again, so store it at once.
+             */
+            readonly token_string: string;
+        };
+        ScimTokenCreatedEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ScimTokenCreated"];
+        };
+        ScimTokenEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ScimToken"];
+        };
+        /** @description A SCIM ListResponse holding one page of resources. */
+        ScimListResponse: {
+            /** @description Always `urn:ietf:params:scim:api:messages:2.0:ListResponse`. */
+            schemas: string[];
+            /** @description How many resources match across all pages. */
+            totalResults: number;
+            /** @description 1-based position of the first resource of this page. */
+            startIndex: number;
+            /** @description How many resources this page holds. */
+            itemsPerPage: number;
+            /** @description The resources of this page. */
+            Resources: unknown[];
+        };
+        /** @description A user in a group. */
+        ScimGroupMember: {
+            /** @description SCIM id of the user. */
+            value: string;
+            /** @description How the member is shown, usually the user's email address. */
+            display: string;
+        };
+        /** @description Resource metadata as SCIM defines it. */
+        ScimMeta: {
+            /** @description The kind of resource, such as `User` or `Group`. */
+            resourceType: string;
+            /** @description The URL of the resource. */
+            location: string;
+            /** @description When the resource was created, in ISO 8601 with a `T` between date and time. */
+            created?: string | null;
+            /** @description When the resource last changed, in ISO 8601 with a `T` between date and time. */
+            lastModified?: string | null;
+        };
+        /** @description A dbt Cloud group as a SCIM Group resource. */
+        ScimGroup: {
+            /** @description The schema URNs the resource follows (`urn:ietf:params:scim:schemas:core:2.0:Group`). */
+            schemas: string[];
+            /** @description SCIM id of the group (the dbt Cloud group id as a string). */
+            readonly id: string;
+            /** @description The identity provider's id for the group. */
+            externalId?: string | null;
+            /** @description Name of the group. */
+            displayName: string;
+            /** @description The users in the group. */
+            members?: components["schemas"]["ScimGroupMember"][];
+            meta: components["schemas"]["ScimMeta"];
+        };
+        ScimGroupListResponse: components["schemas"]["ScimListResponse"] & {
+            Resources: components["schemas"]["ScimGroup"][];
+        };
+        /** @description A full SCIM Group, sent to create a group or to replace one. */
+        ScimGroupInput: {
+            /** @description The schema URNs the body follows, such as `urn:ietf:params:scim:schemas:core:2.0:Group`. */
+            schemas: string[];
+            /** @description The identity provider's id for the group. */
+            externalId?: string;
+            /** @description Name of the group. */
+            displayName: string;
+            /** @description The users in the group; on replace, the whole membership. */
+            members?: components["schemas"]["ScimGroupMember"][];
+        };
+        /**
+         * @description What a SCIM PATCH operation does.
+         * @enum {string}
+         */
+        ScimPatchOpType: "add" | "remove" | "replace";
+        /** @description One change to a group. */
+        ScimGroupPatchOperation: {
+            op: components["schemas"]["ScimPatchOpType"];
+            /** @description The attribute to change, such as `members`, `displayName` or `members[value eq "96171"]`. */
+            path?: string;
+            /** @description The value the operation uses, such as a list of `{value}` member objects or a new name; left out for most removals. */
+            value?: unknown;
+        };
+        /** @description A SCIM PatchOp message that changes a group's name or membership. */
+        ScimGroupPatch: {
+            /**
+             * @description Always `urn:ietf:params:scim:api:messages:2.0:PatchOp`.
+             * @default [
+             *       "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+             *     ]
+             */
+            schemas: string[];
+            /** @description The changes, applied in order. */
+            Operations: components["schemas"]["ScimGroupPatchOperation"][];
+        };
+        /** @description An extension schema a resource type accepts. */
+        ScimSchemaExtension: {
+            /** @description URN of the extension schema. */
+            schema: string;
+            /** @description True when every resource of the type must carry the extension. */
+            required: boolean;
+        };
+        /** @description A kind of resource the SCIM service offers, and where to reach it. */
+        ScimResourceType: {
+            /** @description Always `urn:ietf:params:scim:schemas:core:2.0:ResourceType`. */
+            schemas?: string[];
+            /** @description Id of the resource type, such as `User`. */
+            id: string;
+            /** @description Name of the resource type. */
+            name: string;
+            /** @description Path of the resource type's endpoint, relative to the SCIM base URL. */
+            endpoint: string;
+            /** @description What the resource type is. */
+            description: string;
+            /** @description URN of the main schema of the resource type. */
+            schema: string;
+            /** @description Extension schemas the resource type accepts. */
+            schemaExtensions?: components["schemas"]["ScimSchemaExtension"][];
+            meta: components["schemas"]["ScimMeta"];
+        };
+        ScimResourceTypeListResponse: components["schemas"]["ScimListResponse"] & {
+            Resources: components["schemas"]["ScimResourceType"][];
+        };
+        /** @description The definition of one attribute of a SCIM schema. */
+        ScimSchemaAttribute: {
+            /** @description Name of the attribute. */
+            name: string;
+            /**
+             * @description Data type of the attribute.
+             * @enum {string}
+             */
+            type: "string" | "boolean" | "decimal" | "integer" | "dateTime" | "reference" | "complex" | "binary";
+            /** @description True when the attribute holds a list. */
+            multiValued?: boolean;
+            /** @description What the attribute holds. */
+            description?: string;
+            /** @description True when the attribute must be present. */
+            required?: boolean;
+            /** @description True when string values compare case-sensitively. */
+            caseExact?: boolean;
+            /** @description Suggested values, such as `work` for an email type. */
+            canonicalValues?: string[];
+            /**
+             * @description When the attribute can be changed.
+             * @enum {string}
+             */
+            mutability?: "readOnly" | "readWrite" | "immutable" | "writeOnly";
+            /**
+             * @description When the attribute is sent back.
+             * @enum {string}
+             */
+            returned?: "always" | "never" | "default" | "request";
+            /**
+             * @description How unique values must be.
+             * @enum {string}
+             */
+            uniqueness?: "none" | "server" | "global";
+            /** @description The resource types a reference attribute may point to. */
+            referenceTypes?: string[];
+            /** @description The attributes of a complex attribute. */
+            subAttributes?: components["schemas"]["ScimSchemaAttribute"][];
+        };
+        /** @description A SCIM schema definition, listing the attributes of a resource or extension. */
+        ScimSchema: {
+            /** @description Always `urn:ietf:params:scim:schemas:core:2.0:Schema`. */
+            schemas?: string[];
+            /** @description URN of the schema. */
+            id: string;
+            /** @description Short name of the schema. */
+            name?: string;
+            /** @description What the schema describes. */
+            description?: string;
+            /** @description The attributes the schema defines. */
+            attributes?: components["schemas"]["ScimSchemaAttribute"][];
+            meta?: components["schemas"]["ScimMeta"];
+        };
+        ScimSchemaListResponse: components["schemas"]["ScimListResponse"] & {
+            Resources: components["schemas"]["ScimSchema"][];
+        };
+        /** @description Whether an optional SCIM feature is offered. */
+        ScimSupported: {
+            /** @description True when the feature is offered. */
+            supported: boolean;
+        };
+        /** @description A way to authenticate to the SCIM service. */
+        ScimAuthenticationScheme: {
+            /** @description The kind of scheme, such as `oauthbearertoken`. */
+            type: string;
+            /** @description Name of the scheme. */
+            name: string;
+            /** @description How the scheme works. */
+            description: string;
+            /** @description Where the scheme's specification lives. */
+            specUri?: string;
+            /** @description Where the scheme's documentation lives. */
+            documentationUri?: string;
+            /** @description True for the preferred scheme. */
+            primary?: boolean;
+        };
+        /** @description The SCIM features the service offers. */
+        ScimServiceProviderConfig: {
+            /** @description Always `urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig`. */
+            schemas: string[];
+            /** @description Where the service's documentation lives. */
+            documentationUri?: string;
+            patch: components["schemas"]["ScimSupported"];
+            /** @description Whether bulk requests are offered, and their limits. */
+            bulk: {
+                /** @description True when bulk requests are offered. */
+                supported: boolean;
+                /** @description Most operations in one bulk request. */
+                maxOperations?: number;
+                /** @description Largest bulk request body, in bytes. */
+                maxPayloadSize?: number;
+            };
+            /** @description Whether filtering is offered, and how many results a filtered list returns at most. */
+            filter: {
+                /** @description True when the `filter` parameter is honoured. */
+                supported: boolean;
+                /** @description Most resources a list returns. */
+                maxResults?: number;
+            };
+            changePassword: components["schemas"]["ScimSupported"];
+            sort: components["schemas"]["ScimSupported"];
+            etag: components["schemas"]["ScimSupported"];
+            /** @description The ways to authenticate. */
+            authenticationSchemes: components["schemas"]["ScimAuthenticationScheme"][];
+            meta?: components["schemas"]["ScimMeta"];
+        };
+        /** @description The parts of a user's name. */
+        ScimUserName: {
+            /**
+             * @description First name.
+             * @default
+             */
+            givenName: string;
+            /**
+             * @description Last name.
+             * @default
+             */
+            familyName: string;
+        };
+        /** @description One email address of a user. */
+        ScimUserEmail: {
+            /**
+             * @description The email address.
+             * @default
+             */
+            value: string;
+            /**
+             * @description True for the address the user is reached at.
+             * @default false
+             */
+            primary: boolean;
+            /**
+             * @description What the address is used for, such as `work`.
+             * @default work
+             */
+            type: string;
+        };
+        /** @description A group the user belongs to. */
+        ScimUserGroup: {
+            /** @description SCIM id of the group. */
+            value: string;
+            /** @description Display name of the group. */
+            display: string;
+            /** @description SCIM id of the group, repeated. */
+            id?: string;
+            /** @description The identity provider's id for the group. */
+            externalId?: string | null;
+            /** @description Display name of the group, repeated. */
+            displayName?: string;
+            meta?: components["schemas"]["ScimMeta"];
+        };
+        /**
+         * @description The license a SCIM-provisioned user gets.
+         * @enum {string}
+         */
+        ScimLicenseType: "developer" | "read_only" | "analyst" | "it";
+        /** @description The dbt Labs extension of the SCIM user, which carries the license type. */
+        ScimUserExtension: {
+            licenseType: components["schemas"]["ScimLicenseType"];
+        };
+        /** @description A dbt Cloud user as a SCIM User resource. */
+        ScimUser: {
+            /** @description The schema URNs the resource follows (the core User schema and the dbt Labs extension). */
+            schemas: string[];
+            /** @description SCIM id of the user (the dbt Cloud user id as a string). */
+            readonly id: string;
+            /** @description The identity provider's id for the user. */
+            externalId?: string | null;
+            /**
+             * Format: email
+             * @description The user's login, which is their email address.
+             */
+            userName: string;
+            /** @description False once the identity provider has deactivated the user. */
+            active: boolean;
+            name: components["schemas"]["ScimUserName"];
+            /** @description The user's email addresses. */
+            emails: components["schemas"]["ScimUserEmail"][];
+            /** @description The groups the user belongs to. */
+            groups?: components["schemas"]["ScimUserGroup"][];
+            "urn:ietf:params:scim:schemas:extension:dbtLabs:2.0:User"?: components["schemas"]["ScimUserExtension"];
+            meta: components["schemas"]["ScimMeta"];
+        };
+        ScimUserListResponse: components["schemas"]["ScimListResponse"] & {
+            Resources: components["schemas"]["ScimUser"][];
+        };
+        /** @description A full SCIM User, sent to create a user or to replace one. */
+        ScimUserInput: {
+            /** @description The schema URNs the body follows, such as `urn:ietf:params:scim:schemas:core:2.0:User`. */
+            schemas: string[];
+            /** @description The identity provider's id for the user. */
+            externalId?: string;
+            /**
+             * Format: email
+             * @description The user's login; it must be an email address.
+             */
+            userName: string;
+            /** @description Whether the user may sign in. */
+            active: boolean;
+            name: components["schemas"]["ScimUserName"];
+            /** @description The user's email addresses. */
+            emails: components["schemas"]["ScimUserEmail"][];
+            "urn:ietf:params:scim:schemas:extension:dbtLabs:2.0:User"?: components["schemas"]["ScimUserExtension"];
+        };
+        /** @description Attributes changed by a user PATCH operation without a path. */
+        ScimUserPatchValue: {
+            /** @description Whether the user may sign in. */
+            active: boolean;
+        };
+        /** @description One change to a user. */
+        ScimUserPatchOperation: {
+            op: components["schemas"]["ScimPatchOpType"];
+            /** @description The attribute to change, such as `active` or `name.givenName`; left out when `value` is an object. */
+            path?: string;
+            /** @description The new value, as an object of attributes or as a string. */
+            value: components["schemas"]["ScimUserPatchValue"] | string;
+        };
+        /** @description A SCIM PatchOp message that changes some attributes of a user. */
+        ScimUserPatch: {
+            /** @description Always `urn:ietf:params:scim:api:messages:2.0:PatchOp`. */
+            schemas: string[];
+            /** @description The changes, applied in order. */
+            Operations: components["schemas"]["ScimUserPatchOperation"][];
+        };
+        /**
+         * @description The body dbt Cloud POSTs to a subscriber's endpoint, common to every event type. Ids inside
+         *     `data` are strings of digits; times are RFC 3339 in UTC with a `Z`.
+         */
+        WebhookEvent: {
+            /**
+             * Format: date-time
+             * @description When the event was sent, RFC 3339 in UTC with up to nine fractional digits.
+             */
+            timestamp: string;
+            /** @description Id of the event (starts with `wev_`); the same on every retry of a delivery. */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            /** @description Name of the subscription the event is sent for. */
+            webhookName: string;
+            /** @description Id of the subscription the event is sent for (starts with `wsu_`). */
+            webhookId: string;
+            /** @description Numeric id of the account. */
+            accountId: number;
+            /** @description Details of the run; the shape depends on `eventType`. */
+            data: Record<string, never>;
+        };
+        /**
+         * @description The state of the run in words.
+         * @enum {string}
+         */
+        WebhookRunStatus: "Running" | "Success" | "Errored" | "Cancelled";
+        /**
+         * @description The state of the run as a number: 3 Running, 10 Success, 20 Error, 30 Cancelled.
+         * @enum {integer}
+         */
+        WebhookRunStatusCode: 3 | 10 | 20 | 30;
+        /** @description Details of a job run, common to all job run events. */
+        WebhookJobRunData: {
+            /** @description Id of the job, as a string of digits. */
+            jobId: string;
+            /** @description Name of the job. */
+            jobName: string;
+            /** @description Id of the run, as a string of digits. */
+            runId: string;
+            /** @description Id of the environment the job runs in, as a string of digits. */
+            environmentId: string;
+            /** @description Name of the environment. */
+            environmentName: string;
+            /** @description The dbt version the run uses; can be empty. */
+            dbtVersion: string;
+            /** @description Name of the project. */
+            projectName: string;
+            /** @description Id of the project, as a string of digits. */
+            projectId: string;
+            runStatus: components["schemas"]["WebhookRunStatus"];
+            runStatusCode: components["schemas"]["WebhookRunStatusCode"];
+            /** @description The run's status message; the text `None` when there is none. */
+            runStatusMessage: string;
+            /** @description Why the run was started, such as `Kicked off from schedule`. */
+            runReason: string;
+            /**
+             * Format: date-time
+             * @description When the run started, RFC 3339 in UTC.
+             */
+            runStartedAt: string;
+        };
+        /** @description Details of a run that has just started. */
+        WebhookJobRunStartedData: components["schemas"]["WebhookJobRunData"] & {
+            /**
+             * @description Always `Running`.
+             * @enum {string}
+             */
+            runStatus?: "Running";
+            /**
+             * @description Always 3 (Running).
+             * @enum {integer}
+             */
+            runStatusCode?: 3;
+        };
+        /** @description Sent when a job run starts. */
+        WebhookJobRunStartedEvent: components["schemas"]["WebhookEvent"] & {
+            /**
+             * @description Always `job.run.started`.
+             * @enum {string}
+             */
+            eventType?: "job.run.started";
+            data?: components["schemas"]["WebhookJobRunStartedData"];
+        };
+        /** @description Details of a run that has finished, whether it succeeded, failed or was cancelled. */
+        WebhookJobRunCompletedData: components["schemas"]["WebhookJobRunData"] & {
+            /**
+             * @description How the run ended.
+             * @enum {string}
+             */
+            runStatus?: "Success" | "Errored" | "Cancelled";
+            /**
+             * @description How the run ended: 10 Success, 20 Error, 30 Cancelled.
+             * @enum {integer}
+             */
+            runStatusCode?: 10 | 20 | 30;
+            /**
+             * Format: date-time
+             * @description When the run finished, RFC 3339 in UTC.
+             */
+            runFinishedAt: string;
+        };
+        /**
+         * @description Sent when a job run finishes in any state, once its metadata and artifacts can be read through
+         *     the API.
+         */
+        WebhookJobRunCompletedEvent: components["schemas"]["WebhookEvent"] & {
+            /**
+             * @description Always `job.run.completed`.
+             * @enum {string}
+             */
+            eventType?: "job.run.completed";
+            data?: components["schemas"]["WebhookJobRunCompletedData"];
+        };
+        /** @description Details of a run that has failed. */
+        WebhookJobRunErroredData: components["schemas"]["WebhookJobRunData"] & {
+            /**
+             * @description Always `Errored`.
+             * @enum {string}
+             */
+            runStatus?: "Errored";
+            /**
+             * @description Always 20 (Error).
+             * @enum {integer}
+             */
+            runStatusCode?: 20;
+            /**
+             * Format: date-time
+             * @description When the run failed, RFC 3339 in UTC.
+             */
+            runErroredAt: string;
+        };
+        /**
+         * @description Sent as soon as a job run fails, possibly before its metadata and artifacts can be read through
+         *     the API. A failed run also produces a `job.run.completed` event later.
+         */
+        WebhookJobRunErroredEvent: components["schemas"]["WebhookEvent"] & {
+            /**
+             * @description Always `job.run.errored`.
+             * @enum {string}
+             */
+            eventType?: "job.run.errored";
+            data?: components["schemas"]["WebhookJobRunErroredData"];
+        };
     };
     responses: {
         /** @description The request was malformed or a field failed validation. */
@@ -3564,6 +11045,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /**
+         * @description Any answer outside 2xx (a rejected signature, an unknown event, throttling, a crash) counts as a
+         *     failed delivery; dbt Cloud ignores the body and sends the event again, up to five times.
+         */
+        WebhookDeliveryFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -3600,6 +11091,163 @@ export interface components {
          * @example run_results.json
          */
         ArtifactPath: string;
+        /**
+         * @description Numeric id of the user.
+         * @example 96170
+         */
+        AccountUserId: number;
+        /**
+         * @description Numeric id of the user who owns the tokens.
+         * @example 96170
+         */
+        AccountScopedTokenUserId: number;
+        /**
+         * @description Numeric id of the account-scoped personal access token.
+         * @example 40211
+         */
+        AccountScopedTokenId: number;
+        /**
+         * @description Numeric id of the user; it must be the user the API key belongs to.
+         * @example 96170
+         */
+        UserCredentialsUserId: number;
+        /**
+         * @description Related objects to embed, comma separated: `credentials` (the development credentials) and
+         *     `project` (the project they are for).
+         * @example credentials,project
+         */
+        UserCredentialsIncludeRelated: string;
+        /**
+         * @description Numeric id of the link between the user and a set of development credentials.
+         * @example 88214
+         */
+        UserCredentialsId: number;
+        /**
+         * @description Numeric id of the group.
+         * @example 512304
+         */
+        GroupId: number;
+        /**
+         * @description Numeric id of the group whose permissions are set.
+         * @example 512304
+         */
+        GroupPermissionsGroupId: number;
+        /**
+         * @description Numeric id of the license map.
+         * @example 3307
+         */
+        LicenseMapId: number;
+        /**
+         * @description Numeric id of the service token (not its secret).
+         * @example 88215
+         */
+        ServiceTokenId: number;
+        /**
+         * @description Numeric id of the service token whose permissions are listed.
+         * @example 88215
+         */
+        ServiceTokenPermissionsTokenId: number;
+        /**
+         * @description Id of the webhook subscription (a string starting with `wsu_`).
+         * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+         */
+        WebhookSubscriptionId: string;
+        /**
+         * @description Id of the webhook event (a string starting with `wev_`).
+         * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+         */
+        WebhookEventId: string;
+        /**
+         * @description Id of the delivery receipt (a string).
+         * @example wre_2Xq9cV7wX1yZ3aB5cD7eF9gH2iJ
+         */
+        WebhookReceiptId: string;
+        /**
+         * @description Only events logged at or after this moment: a date (`2026-10-01`) or a date and time
+         *     (`2026-10-01 08:00:00`, optionally with fractions of a second and an offset), read as UTC when
+         *     no offset is given. Without either bound the last 90 days are returned.
+         * @example 2026-10-01
+         */
+        AuditLogLoggedAtStart: components["schemas"]["AuditLogDateBound"];
+        /**
+         * @description Only events logged before this moment, written like `logged_at_start`. Without either bound
+         *     the last 90 days are returned.
+         * @example 2026-10-31
+         */
+        AuditLogLoggedAtEnd: components["schemas"]["AuditLogDateBound"];
+        /**
+         * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for audit
+         *     log events, so it has no effect.
+         */
+        AuditLogIncludeRelated: string;
+        /**
+         * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for IP
+         *     restrictions, so it has no effect.
+         */
+        IpRestrictionIncludeRelated: string;
+        /**
+         * @description Numeric id of the IP restriction rule.
+         * @example 7021
+         */
+        IpRestrictionRuleId: number;
+        /**
+         * @description Numeric id of the account's IP restriction rule set.
+         * @example 1204
+         */
+        IpRestrictionRuleSetId: number;
+        /**
+         * @description Numeric id of the SCIM token.
+         * @example 5102
+         */
+        ScimTokenId: number;
+        /**
+         * @description A SCIM filter expression that narrows the groups returned, as in
+         *     `displayName eq "Analytics Engineers"`.
+         * @example displayName eq "Analytics Engineers"
+         */
+        ScimGroupFilter: string;
+        /**
+         * @description 1-based position of the first result to return.
+         * @example 1
+         */
+        ScimStartIndex: number;
+        /**
+         * @description The largest number of resources to return in one page. The server picks a page size when it is left out.
+         * @example 100
+         */
+        ScimCount: number;
+        /**
+         * @description SCIM id of the group, which is the dbt Cloud group id written as a string.
+         * @example 30412
+         */
+        ScimGroupId: string;
+        /**
+         * @description Name of a resource type the service provider supports.
+         * @example User
+         */
+        ScimResourceTypeName: "User" | "Group";
+        /**
+         * @description The URN that identifies a SCIM schema.
+         * @example urn:ietf:params:scim:schemas:core:2.0:User
+         */
+        ScimSchemaUri: string;
+        /**
+         * @description A SCIM filter expression that narrows the users returned. Identity providers use it to look a
+         *     user up before creating one, as in `userName eq "priya@jaffle.example"`.
+         * @example userName eq "priya@jaffle.example"
+         */
+        ScimUserFilter: string;
+        /**
+         * @description SCIM id of the user, which is the dbt Cloud user id written as a string.
+         * @example 96170
+         */
+        ScimUserId: string;
+        /**
+         * @description The signature of the delivery: the lowercase hex HMAC-SHA256 of the raw request body, keyed
+         *     with the subscription's `hmac_secret`. Compare it with your own computation in constant time.
+         * @example 3b8f0d6c1a9e42f7b5d0c8e1f2a3b4c5d6e7f80912a3b4c5d6e7f8091a2b3c4d
+         */
+        WebhookSignature: string;
     };
     requestBodies: never;
     headers: never;
@@ -6442,6 +14090,7669 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountsV3: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the response, comma separated (for example `groups`). Which names an
+                 *     operation accepts is given in its description; unknown names are ignored.
+                 * @example groups
+                 */
+                include_related?: components["parameters"]["IncludeRelated"];
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts the key can see. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 43786,
+                     *           "name": "Jaffle Shop Analytics",
+                     *           "state": 1,
+                     *           "plan": "team",
+                     *           "identifier": "act_2Zb3pQ8mX1kL",
+                     *           "run_slots": 5,
+                     *           "developer_seats": 8,
+                     *           "read_only_seats": 20,
+                     *           "it_seats": 1,
+                     *           "explorer_seats": 0,
+                     *           "analyst_seats": 0,
+                     *           "locked": false,
+                     *           "lock_reason": null,
+                     *           "lock_cause": null,
+                     *           "unlocked_at": null,
+                     *           "pending_cancel": false,
+                     *           "billing_email_address": "finance@jaffle.example",
+                     *           "run_duration_limit_seconds": 86400,
+                     *           "queue_limit": 50,
+                     *           "enterprise_login_slug": null,
+                     *           "business_critical": false,
+                     *           "trial_end_date": null,
+                     *           "run_locked_until": null,
+                     *           "copilot_locked_until": null,
+                     *           "agent_credit_locked": false,
+                     *           "created_at": "2021-12-07 10:32:24.326116+00:00",
+                     *           "updated_at": "2026-10-02 08:11:45.901223+00:00"
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "filters": {
+                     *           "limit": 100,
+                     *           "offset": 0
+                     *         },
+                     *         "order_by": "id",
+                     *         "pagination": {
+                     *           "count": 1,
+                     *           "total_count": 1
+                     *         }
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    sendInvites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email_addresses": [
+                 *         "amara@jaffle.example",
+                 *         "jonas@jaffle.example"
+                 *       ],
+                 *       "license_type": "developer",
+                 *       "group_ids": [
+                 *         512302
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["InviteSendRequest"];
+            };
+        };
+        responses: {
+            /** @description The addresses the invitations went to. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "sent": [
+                     *           "amara@jaffle.example",
+                     *           "jonas@jaffle.example"
+                     *         ]
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InviteSendResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the response, comma separated (for example `groups`). Which names an
+                 *     operation accepts is given in its description; unknown names are ignored.
+                 * @example groups
+                 */
+                include_related?: components["parameters"]["IncludeRelated"];
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users of the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the response, comma separated (for example `groups`). Which names an
+                 *     operation accepts is given in its description; unknown names are ignored.
+                 * @example groups
+                 */
+                include_related?: components["parameters"]["IncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user.
+                 * @example 96170
+                 */
+                id: components["parameters"]["AccountUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountUserEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountScopedTokens: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the response, comma separated (for example `groups`). Which names an
+                 *     operation accepts is given in its description; unknown names are ignored.
+                 * @example groups
+                 */
+                include_related?: components["parameters"]["IncludeRelated"];
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's tokens in the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountScopedTokenListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountScopedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Airflow deploys"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountScopedTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description The new token, with its secret (shown only in this response). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountScopedTokenCreatedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountScopedToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the response, comma separated (for example `groups`). Which names an
+                 *     operation accepts is given in its description; unknown names are ignored.
+                 * @example groups
+                 */
+                include_related?: components["parameters"]["IncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+                /**
+                 * @description Numeric id of the account-scoped personal access token.
+                 * @example 40211
+                 */
+                id: components["parameters"]["AccountScopedTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token, without its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountScopedTokenEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    rotateAccountScopedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+                /**
+                 * @description Numeric id of the account-scoped personal access token.
+                 * @example 40211
+                 */
+                id: components["parameters"]["AccountScopedTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token with its new secret (shown only in this response). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountScopedTokenCreatedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountScopedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user who owns the tokens.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["AccountScopedTokenUserId"];
+                /**
+                 * @description Numeric id of the account-scoped personal access token.
+                 * @example 40211
+                 */
+                id: components["parameters"]["AccountScopedTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token was revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUserCredentials: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed, comma separated: `credentials` (the development credentials) and
+                 *     `project` (the project they are for).
+                 * @example credentials,project
+                 */
+                include_related?: components["parameters"]["UserCredentialsIncludeRelated"];
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's credential links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCredentialsListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createUserCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "user_id": 96170,
+                 *       "project_id": 270542,
+                 *       "credentials_id": 301556,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserCredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The new link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUserCredentials: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed, comma separated: `credentials` (the development credentials) and
+                 *     `project` (the project they are for).
+                 * @example credentials,project
+                 */
+                include_related?: components["parameters"]["UserCredentialsIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+                /**
+                 * @description Numeric id of the link between the user and a set of development credentials.
+                 * @example 88214
+                 */
+                id: components["parameters"]["UserCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateUserCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+                /**
+                 * @description Numeric id of the link between the user and a set of development credentials.
+                 * @example 88214
+                 */
+                id: components["parameters"]["UserCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "user_id": 96170,
+                 *       "project_id": 270542,
+                 *       "credentials_id": 301556,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserCredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The link after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteUserCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user; it must be the user the API key belongs to.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["UserCredentialsUserId"];
+                /**
+                 * @description Numeric id of the link between the user and a set of development credentials.
+                 * @example 88214
+                 */
+                id: components["parameters"]["UserCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Set to `group_permissions` to embed the permissions each group grants.
+                 * @example group_permissions
+                 */
+                include_related?: "group_permissions";
+                /**
+                 * @description Only the group with exactly this name.
+                 * @example Analytics Engineers
+                 */
+                name?: string;
+                /**
+                 * @description Only groups whose name contains this text, ignoring case.
+                 * @example analytics
+                 */
+                name__icontains?: string;
+                /**
+                 * @description Only the group with this id.
+                 * @example 512304
+                 */
+                pk?: number;
+                /**
+                 * @description Only the groups with these ids, comma separated.
+                 * @example [
+                 *       512301,
+                 *       512304
+                 *     ]
+                 */
+                pk__in?: number[];
+                /**
+                 * @description Which groups to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`,
+                 *     or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example name
+                 */
+                order_by?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "name": "Analytics Engineers",
+                 *       "state": 1,
+                 *       "assign_by_default": false,
+                 *       "sso_mapping_groups": [
+                 *         "okta-analytics-engineering"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description The new group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Set to `group_permissions` to embed the permissions the group grants.
+                 * @example group_permissions
+                 */
+                include_related?: "group_permissions";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the group.
+                 * @example 512304
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the group.
+                 * @example 512304
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "name": "Analytics Engineers",
+                 *       "state": 1,
+                 *       "assign_by_default": false,
+                 *       "sso_mapping_groups": [
+                 *         "okta-analytics-engineering"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description The group after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    assignUserToGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user_id": 96171,
+                 *       "desired_group_ids": [
+                 *         512302,
+                 *         512304
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupAssignUser"];
+            };
+        };
+        responses: {
+            /** @description The groups the user belongs to after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    assignGroupPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the group whose permissions are set.
+                 * @example 512304
+                 */
+                group_id: components["parameters"]["GroupPermissionsGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "account_id": 43786,
+                 *         "group_id": 512304,
+                 *         "project_id": 270542,
+                 *         "all_projects": false,
+                 *         "permission_set": "developer",
+                 *         "writable_environment_categories": [
+                 *           "development",
+                 *           "staging"
+                 *         ]
+                 *       },
+                 *       {
+                 *         "account_id": 43786,
+                 *         "group_id": 512304,
+                 *         "all_projects": true,
+                 *         "permission_set": "job_viewer"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["GroupPermissionsAssign"];
+            };
+        };
+        responses: {
+            /** @description The permissions the group grants after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupPermissionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listLicenseMaps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Related objects to embed, comma separated. The API accepts the parameter here, but no
+                 *     related objects are documented for license maps.
+                 */
+                include_related?: string;
+                /**
+                 * @description Only the license map with this id.
+                 * @example 3307
+                 */
+                pk?: number;
+                /**
+                 * @description Which license maps to list by lifecycle state: `active` or `1` (the default), `deleted`
+                 *     or `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example id
+                 */
+                order_by?: "id" | "-id" | "license_type" | "-license_type" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of license maps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseMapListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createLicenseMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "license_type": "developer",
+                 *       "state": 1,
+                 *       "sso_license_mapping_groups": [
+                 *         "okta-analytics-engineering"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["LicenseMapCreate"];
+            };
+        };
+        responses: {
+            /** @description The new license map. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseMapEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getLicenseMap: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed, comma separated. The API accepts the parameter here, but no
+                 *     related objects are documented for license maps.
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the license map.
+                 * @example 3307
+                 */
+                id: components["parameters"]["LicenseMapId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license map. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseMapEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateLicenseMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the license map.
+                 * @example 3307
+                 */
+                id: components["parameters"]["LicenseMapId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "license_type": "developer",
+                 *       "state": 1,
+                 *       "sso_license_mapping_groups": [
+                 *         "okta-analytics-engineering",
+                 *         "okta-data-platform"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["LicenseMapUpdate"];
+            };
+        };
+        responses: {
+            /** @description The license map after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseMapEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteLicenseMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the license map.
+                 * @example 3307
+                 */
+                id: components["parameters"]["LicenseMapId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license map was deleted; the response has no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listServiceTokens: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed, comma separated. The API accepts the parameter here, but no
+                 *     related objects are documented for service tokens.
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service tokens of the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createServiceToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Airflow orchestration",
+                 *       "permission_grants": [
+                 *         {
+                 *           "permission_set": "job_admin",
+                 *           "project_id": 270542
+                 *         },
+                 *         {
+                 *           "permission_set": "metadata_only"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description The new token, including its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenCreatedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getServiceToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed, comma separated. The API accepts the parameter here, but no
+                 *     related objects are documented for service tokens.
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token (not its secret).
+                 * @example 88215
+                 */
+                id: components["parameters"]["ServiceTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateServiceToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token (not its secret).
+                 * @example 88215
+                 */
+                id: components["parameters"]["ServiceTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Airflow orchestration (prod)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceTokenUpdate"];
+            };
+        };
+        responses: {
+            /** @description The service token after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteServiceToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token (not its secret).
+                 * @example 88215
+                 */
+                id: components["parameters"]["ServiceTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token was deactivated; the response has no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listServiceTokenPermissions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed, comma separated. The API accepts the parameter here, but no
+                 *     related objects are documented for service token permissions.
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token whose permissions are listed.
+                 * @example 88215
+                 */
+                service_token_id: components["parameters"]["ServiceTokenPermissionsTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permissions of the token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenPermissionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProjectsV3: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only projects whose name contains this text, ignoring case.
+                 * @example jaffle
+                 */
+                name__icontains?: string;
+                /**
+                 * @description Only the project with this id.
+                 * @example 270542
+                 */
+                pk?: number;
+                /**
+                 * @description Only projects with an id greater than this one.
+                 * @example 270000
+                 */
+                pk__gt?: number;
+                /**
+                 * @description Only projects with one of these ids, written as a bracketed list such as `[270542,270543]`.
+                 * @example [270542,270543]
+                 */
+                pk__in?: string;
+                /**
+                 * @description Which projects to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description Related objects to embed in each project, comma separated: `repository`, `connection`,
+                 *     `group_permissions`, `docs_job`, `freshness_job`.
+                 * @example repository,connection
+                 */
+                include_related?: string;
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example name
+                 */
+                order_by?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createProjectV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "jaffle_shop",
+                 *       "description": "Orders, customers and payments models of the Jaffle Shop.",
+                 *       "type": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description The new project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProjectV3: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the project, comma separated: `repository`, `connection`,
+                 *     `group_permissions`, `docs_job`, `freshness_job`.
+                 * @example repository,connection
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProjectV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 270542,
+                 *       "account_id": 43786,
+                 *       "name": "jaffle_shop",
+                 *       "description": "Orders, customers and payments models of the Jaffle Shop.",
+                 *       "connection_id": 117401,
+                 *       "repository_id": 184511,
+                 *       "semantic_layer_config_id": null,
+                 *       "dbt_project_subdirectory": null,
+                 *       "docs_job_id": 567185,
+                 *       "freshness_job_id": 567183,
+                 *       "type": 0,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description The project after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteProjectV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project was deleted; there is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProjectRepositories: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only repositories cloned from exactly this URL.
+                 * @example git@github.com:jaffle-labs/jaffle_shop.git
+                 */
+                remote_url?: string;
+                /**
+                 * @description Only the repository with this id.
+                 * @example 184511
+                 */
+                pk?: number;
+                /**
+                 * @description Which repositories to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description Embed the deploy key of each repository.
+                 * @example deploy_key
+                 */
+                include_related?: "deploy_key";
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example id
+                 */
+                order_by?: "id" | "-id" | "remote_url" | "-remote_url" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of repositories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryV3ListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createProjectRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "remote_url": "git@github.com:jaffle-labs/jaffle_shop.git",
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "full_name": "jaffle-labs/jaffle_shop",
+                 *       "remote_backend": "github",
+                 *       "git_clone_strategy": "github_app",
+                 *       "github_installation_id": 40217735,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["RepositoryV3Create"];
+            };
+        };
+        responses: {
+            /** @description The new repository. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProjectRepository: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Embed the deploy key of the repository.
+                 * @example deploy_key
+                 */
+                include_related?: "deploy_key";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the repository.
+                 * @example 184511
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The repository. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProjectRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the repository.
+                 * @example 184511
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 184511,
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "remote_url": "git@github.com:jaffle-labs/jaffle_shop.git",
+                 *       "full_name": "jaffle-labs/jaffle_shop",
+                 *       "remote_backend": "github",
+                 *       "git_clone_strategy": "github_app",
+                 *       "deploy_key_id": 160297,
+                 *       "github_installation_id": 40217735,
+                 *       "github_webhook_id": 421889310,
+                 *       "pull_request_url_template": "https://github.com/jaffle-labs/jaffle_shop/compare/{{destination}}...{{source}}",
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["RepositoryV3Update"];
+            };
+        };
+        responses: {
+            /** @description The repository after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteProjectRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the repository.
+                 * @example 184511
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The repository was deleted; there is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createManagedRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "jaffle_shop_sandbox"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ManagedRepositoryCreate"];
+            };
+        };
+        responses: {
+            /** @description The new managed repository. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadManagedRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the managed repository.
+                 * @example 184512
+                 */
+                repository_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The repository as a ZIP archive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example (binary ZIP archive) */
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAdapter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "adapter_version": "snowflake_v0",
+                 *       "metadata_json": {
+                 *         "title": "Snowflake",
+                 *         "docs_link": "https://docs.getdbt.com/docs/core/connect-data-platform/snowflake-setup",
+                 *         "image_link": "https://static.cloud.getdbt.com/images/adapters/snowflake.svg"
+                 *       },
+                 *       "created_by_id": 96170,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdapterCreate"];
+            };
+        };
+        responses: {
+            /** @description The new adapter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdapterEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAdapter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the adapter.
+                 * @example 48213
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The adapter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdapterEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAdapter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the adapter.
+                 * @example 48213
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "adapter_version": "snowflake_v0",
+                 *       "metadata_json": {
+                 *         "title": "Snowflake",
+                 *         "docs_link": "https://docs.getdbt.com/docs/core/connect-data-platform/snowflake-setup",
+                 *         "image_link": "https://static.cloud.getdbt.com/images/adapters/snowflake.svg"
+                 *       },
+                 *       "created_by_id": 96170,
+                 *       "created_by_service_token_id": null,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdapterUpdate"];
+            };
+        };
+        responses: {
+            /** @description The adapter after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdapterEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAdapter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the adapter.
+                 * @example 48213
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The adapter was deleted; there is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAdapterSchema: {
+        parameters: {
+            query: {
+                /**
+                 * @description The adapter to describe. `salesforce_v0` is in beta and not open to every account.
+                 * @example snowflake_v0
+                 */
+                adapter_version: components["schemas"]["AdapterVersion"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings the adapter takes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdapterSchemaEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProjectEnvironments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only environments of this type.
+                 * @example deployment
+                 */
+                type?: components["schemas"]["EnvironmentType"];
+                /**
+                 * @description Only deployment environments with this role.
+                 * @example production
+                 */
+                deployment_type?: "production" | "staging";
+                /**
+                 * @description Only deployment environments with one of these roles, comma separated.
+                 * @example [
+                 *       "production",
+                 *       "staging"
+                 *     ]
+                 */
+                deployment_type__in?: ("production" | "staging")[];
+                /**
+                 * @description Only environments that use these warehouse credentials.
+                 * @example 301556
+                 */
+                credentials_id?: number;
+                /**
+                 * @description Only environments set to this dbt version, such as `1.9.0-latest`.
+                 * @example 1.9.0-latest
+                 */
+                dbt_version?: string;
+                /**
+                 * @description Only environments set to one of these dbt versions, comma separated.
+                 * @example [
+                 *       "1.9.0-latest",
+                 *       "latest"
+                 *     ]
+                 */
+                dbt_version__in?: string[];
+                /**
+                 * @description Only the environment with exactly this name.
+                 * @example Production
+                 */
+                name?: string;
+                /**
+                 * @description Only environments whose name contains this text, ignoring case.
+                 * @example prod
+                 */
+                name__icontains?: string;
+                /**
+                 * @description Only the environment with this id.
+                 * @example 218762
+                 */
+                pk?: number;
+                /**
+                 * @description Only the environments with these ids, comma separated.
+                 * @example [
+                 *       218762,
+                 *       218764
+                 *     ]
+                 */
+                pk__in?: number[];
+                /**
+                 * @description Only environments with an id greater than this one.
+                 * @example 218762
+                 */
+                id__gt?: number;
+                /**
+                 * @description Only environments of these projects, comma separated; the path's project still applies.
+                 * @example [
+                 *       270542
+                 *     ]
+                 */
+                project_id__in?: number[];
+                /**
+                 * @description Which environments to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description Related objects to embed in each environment, comma separated: `project`, `connection`, `credentials`, `repository`.
+                 * @example credentials
+                 */
+                include_related?: string;
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example name
+                 */
+                order_by?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of environments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3ListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createProjectEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "name": "Staging",
+                 *       "type": "deployment",
+                 *       "deployment_type": "staging",
+                 *       "connection_id": 117401,
+                 *       "credentials_id": 301556,
+                 *       "dbt_version": "1.9.0-latest",
+                 *       "use_custom_branch": true,
+                 *       "custom_branch": "develop",
+                 *       "supports_docs": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentV3Create"];
+            };
+        };
+        responses: {
+            /** @description The new environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProjectEnvironment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Related objects to embed in the environment, comma separated: `project`, `connection`, `credentials`, `repository`.
+                 * @example credentials
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProjectEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "name": "Production",
+                 *       "type": "deployment",
+                 *       "deployment_type": "production",
+                 *       "connection_id": 117401,
+                 *       "credentials_id": 301556,
+                 *       "extended_attributes_id": null,
+                 *       "primary_profile_id": null,
+                 *       "dbt_version": "1.9.0-latest",
+                 *       "use_custom_branch": false,
+                 *       "custom_branch": null,
+                 *       "supports_docs": true,
+                 *       "enable_model_query_history": true,
+                 *       "enable_dbt_state": true,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentV3Update"];
+            };
+        };
+        responses: {
+            /** @description The environment after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteProjectEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    clearEnvironmentSaoCache: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                environment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cache was cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEnvironmentVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "name": "DBT_TARGET_SCHEMA",
+                 *       "type": "environment",
+                 *       "environment_id": 218764,
+                 *       "raw_value": "staging"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentVariableCreate"];
+            };
+        };
+        responses: {
+            /** @description The new value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentVariableEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEnvironmentVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment variable value.
+                 * @example 412006
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "name": "DBT_ENV_SECRET_GIT_TOKEN",
+                 *       "type": "project",
+                 *       "raw_value": "ghp_ExampleTokenNotReal0000000000000000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentVariableUpdate"];
+            };
+        };
+        responses: {
+            /** @description The value after the change, masked for secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentVariableEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEnvironmentVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the environment variable value.
+                 * @example 412006
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEnvironmentVariablesBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "env_vars": {
+                 *         "412004": "TRANSFORMING_S",
+                 *         "412005": null,
+                 *         "name": "DBT_SNOWFLAKE_WAREHOUSE",
+                 *         "Staging": "TRANSFORMING_M"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentVariableBulkUpdate"];
+            };
+        };
+        responses: {
+            /** @description What was changed, added and removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Environment variable updated.",
+                     *         "new_var_ids": [
+                     *           412010
+                     *         ],
+                     *         "deleted_var_ids": [
+                     *           412005
+                     *         ],
+                     *         "failures": {}
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EnvironmentVariableBulkUpdateEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEnvironmentVariablesBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "env_var": [
+                 *         {
+                 *           "new_name": "DBT_SNOWFLAKE_WAREHOUSE",
+                 *           "project": "TRANSFORMING_XS",
+                 *           "Production": "TRANSFORMING_L"
+                 *         },
+                 *         {
+                 *           "new_name": "DBT_ENV_SECRET_GIT_TOKEN",
+                 *           "project": "ghp_ExampleTokenNotReal0000000000000000"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentVariableBulkCreate"];
+            };
+        };
+        responses: {
+            /** @description One result per variable. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "status": "success",
+                     *           "status_code": 200,
+                     *           "key_name": "DBT_SNOWFLAKE_WAREHOUSE",
+                     *           "data": {
+                     *             "message": "Environment variable created.",
+                     *             "new_var_ids": [
+                     *               412004,
+                     *               412005
+                     *             ],
+                     *             "failures": {}
+                     *           }
+                     *         },
+                     *         {
+                     *           "status": "success",
+                     *           "status_code": 200,
+                     *           "key_name": "DBT_ENV_SECRET_GIT_TOKEN",
+                     *           "data": {
+                     *             "message": "Environment variable created.",
+                     *             "new_var_ids": [
+                     *               412006
+                     *             ],
+                     *             "failures": {}
+                     *           }
+                     *         }
+                     *       ],
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EnvironmentVariableBulkCreateEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEnvironmentVariablesBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "DBT_SNOWFLAKE_WAREHOUSE"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentVariableBulkDelete"];
+            };
+        };
+        responses: {
+            /** @description The variable was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEnvironmentVariablesByEnvironment: {
+        parameters: {
+            query?: {
+                /** @description Related objects to embed, comma separated; no names are documented for this listing. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The variables keyed by name, then by `project` or environment name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentVariablesByEnvironmentEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listJobEnvironmentVariableOverrides: {
+        parameters: {
+            query: {
+                /**
+                 * @description The job whose variables to list.
+                 * @example 567183
+                 */
+                job_definition_id: number;
+                /** @description Related objects to embed, comma separated; no names are documented for this listing. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The variables keyed by name, then by level. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentVariableJobOverridesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUserEnvironmentVariableOverrides: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user whose variables to list.
+                 * @example 96170
+                 */
+                user_id: number;
+                /** @description Related objects to embed, comma separated; no names are documented for this listing. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The variables keyed by name, then by level. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentVariableUserOverridesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountConnections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only connections that use this adapter.
+                 * @example snowflake_v0
+                 */
+                adapter_version?: components["schemas"]["ConnectionAdapterVersion"];
+                /**
+                 * @description Only connections whose name contains this text, ignoring case.
+                 * @example snowflake
+                 */
+                name__icontains?: string;
+                /**
+                 * @description Only connections that go through this private endpoint.
+                 * @example 2Ky9Pf34qY6Nb3wWD25RQ4F5ZR3
+                 */
+                private_endpoint_id?: string;
+                /**
+                 * @description Only connections with (true) or without (false) analytics credentials.
+                 * @example false
+                 */
+                has_analytics_credentials?: boolean;
+                /**
+                 * @description Only connections with catalog ingestion turned on (true) or off (false).
+                 * @example true
+                 */
+                has_catalog_ingestion_enabled?: boolean;
+                /**
+                 * @description Only connections with cost insights turned on (true) or off (false).
+                 * @example true
+                 */
+                has_cost_insights_enabled?: boolean;
+                /**
+                 * @description Only connections with cost management turned on (true) or off (false).
+                 * @example true
+                 */
+                has_cost_management_enabled?: boolean;
+                /**
+                 * @description Only connections with (true) or without (false) platform metadata credentials.
+                 * @example true
+                 */
+                has_platform_metadata_credentials?: boolean;
+                /**
+                 * @description Returns one connection per warehouse account (the one most environments use). With true,
+                 *     the connections that still need platform metadata credentials; with false, those that
+                 *     have their own.
+                 * @example true
+                 */
+                requires_platform_metadata_credentials?: boolean;
+                /** @description Comma separated names of related objects to embed in each connection; dbt Labs does not list the accepted names. */
+                include_related?: string;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountConnectionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "name": "Snowflake production",
+                 *       "adapter_version": "snowflake_v0",
+                 *       "is_ssh_tunnel_enabled": false,
+                 *       "config": {
+                 *         "account": "jf12345.eu-central-1",
+                 *         "database": "ANALYTICS",
+                 *         "warehouse": "TRANSFORMING",
+                 *         "role": "TRANSFORMER",
+                 *         "client_session_keep_alive": false,
+                 *         "allow_sso": false
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountConnectionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountConnectionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountConnection: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed in the connection; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountConnectionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAccountConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "config": {
+                 *         "client_session_keep_alive": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountConnectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The connection after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountConnectionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProjectConnections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only connections that use this adapter.
+                 * @example snowflake_v0
+                 */
+                adapter_version?: components["schemas"]["ConnectionAdapterVersion"];
+                /**
+                 * @description Only the connection with this id.
+                 * @example 117401
+                 */
+                pk?: number;
+                /**
+                 * @description Which connections to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description Only connections with catalog ingestion turned on (true) or off (false).
+                 * @example true
+                 */
+                has_catalog_ingestion_enabled?: boolean;
+                /**
+                 * @description Only connections with cost insights turned on (true) or off (false).
+                 * @example true
+                 */
+                has_cost_insights_enabled?: boolean;
+                /**
+                 * @description Only connections with cost management turned on (true) or off (false).
+                 * @example true
+                 */
+                has_cost_management_enabled?: boolean;
+                /**
+                 * @description Only connections with (true) or without (false) platform metadata credentials.
+                 * @example true
+                 */
+                has_platform_metadata_credentials?: boolean;
+                /** @description Comma separated names of related objects to embed in each connection; dbt Labs does not list the accepted names. */
+                include_related?: string;
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example id
+                 */
+                order_by?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3ListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createProjectConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "name": "Snowflake production",
+                 *       "type": "snowflake",
+                 *       "adapter_version": "snowflake_v0",
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectConnectionV3Write"];
+            };
+        };
+        responses: {
+            /** @description The new connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProjectConnection: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed in the connection; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProjectConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "name": "Snowflake production",
+                 *       "type": "snowflake",
+                 *       "adapter_version": "snowflake_v0",
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectConnectionV3Write"];
+            };
+        };
+        responses: {
+            /** @description The connection after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteProjectConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the connection.
+                 * @example 117401
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listPrivateEndpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only endpoints whose name or host name contains this text.
+                 * @example snowflake
+                 */
+                search?: string;
+                /**
+                 * @description Only endpoints of this type, such as `snowflake`.
+                 * @example snowflake
+                 */
+                type?: string;
+                /** @description Comma separated names of related objects to embed in each endpoint; dbt Labs does not list the accepted names. */
+                include_related?: string;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of private endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivateEndpointListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createPrivateEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Snowflake eu-central-1",
+                 *       "type": "snowflake",
+                 *       "private_link_endpoint": "jf12345.eu-central-1.privatelink.snowflakecomputing.com",
+                 *       "cidr_range": "10.48.0.0/16"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PrivateEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint was recorded. The API documents no response body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPrivateEndpoint: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed in the endpoint; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the private endpoint, a KSUID.
+                 * @example 2Ky9Pf34qY6Nb3wWD25RQ4F5ZR3
+                 */
+                pl_endpoint_ksuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The private endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivateEndpointEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deletePrivateEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the private endpoint, a KSUID.
+                 * @example 2Ky9Pf34qY6Nb3wWD25RQ4F5ZR3
+                 */
+                pl_endpoint_ksuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updatePrivateEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the private endpoint, a KSUID.
+                 * @example 2Ky9Pf34qY6Nb3wWD25RQ4F5ZR3
+                 */
+                pl_endpoint_ksuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Snowflake eu-central-1 (production)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PrivateEndpointPatch"];
+            };
+        };
+        responses: {
+            /** @description The endpoint was changed. The API documents no response body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: {
+                /** @description Related objects to embed, comma separated. dbt Labs documents none for credentials. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials of the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The stored credentials, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCredentials: {
+        parameters: {
+            query?: {
+                /** @description Related objects to embed, comma separated. dbt Labs documents none for credentials. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the credentials.
+                 * @example 301556
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the credentials.
+                 * @example 301556
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "type": "snowflake",
+                 *       "state": 1,
+                 *       "threads": 8,
+                 *       "target_name": "prod",
+                 *       "adapter_version": "snowflake_v0",
+                 *       "auth_type": "password",
+                 *       "user": "DBT_CLOUD_PROD",
+                 *       "password": "a-new-rotated-password",
+                 *       "schema": "analytics",
+                 *       "role": "TRANSFORMER",
+                 *       "database": "ANALYTICS",
+                 *       "warehouse": "TRANSFORMING"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The credentials after the change, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the credentials.
+                 * @example 301556
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials were deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the credentials.
+                 * @example 301556
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "snowflake",
+                 *       "auth_type": "keypair",
+                 *       "private_key": "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0wPDAbBgkqhkiG9w0BBQwwDgQI...\n-----END ENCRYPTED PRIVATE KEY-----",
+                 *       "private_key_passphrase": "s3cret-passphrase"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CredentialsPatch"];
+            };
+        };
+        responses: {
+            /** @description The credentials after the change, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createExtendedAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "extended_attributes": {
+                 *         "query_tag": "dbt_cloud_prod",
+                 *         "warehouse": "TRANSFORMING_XL"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtendedAttributesCreate"];
+            };
+        };
+        responses: {
+            /** @description The stored extended attributes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtendedAttributesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getExtendedAttributes: {
+        parameters: {
+            query?: {
+                /** @description Related objects to embed, comma separated. dbt Labs documents none for extended attributes. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the extended attributes.
+                 * @example 4410
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The extended attributes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtendedAttributesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteExtendedAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the extended attributes.
+                 * @example 4410
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The extended attributes were deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateExtendedAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the extended attributes.
+                 * @example 4410
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "extended_attributes": {
+                 *         "query_tag": "dbt_cloud_prod",
+                 *         "warehouse": "TRANSFORMING_XL",
+                 *         "client_session_keep_alive": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtendedAttributesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The extended attributes after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtendedAttributesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProfiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only profiles that use this connection.
+                 * @example 117401
+                 */
+                connection_id?: number;
+                /**
+                 * @description Only profiles whose key contains this text, ignoring case.
+                 * @example prod
+                 */
+                key?: string;
+                /**
+                 * @description Only the profiles with these ids; repeat the parameter for each id.
+                 * @example [
+                 *       7702,
+                 *       7703
+                 *     ]
+                 */
+                profile_ids?: number[];
+                /** @description Related objects to embed, comma separated. dbt Labs documents none for profiles. */
+                include_related?: string;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the project's profiles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "key": "snowflake_prod",
+                 *       "connection_id": 117401,
+                 *       "credentials_id": 301556,
+                 *       "extended_attributes_id": 4410
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProfileCreate"];
+            };
+        };
+        responses: {
+            /** @description The new profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: {
+                /** @description Related objects to embed, comma separated. dbt Labs documents none for profiles. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the profile.
+                 * @example 7702
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the profile.
+                 * @example 7702
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the profile.
+                 * @example 7702
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pk": 7702,
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "credentials_id": 301556,
+                 *       "extended_attributes_id": 4410
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description The profile after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Slack alerts for nightly runs",
+                 *       "description": "Posts run outcomes of the nightly and docs jobs to the data-team channel.",
+                 *       "event_types": [
+                 *         "job.run.completed",
+                 *         "job.run.errored"
+                 *       ],
+                 *       "job_ids": [
+                 *         567183,
+                 *         567185
+                 *       ],
+                 *       "client_url": "https://hooks.jaffle.example/dbt-cloud",
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookSubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new subscription, with its signing secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Slack alerts for nightly runs",
+                 *       "description": "Posts run outcomes of the nightly and docs jobs to the data-team channel.",
+                 *       "event_types": [
+                 *         "job.run.started",
+                 *         "job.run.completed",
+                 *         "job.run.errored"
+                 *       ],
+                 *       "job_ids": [
+                 *         567183,
+                 *         567185
+                 *       ],
+                 *       "client_url": "https://hooks.jaffle.example/dbt-cloud",
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookSubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The subscription after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The id of the deleted subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD"
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscriptionDeleteEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    testWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome of the test delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "verification_error": null,
+                     *         "verification_status_code": "200"
+                     *       },
+                     *       "status": {
+                     *         "code": 200
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscriptionTestEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhookEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of recorded events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventRecordListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhookSubscriptionEventReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook subscription (a string starting with `wsu_`).
+                 * @example wsu_2Xk7pQ3mN9bV1cR8tY4wE6zA0sD
+                 */
+                subscription_id: components["parameters"]["WebhookSubscriptionId"];
+                /**
+                 * @description Id of the webhook event (a string starting with `wev_`).
+                 * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+                 */
+                event_id: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceiptListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook event (a string starting with `wev_`).
+                 * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+                 */
+                event_id: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recorded event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventRecordEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhookEventReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the webhook event (a string starting with `wev_`).
+                 * @example wev_2Xq9cT4vB8nM1kL3jH5gF7dS0aP
+                 */
+                event_id: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceiptListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWebhookReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Id of the delivery receipt (a string).
+                 * @example wre_2Xq9cV7wX1yZ3aB5cD7eF9gH2iJ
+                 */
+                receipt_id: components["parameters"]["WebhookReceiptId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceiptEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listSemanticLayerCredentials: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only credentials of this project.
+                 * @example 270542
+                 */
+                project_id?: number;
+                /**
+                 * @description Only the credentials with this id.
+                 * @example 6120
+                 */
+                pk?: number;
+                /**
+                 * @description Which credentials to list by lifecycle state: `active` or `1` (the default), `deleted` or
+                 *     `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example id
+                 */
+                order_by?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /**
+                 * @description Comma-separated names of related objects to embed in each item. dbt Labs does not list
+                 *     the accepted names for this endpoint; the linked service tokens are always included.
+                 */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFavoriteAssets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only favorites of this user.
+                 * @example 96170
+                 */
+                user_id?: number;
+                /**
+                 * @description Only favorites of assets in this project.
+                 * @example 270542
+                 */
+                project_id?: number;
+                /**
+                 * @description Only favorites of assets in this environment.
+                 * @example 218762
+                 */
+                environment_id?: number;
+                /**
+                 * @description Comma-separated names of related objects to embed in each item. dbt Labs does not list
+                 *     the accepted names for this endpoint.
+                 */
+                include_related?: string;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of favorite assets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavoriteAssetListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAuditLogEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events logged at or after this moment: a date (`2026-10-01`) or a date and time
+                 *     (`2026-10-01 08:00:00`, optionally with fractions of a second and an offset), read as UTC when
+                 *     no offset is given. Without either bound the last 90 days are returned.
+                 * @example 2026-10-01
+                 */
+                logged_at_start?: components["parameters"]["AuditLogLoggedAtStart"];
+                /**
+                 * @description Only events logged before this moment, written like `logged_at_start`. Without either bound
+                 *     the last 90 days are returned.
+                 * @example 2026-10-31
+                 */
+                logged_at_end?: components["parameters"]["AuditLogLoggedAtEnd"];
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for audit
+                 *     log events, so it has no effect.
+                 */
+                include_related?: components["parameters"]["AuditLogIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of audit log events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogEventListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadAuditLogEventsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events logged at or after this moment: a date (`2026-10-01`) or a date and time
+                 *     (`2026-10-01 08:00:00`, optionally with fractions of a second and an offset), read as UTC when
+                 *     no offset is given. Without either bound the last 90 days are returned.
+                 * @example 2026-10-01
+                 */
+                logged_at_start?: components["parameters"]["AuditLogLoggedAtStart"];
+                /**
+                 * @description Only events logged before this moment, written like `logged_at_start`. Without either bound
+                 *     the last 90 days are returned.
+                 * @example 2026-10-31
+                 */
+                logged_at_end?: components["parameters"]["AuditLogLoggedAtEnd"];
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for audit
+                 *     log events, so it has no effect.
+                 */
+                include_related?: components["parameters"]["AuditLogIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events as CSV text, with a header row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id,created_at,event_type,event_label,actor_type,actor_id,actor_name,actor_ip,source,service,account_id
+                     *     2nTq8vKc3LxP0aR7mW5bY1zD9eF,2026-10-02 08:14:51.204518+00:00,job_definition.changed,Job Changed,user,96170,priya@jaffle.example,203.0.113.24,ui,dbt-cloud,43786
+                     *     2nTqB1sHe6YuM4oC2gJ8kV0wX3r,2026-10-02 07:58:03.611902+00:00,login.sso.succeeded,SSO Login Succeeded,user,96171,tomas@jaffle.example,198.51.100.7,ui,dbt-cloud,43786
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAuditLogExportStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for audit
+                 *     log events, so it has no effect.
+                 */
+                include_related?: components["parameters"]["AuditLogIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the export is still running. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "is_running": false
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditLogExportStatusEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    requestAuditLogExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "job_id": "7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e0c1f47"
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditLogExportJobEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadAuditLogExport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for audit
+                 *     log events, so it has no effect.
+                 */
+                include_related?: components["parameters"]["AuditLogIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The `job_id` returned when the export was requested.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e0c1f47
+                 */
+                job_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "download_url": "https://dbt-cloud-audit-log-exports.s3.amazonaws.com/43786/7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e0c1f47.csv?X-Amz-Expires=3600&X-Amz-Signature=5d1c0e9a7b3f"
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditLogExportDownloadEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listIpRestrictions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for IP
+                 *     restrictions, so it has no effect.
+                 */
+                include_related?: components["parameters"]["IpRestrictionIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's IP restriction rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpRestrictionRuleListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createIpRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "name": "Office and VPN",
+                 *       "description": "Berlin office and the company VPN egress.",
+                 *       "type": 1,
+                 *       "rule_set_enabled": true,
+                 *       "cidrs": [
+                 *         {
+                 *           "cidr": "203.0.113.0/24"
+                 *         },
+                 *         {
+                 *           "cidr": "198.51.100.7/32"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IpRestrictionRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description The rule that was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpRestrictionRuleEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getIpRestriction: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for IP
+                 *     restrictions, so it has no effect.
+                 */
+                include_related?: components["parameters"]["IpRestrictionIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the IP restriction rule.
+                 * @example 7021
+                 */
+                id: components["parameters"]["IpRestrictionRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpRestrictionRuleEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateIpRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the IP restriction rule.
+                 * @example 7021
+                 */
+                id: components["parameters"]["IpRestrictionRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 7021,
+                 *       "account_id": 43786,
+                 *       "name": "Office and VPN",
+                 *       "description": "Berlin office, the company VPN egress and the Lisbon office.",
+                 *       "type": 1,
+                 *       "rule_set_enabled": true,
+                 *       "cidrs": [
+                 *         {
+                 *           "id": 33101,
+                 *           "cidr": "203.0.113.0/24"
+                 *         },
+                 *         {
+                 *           "id": 33102,
+                 *           "cidr": "198.51.100.7/32"
+                 *         },
+                 *         {
+                 *           "cidr": "192.0.2.0/28"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IpRestrictionRuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description The rule after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpRestrictionRuleEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteIpRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the IP restriction rule.
+                 * @example 7021
+                 */
+                id: components["parameters"]["IpRestrictionRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    enableIpRestrictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["IpRestrictionRuleSetUpdate"];
+            };
+        };
+        responses: {
+            /** @description The account's rule set after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 1204,
+                     *         "account_id": 43786,
+                     *         "state": 1,
+                     *         "enabled": true,
+                     *         "enabled_for_service_tokens": false,
+                     *         "created_at": "2026-09-14 09:20:58.917640+00:00",
+                     *         "updated_at": "2026-10-02 10:12:16.305981+00:00"
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IpRestrictionRuleSetEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateClientIp: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for IP
+                 *     restrictions, so it has no effect.
+                 */
+                include_related?: components["parameters"]["IpRestrictionIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account's IP restriction rule set.
+                 * @example 1204
+                 */
+                id: components["parameters"]["IpRestrictionRuleSetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the caller's address is let in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "is_valid_for_admin": true
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IpRestrictionValidationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateClientIpExcludingRule: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted for consistency with other v3 endpoints. dbt Labs lists no related objects for IP
+                 *     restrictions, so it has no effect.
+                 */
+                include_related?: components["parameters"]["IpRestrictionIncludeRelated"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account's IP restriction rule set.
+                 * @example 1204
+                 */
+                id: components["parameters"]["IpRestrictionRuleSetId"];
+                /**
+                 * @description Numeric id of the rule to leave out of the check.
+                 * @example 7021
+                 */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the caller's address is let in without that rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "is_valid_for_admin": false
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IpRestrictionValidationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listOAuthConfigurations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only configurations for this identity provider.
+                 * @example entra
+                 */
+                type?: components["schemas"]["OAuthConfigurationType"];
+                /**
+                 * @description Only configurations with exactly this client id.
+                 * @example 8a6e0f42-1c3d-4f7b-b2e9-6d5a4c3b2a10
+                 */
+                client_id?: string;
+                /**
+                 * @description Only the configuration with this id.
+                 * @example 7214
+                 */
+                pk?: number;
+                /**
+                 * @description Which configurations to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`, or `all`.
+                 * @example active
+                 */
+                state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
+                /** @description Comma separated names of related objects to embed in each configuration; dbt Labs does not list the accepted names. */
+                include_related?: string;
+                /**
+                 * @description The field to sort by; a leading `-` sorts in descending order.
+                 * @example name
+                 */
+                order_by?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of OAuth configurations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthConfigurationListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createOAuthConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "type": "entra",
+                 *       "name": "Snowflake via Entra ID",
+                 *       "extra_data": {
+                 *         "application_id_uri": "api://5d2f8c1e-4b7a-4e39-9c06-2a8e1f3b7d45"
+                 *       },
+                 *       "client_id": "8a6e0f42-1c3d-4f7b-b2e9-6d5a4c3b2a10",
+                 *       "client_secret": "Qx58Q~example-secret-value-3kP",
+                 *       "authorize_url": "https://login.microsoftonline.com/3f9a1c7e-2b4d-4e8f-a6c1-0d2e3f4a5b6c/oauth2/v2.0/authorize",
+                 *       "token_url": "https://login.microsoftonline.com/3f9a1c7e-2b4d-4e8f-a6c1-0d2e3f4a5b6c/oauth2/v2.0/token",
+                 *       "redirect_uri": "https://cloud.getdbt.com/complete/external-oauth"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthConfigurationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new configuration, without its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOAuthConfiguration: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed in the configuration; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OAuth configuration.
+                 * @example 7214
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OAuth configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateOAuthConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OAuth configuration.
+                 * @example 7214
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "type": "entra",
+                 *       "name": "Snowflake via Entra ID",
+                 *       "extra_data": {
+                 *         "application_id_uri": "api://5d2f8c1e-4b7a-4e39-9c06-2a8e1f3b7d45"
+                 *       },
+                 *       "client_id": "8a6e0f42-1c3d-4f7b-b2e9-6d5a4c3b2a10",
+                 *       "client_secret": "Rz71W~rotated-secret-value-9mT",
+                 *       "authorize_url": "https://login.microsoftonline.com/3f9a1c7e-2b4d-4e8f-a6c1-0d2e3f4a5b6c/oauth2/v2.0/authorize",
+                 *       "token_url": "https://login.microsoftonline.com/3f9a1c7e-2b4d-4e8f-a6c1-0d2e3f4a5b6c/oauth2/v2.0/token",
+                 *       "redirect_uri": "https://cloud.getdbt.com/complete/external-oauth"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthConfigurationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The configuration after the change, without its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOAuthConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OAuth configuration.
+                 * @example 7214
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listLineageIntegrations: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed in each integration; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's lineage integrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageIntegrationListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createLineageIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "tableau",
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "config": {
+                 *         "host": "https://eu-west-1a.online.tableau.com",
+                 *         "site_id": "jaffleshop",
+                 *         "token_name": "dbt-cloud-lineage",
+                 *         "token": "q7XbR2mK9vT4pL1s:Zp8dW3nF6yH0cJ5gA2eU7kQ9rB4tM1xV"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["LineageIntegrationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new integration, without its access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageIntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getLineageIntegration: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed in the integration; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lineage integration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageIntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteLineageIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateLineageIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "config": {
+                 *         "token_name": "dbt-cloud-lineage",
+                 *         "token": "Hn3kW8pQ1sV6yB9c:Tr5mX2dL7fJ0gZ4aE8uK3qN6wC1vR9bY"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["LineageIntegrationPatch"];
+            };
+        };
+        responses: {
+            /** @description The integration after the change, without its access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageIntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listLineageCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The identifier of a folder whose contents to list instead of the top level.
+                 * @example 6b1f0c2e-8d4a-4f37-9e15-3a7c2b9d0e41
+                 */
+                collection_id?: string;
+                /** @description Comma separated names of related objects to embed; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The folders and dashboards at the level asked for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageCollectionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listLineageCollectionContents: {
+        parameters: {
+            query?: {
+                /** @description Comma separated names of related objects to embed; dbt Labs does not list the accepted names. */
+                include_related?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+                /**
+                 * @description The BI tool's identifier of the folder to look inside.
+                 * @example 6b1f0c2e-8d4a-4f37-9e15-3a7c2b9d0e41
+                 */
+                collection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The folders and dashboards inside the collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageCollectionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateLineageSelections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the lineage integration.
+                 * @example 1872
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to_add": [
+                 *         {
+                 *           "identifier": "c4e9a7d1-2f6b-4a83-b05e-7d1c3e8f2a96",
+                 *           "name": "Marketing",
+                 *           "type": "folder"
+                 *         }
+                 *       ],
+                 *       "to_remove": [
+                 *         "9a2c4e6f-1b3d-4f58-a7c9-e0b2d4f6a8c1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["LineageSelectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description How many items were added to and removed from the watch list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "added": 1,
+                     *       "removed": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LineageSelectionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SCIM settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimConfigEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createScimConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "manual_updates_allowed": false,
+                 *       "scim_controlled_license_type": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScimConfigCreate"];
+            };
+        };
+        responses: {
+            /** @description The SCIM settings after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimConfigEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listScimTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SCIM tokens of the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "okta-provisioning-2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScimTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description The new token, with its secret (shown only in this response). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenCreatedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the SCIM token.
+                 * @example 5102
+                 */
+                id: components["parameters"]["ScimTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SCIM token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the SCIM token.
+                 * @example 5102
+                 */
+                id: components["parameters"]["ScimTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listScimGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A SCIM filter expression that narrows the groups returned, as in
+                 *     `displayName eq "Analytics Engineers"`.
+                 * @example displayName eq "Analytics Engineers"
+                 */
+                filter?: components["parameters"]["ScimGroupFilter"];
+                /**
+                 * @description 1-based position of the first result to return.
+                 * @example 1
+                 */
+                startIndex?: components["parameters"]["ScimStartIndex"];
+                /**
+                 * @description The largest number of resources to return in one page. The server picks a page size when it is left out.
+                 * @example 100
+                 */
+                count?: components["parameters"]["ScimCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimGroupInput"];
+                "application/json": components["schemas"]["ScimGroupInput"];
+            };
+        };
+        responses: {
+            /** @description The group as created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the group, which is the dbt Cloud group id written as a string.
+                 * @example 30412
+                 */
+                group_id: components["parameters"]["ScimGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the group, which is the dbt Cloud group id written as a string.
+                 * @example 30412
+                 */
+                group_id: components["parameters"]["ScimGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimGroupInput"];
+                "application/json": components["schemas"]["ScimGroupInput"];
+            };
+        };
+        responses: {
+            /** @description The group after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the group, which is the dbt Cloud group id written as a string.
+                 * @example 30412
+                 */
+                group_id: components["parameters"]["ScimGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the group, which is the dbt Cloud group id written as a string.
+                 * @example 30412
+                 */
+                group_id: components["parameters"]["ScimGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimGroupPatch"];
+                "application/json": components["schemas"]["ScimGroupPatch"];
+            };
+        };
+        responses: {
+            /** @description The group after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listScimResourceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypeListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimResourceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Name of a resource type the service provider supports.
+                 * @example User
+                 */
+                resource_type: components["parameters"]["ScimResourceTypeName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listScimSchemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schemas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchemaListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The URN that identifies a SCIM schema.
+                 * @example urn:ietf:params:scim:schemas:core:2.0:User
+                 */
+                schema_uri: components["parameters"]["ScimSchemaUri"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schema. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimServiceProviderConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service provider configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimServiceProviderConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listScimUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A SCIM filter expression that narrows the users returned. Identity providers use it to look a
+                 *     user up before creating one, as in `userName eq "priya@jaffle.example"`.
+                 * @example userName eq "priya@jaffle.example"
+                 */
+                filter?: components["parameters"]["ScimUserFilter"];
+                /**
+                 * @description 1-based position of the first result to return.
+                 * @example 1
+                 */
+                startIndex?: components["parameters"]["ScimStartIndex"];
+                /**
+                 * @description The largest number of resources to return in one page. The server picks a page size when it is left out.
+                 * @example 100
+                 */
+                count?: components["parameters"]["ScimCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimUserInput"];
+                "application/json": components["schemas"]["ScimUserInput"];
+            };
+        };
+        responses: {
+            /** @description The user as created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the user, which is the dbt Cloud user id written as a string.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the user, which is the dbt Cloud user id written as a string.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimUserInput"];
+                "application/json": components["schemas"]["ScimUserInput"];
+            };
+        };
+        responses: {
+            /** @description The user after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the user, which is the dbt Cloud user id written as a string.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was removed from the account. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description SCIM id of the user, which is the dbt Cloud user id written as a string.
+                 * @example 96170
+                 */
+                user_id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimUserPatch"];
+                "application/json": components["schemas"]["ScimUserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    onJobRunStarted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The signature of the delivery: the lowercase hex HMAC-SHA256 of the raw request body, keyed
+                 *     with the subscription's `hmac_secret`. Compare it with your own computation in constant time.
+                 * @example 3b8f0d6c1a9e42f7b5d0c8e1f2a3b4c5d6e7f80912a3b4c5d6e7f8091a2b3c4d
+                 */
+                Authorization: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookJobRunStartedEvent"];
+            };
+        };
+        responses: {
+            /** @description Return any 2xx to acknowledge; anything else, or no answer within 10 seconds, counts as a failed delivery and is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["WebhookDeliveryFailed"];
+            401: components["responses"]["WebhookDeliveryFailed"];
+            403: components["responses"]["WebhookDeliveryFailed"];
+            404: components["responses"]["WebhookDeliveryFailed"];
+            429: components["responses"]["WebhookDeliveryFailed"];
+            500: components["responses"]["WebhookDeliveryFailed"];
+        };
+    };
+    onJobRunCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The signature of the delivery: the lowercase hex HMAC-SHA256 of the raw request body, keyed
+                 *     with the subscription's `hmac_secret`. Compare it with your own computation in constant time.
+                 * @example 3b8f0d6c1a9e42f7b5d0c8e1f2a3b4c5d6e7f80912a3b4c5d6e7f8091a2b3c4d
+                 */
+                Authorization: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookJobRunCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Return any 2xx to acknowledge; anything else, or no answer within 10 seconds, counts as a failed delivery and is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["WebhookDeliveryFailed"];
+            401: components["responses"]["WebhookDeliveryFailed"];
+            403: components["responses"]["WebhookDeliveryFailed"];
+            404: components["responses"]["WebhookDeliveryFailed"];
+            429: components["responses"]["WebhookDeliveryFailed"];
+            500: components["responses"]["WebhookDeliveryFailed"];
+        };
+    };
+    onJobRunErrored: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The signature of the delivery: the lowercase hex HMAC-SHA256 of the raw request body, keyed
+                 *     with the subscription's `hmac_secret`. Compare it with your own computation in constant time.
+                 * @example 3b8f0d6c1a9e42f7b5d0c8e1f2a3b4c5d6e7f80912a3b4c5d6e7f8091a2b3c4d
+                 */
+                Authorization: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookJobRunErroredEvent"];
+            };
+        };
+        responses: {
+            /** @description Return any 2xx to acknowledge; anything else, or no answer within 10 seconds, counts as a failed delivery and is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["WebhookDeliveryFailed"];
+            401: components["responses"]["WebhookDeliveryFailed"];
+            403: components["responses"]["WebhookDeliveryFailed"];
+            404: components["responses"]["WebhookDeliveryFailed"];
+            429: components["responses"]["WebhookDeliveryFailed"];
+            500: components["responses"]["WebhookDeliveryFailed"];
         };
     };
 }

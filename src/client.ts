@@ -99,8 +99,7 @@ export interface DbtCloud {
 }
 
 /** Turns an openapi-fetch result into its data, or throws the typed error for its status. */
-export function unwrap<T>(result: ApiResult, method: string): T {
-  const path = new URL(result.response.url || 'http://invalid/').pathname;
+export function unwrap<T>(result: ApiResult, method: string, path: string): T {
   if (result.response.ok) {
     if (result.data === undefined && result.response.status !== 204) {
       throw new ResponseFormatError(`${method} ${path} answered ${result.response.status} without a body`, {
@@ -111,10 +110,6 @@ export function unwrap<T>(result: ApiResult, method: string): T {
     }
     return result.data as T;
   }
-  return throwFor(result, method, path);
-}
-
-function throwFor(result: ApiResult, method: string, path: string): never {
   const retryAfter = result.response.headers.get('Retry-After');
   const retryAfterMs = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined;
   throw errorFromResponse(result.response, result.error, { method, path }, retryAfterMs);
@@ -136,13 +131,23 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
     return config.accountId;
   };
 
+  // One typed call for the helpers: send, then return the data or throw the typed error.
+  const call = async <T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    template: string,
+    init: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal | undefined },
+  ): Promise<T> => {
+    const request = (api as unknown as Record<string, (path: string, init: object) => Promise<ApiResult>>)[method]!;
+    const result = await request(template, {
+      params: { path: init.path ?? {}, query: init.query ?? {} },
+      ...(init.body === undefined ? {} : { body: init.body }),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+    return unwrap<T>(result, method, artifactPathSerializer(template, init.path ?? {}));
+  };
+
   const paginateAny = <T>(path: string, pathParams: Record<string, unknown>, query: Record<string, unknown>, opts: { concurrency?: number; signal?: AbortSignal }) =>
-    paginate<T>(
-      async (pageQuery, signal) =>
-        unwrap(await (api.GET as any)(path, { params: { path: pathParams, query: pageQuery }, signal }), 'GET'),
-      query,
-      opts,
-    );
+    paginate<T>((pageQuery, signal) => call('GET', path, { path: pathParams, query: pageQuery, signal }), query, opts);
 
   const compact = (query: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
@@ -150,11 +155,11 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
   const getRun = async (runId: number, opts: { include?: string[]; signal?: AbortSignal } = {}): Promise<Run> => {
     checkId('runId', runId);
     const include = opts.include?.length ? opts.include.join(',') : undefined;
-    const result = await api.GET('/api/v2/accounts/{account_id}/runs/{id}/', {
-      params: { path: { account_id: account(), id: runId }, query: compact({ include_related: include }) },
-      ...(opts.signal ? { signal: opts.signal } : {}),
+    const envelope = await call<{ data: Run }>('GET', '/api/v2/accounts/{account_id}/runs/{id}/', {
+      path: { account_id: account(), id: runId },
+      query: compact({ include_related: include }),
+      signal: opts.signal,
     });
-    const envelope = unwrap<{ data: Run }>(result, 'GET');
     return envelope.data;
   };
 

@@ -18,6 +18,8 @@ export function parseRetryAfter(value: string | null, now: number, capMs = retry
   let ms: number;
   if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000;
   else {
+    // An HTTP date names its weekday and month; anything else (like "-5") is malformed.
+    if (!/[a-z]{3}/i.test(text)) return undefined;
     const at = Date.parse(text);
     if (Number.isNaN(at)) return undefined;
     ms = at - now;
@@ -89,6 +91,27 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function settleBeforeAbort<T>(work: Promise<T>, signals: AbortSignal[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    for (const signal of signals) {
+      if (signal.aborted) return reject(new Error('aborted'));
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    const cleanUp = () => signals.forEach((signal) => signal.removeEventListener('abort', onAbort));
+    work.then(
+      (value) => {
+        cleanUp();
+        resolve(value);
+      },
+      (error) => {
+        cleanUp();
+        reject(error);
+      },
+    );
+  });
+}
+
 export interface Transport {
   (request: Request): Promise<Response>;
   readonly throttle: Throttle;
@@ -124,8 +147,10 @@ export function createTransport(options: ResolvedOptions): Transport {
       let failure: DbtCloudError | undefined;
       let neverSent = false;
       try {
-        response = await options.fetch(
-          new Request(url, { method, headers, body: body ?? null, signal, redirect: incoming.redirect }),
+        // Race the fetch against the signals as well: a fetch that ignores its signal must not hang the caller.
+        response = await settleBeforeAbort(
+          options.fetch(new Request(url, { method, headers, body: body ?? null, signal, redirect: incoming.redirect })),
+          [callerSignal, timeout.signal],
         );
       } catch (error) {
         if (callerSignal.aborted) {
@@ -168,7 +193,8 @@ export function createTransport(options: ResolvedOptions): Transport {
       }
       const delay = retryAfterMs ?? backoffDelay(attempt);
       logger?.info?.('dbt-cloud retry', { method, path: url.pathname, attempt: attempt + 1, status, error: failure?.name, delayMs: delay });
-      await response?.body?.cancel().catch(() => {});
+      // Free the connection; not awaited, as a cancelled stream may settle only once its other readers do.
+      response?.body?.cancel().catch(() => {});
       try {
         await clock.sleep(delay, callerSignal);
       } catch (reason) {

@@ -1,0 +1,76 @@
+// Test doubles: a fetch that answers from a script and records what it was sent, and a clock that never really waits.
+import type { Clock } from '../../src/index.js';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  path: string;
+  headers: Headers;
+  body: string;
+}
+
+type Step = Response | Error | ((request: RecordedRequest, signal: AbortSignal) => Response | Error | Promise<Response | Error>);
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+/** A response that never comes: settles only when the request is aborted (by a timeout or the caller). */
+export function hang(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+export function connectionError(code: string): Error {
+  const cause = Object.assign(new Error(`connect ${code}`), { code });
+  return new TypeError('fetch failed', { cause });
+}
+
+/** A fetch that plays `steps` in order (the last one repeats) or routes every call through one function. */
+export function scriptedFetch(steps: Step[] | ((request: RecordedRequest, signal: AbortSignal) => Response | Error | Promise<Response | Error>)) {
+  const requests: RecordedRequest[] = [];
+  const fetch = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const recorded: RecordedRequest = {
+      method: request.method,
+      url: request.url,
+      path: url.pathname + url.search,
+      headers: request.headers,
+      body: request.body ? await request.text() : '',
+    };
+    requests.push(recorded);
+    const step = typeof steps === 'function' ? steps : steps[Math.min(requests.length - 1, steps.length - 1)]!;
+    const outcome = typeof step === 'function' ? await step(recorded, request.signal) : step;
+    if (outcome instanceof Error) throw outcome;
+    return outcome.clone();
+  };
+  return { fetch, requests };
+}
+
+/** A clock whose sleeps return at once and move time forward; `sleeps` lists every wait asked for. */
+export function fakeClock(start = Date.parse('2026-11-23T10:00:00Z')): Clock & { sleeps: number[]; advance(ms: number): void } {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+    async sleep(ms: number, signal?: AbortSignal) {
+      if (signal?.aborted) throw signal.reason;
+      sleeps.push(ms);
+      now += ms;
+      await Promise.resolve();
+      if (signal?.aborted) throw signal.reason;
+    },
+  };
+}
+
+export const ok = (data: unknown) => json({ data, status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' } });
+
+export function errorBody(code: number, message = 'nope') {
+  return { status: { code, is_success: false, user_message: message, developer_message: null }, data: null };
+}
