@@ -4156,10 +4156,12 @@ export interface components {
          */
         AccountPlan: "cancelled" | "cancelled_2022" | "cancelled_2025" | "developer" | "developer_2022" | "enterprise" | "enterprise_2025" | "enterprise_plus_2025" | "free" | "starter_2025" | "team" | "team_2022" | "team_annual" | "trial" | "trial_2022" | "trial_2025" | "usage_2026" | "usage_managed_2026";
         /**
-         * @description Why an account was locked.
+         * @description Why an account was locked: its trial ran out (`trial_expired`), it was cancelled (`cancelled`), a bill went
+         *     unpaid (`unpaid`), it was a provisioned annual Team plan (`provisioned_team_annual`), it was moved elsewhere
+         *     (`migrated`), it was a workshop account (`workshop`), or another reason (`other`).
          * @enum {string}
          */
-        AccountLockCause: "trial_expired" | "cancelled" | "unpaid";
+        AccountLockCause: "trial_expired" | "cancelled" | "unpaid" | "provisioned_team_annual" | "other" | "migrated" | "workshop";
         /**
          * @description A moment as the API writes it, `2021-12-07 10:32:24.326116+00:00` (a space between date and
          *     time); not strictly RFC 3339, so it carries no `format`.
@@ -12031,7 +12033,7 @@ export interface operations {
                  */
                 pk__gt?: number;
                 /**
-                 * @description Only projects with one of these ids, written as a bracketed list such as `[270542,270543]`.
+                 * @description Only projects with any of these ids. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
                  * @example [270542,270543]
                  */
                 pk__in?: string;
@@ -12277,8 +12279,8 @@ export interface operations {
                  */
                 project_id?: number;
                 /**
-                 * @description Only environments of one of these projects, written as a bracketed list such as `[270542,270543]`.
-                 * @example [270542]
+                 * @description Only environments of any of these projects. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
+                 * @example [270542,270543]
                  */
                 project_id__in?: string;
                 /**
@@ -12287,7 +12289,7 @@ export interface operations {
                  */
                 dbt_version?: string;
                 /**
-                 * @description Only environments set to one of these dbt versions, written as a JSON list of strings.
+                 * @description Only environments set to any of these dbt versions. Send one value: a JSON list of quoted version strings, such as `["1.9.0-latest","latest"]`.
                  * @example ["1.9.0-latest","latest"]
                  */
                 dbt_version__in?: string;
@@ -12546,8 +12548,8 @@ export interface operations {
                  */
                 project_id?: number;
                 /**
-                 * @description Only repositories of one of these projects, written as a bracketed list such as `[270542,270543]`.
-                 * @example [270542]
+                 * @description Only repositories of any of these projects. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
+                 * @example [270542,270543]
                  */
                 project_id__in?: string;
                 /**
@@ -13020,8 +13022,8 @@ export interface operations {
                  */
                 project_id?: number;
                 /**
-                 * @description Only jobs of these projects, written as a bracketed list such as `[270542,270543]`.
-                 * @example [270542]
+                 * @description Only jobs of any of these projects. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
+                 * @example [270542,270543]
                  */
                 project_id__in?: string;
                 /**
@@ -13040,8 +13042,8 @@ export interface operations {
                  */
                 name__icontains?: string;
                 /**
-                 * @description Only jobs whose own dbt version is one of these, written as a JSON list.
-                 * @example ["latest","1.9.0-latest"]
+                 * @description Only jobs whose own dbt version is any of these. Send one value: a JSON list of quoted version strings, such as `["1.9.0-latest","latest"]`.
+                 * @example ["1.9.0-latest","latest"]
                  */
                 dbt_version__in?: string;
                 /**
@@ -13569,12 +13571,10 @@ export interface operations {
                  */
                 project_id?: number;
                 /**
-                 * @description Only runs in any of these projects, comma separated.
-                 * @example [
-                 *       270542
-                 *     ]
+                 * @description Only runs in any of these projects. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
+                 * @example [270542,270543]
                  */
-                project_id__in?: number[];
+                project_id__in?: string;
                 /**
                  * @description Only runs in this environment.
                  * @example 218762
@@ -13586,27 +13586,22 @@ export interface operations {
                  */
                 status?: components["schemas"]["RunStatus"];
                 /**
-                 * @description Only runs with any of these statuses, comma separated, such as `1,2,3` for unfinished runs.
-                 * @example [
-                 *       1,
-                 *       2,
-                 *       3
-                 *     ]
+                 * @description Only runs in any of these statuses. Send one value: run status codes in square brackets, separated by
+                 *     commas, such as `[1,2,3]` for runs that have not finished. The codes are 1 Queued, 2 Starting,
+                 *     3 Running, 10 Success, 20 Error, 30 Cancelled. Repeating the parameter once per code is rejected with 400.
+                 * @example [1,2,3]
                  */
-                status__in?: components["schemas"]["RunStatus"][];
+                status__in?: string;
                 /**
                  * @description Only the run with this id.
                  * @example 70403103
                  */
                 pk?: number;
                 /**
-                 * @description Only the runs with these ids, comma separated.
-                 * @example [
-                 *       70403103,
-                 *       70403104
-                 *     ]
+                 * @description Only the runs with these ids. Send one value: the run ids in square brackets, separated by commas, such as `[70403103,70403104]`.
+                 * @example [70403103,70403104]
                  */
-                pk__in?: number[];
+                pk__in?: string;
                 /**
                  * @description Only runs with an id greater than this one; handy for fetching runs newer than the last one seen.
                  * @example 70403104
@@ -13623,13 +13618,10 @@ export interface operations {
                  */
                 dbt_version?: string;
                 /**
-                 * @description Only runs that used any of these dbt versions, comma separated.
-                 * @example [
-                 *       "1.9.0-latest",
-                 *       "latest"
-                 *     ]
+                 * @description Only runs that used any of these dbt versions. Send one value: a JSON list of quoted version strings, such as `["1.9.0-latest","latest"]`.
+                 * @example ["1.9.0-latest","latest"]
                  */
-                dbt_version__in?: string[];
+                dbt_version__in?: string;
                 /**
                  * @description Only runs that did (or did not) generate documentation.
                  * @example true
@@ -13641,21 +13633,19 @@ export interface operations {
                  */
                 has_sources_generated?: boolean;
                 /**
-                 * @description Only runs created between these two moments (start and end, comma separated).
-                 * @example [
-                 *       "2026-11-01T00:00:00Z",
-                 *       "2026-11-06T00:00:00Z"
-                 *     ]
+                 * @description Only runs that were created between two moments, start first. Send one value: a JSON list of two quoted
+                 *     ISO 8601 timestamps, such as `["2026-11-01T00:00:00Z","2026-11-06T00:00:00Z"]`. This form follows the
+                 *     bracketed `__in` filters and is our best reading of the API; it has not been confirmed against the live service.
+                 * @example ["2026-11-01T00:00:00Z","2026-11-06T00:00:00Z"]
                  */
-                created_at__range?: string[];
+                created_at__range?: string;
                 /**
-                 * @description Only runs that ended between these two moments (start and end, comma separated).
-                 * @example [
-                 *       "2026-11-01T00:00:00Z",
-                 *       "2026-11-06T00:00:00Z"
-                 *     ]
+                 * @description Only runs that ended between two moments, start first. Send one value: a JSON list of two quoted
+                 *     ISO 8601 timestamps, such as `["2026-11-01T00:00:00Z","2026-11-06T00:00:00Z"]`. This form follows the
+                 *     bracketed `__in` filters and is our best reading of the API; it has not been confirmed against the live service.
+                 * @example ["2026-11-01T00:00:00Z","2026-11-06T00:00:00Z"]
                  */
-                finished_at__range?: string[];
+                finished_at__range?: string;
                 /**
                  * @description Which runs to include by lifecycle state: `1` or `active`, `2` or `deleted`, or `all`
                  *     (the default).
@@ -14832,13 +14822,10 @@ export interface operations {
                  */
                 pk?: number;
                 /**
-                 * @description Only the groups with these ids, comma separated.
-                 * @example [
-                 *       512301,
-                 *       512304
-                 *     ]
+                 * @description Only the groups with these ids. Send one value: the group ids in square brackets, separated by commas, such as `[512301,512304]`.
+                 * @example [512301,512304]
                  */
-                pk__in?: number[];
+                pk__in?: string;
                 /**
                  * @description Which groups to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`,
                  *     or `all`.
@@ -15643,7 +15630,7 @@ export interface operations {
                  */
                 pk__gt?: number;
                 /**
-                 * @description Only projects with one of these ids, written as a bracketed list such as `[270542,270543]`.
+                 * @description Only projects with any of these ids. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
                  * @example [270542,270543]
                  */
                 pk__in?: string;
@@ -16491,13 +16478,10 @@ export interface operations {
                  */
                 deployment_type?: "production" | "staging";
                 /**
-                 * @description Only deployment environments with one of these roles, comma separated.
-                 * @example [
-                 *       "production",
-                 *       "staging"
-                 *     ]
+                 * @description Only deployment environments with any of these roles (`production`, `staging`). Send one value: a JSON list of quoted roles, such as `["production","staging"]`.
+                 * @example ["production","staging"]
                  */
-                deployment_type__in?: ("production" | "staging")[];
+                deployment_type__in?: string;
                 /**
                  * @description Only environments that use these warehouse credentials.
                  * @example 301556
@@ -16509,13 +16493,10 @@ export interface operations {
                  */
                 dbt_version?: string;
                 /**
-                 * @description Only environments set to one of these dbt versions, comma separated.
-                 * @example [
-                 *       "1.9.0-latest",
-                 *       "latest"
-                 *     ]
+                 * @description Only environments set to any of these dbt versions. Send one value: a JSON list of quoted version strings, such as `["1.9.0-latest","latest"]`.
+                 * @example ["1.9.0-latest","latest"]
                  */
-                dbt_version__in?: string[];
+                dbt_version__in?: string;
                 /**
                  * @description Only the environment with exactly this name.
                  * @example Production
@@ -16532,25 +16513,20 @@ export interface operations {
                  */
                 pk?: number;
                 /**
-                 * @description Only the environments with these ids, comma separated.
-                 * @example [
-                 *       218762,
-                 *       218764
-                 *     ]
+                 * @description Only the environments with these ids. Send one value: the environment ids in square brackets, separated by commas, such as `[218762,218764]`.
+                 * @example [218762,218764]
                  */
-                pk__in?: number[];
+                pk__in?: string;
                 /**
                  * @description Only environments with an id greater than this one.
                  * @example 218762
                  */
                 id__gt?: number;
                 /**
-                 * @description Only environments of these projects, comma separated; the path's project still applies.
-                 * @example [
-                 *       270542
-                 *     ]
+                 * @description Only environments of any of these projects; the project in the path still applies. Send one value: the project ids in square brackets, separated by commas, such as `[270542,270543]`.
+                 * @example [270542]
                  */
-                project_id__in?: number[];
+                project_id__in?: string;
                 /**
                  * @description Which environments to list by lifecycle state: `active` or `1` (the default), `deleted` or `2`, or `all`.
                  * @example active

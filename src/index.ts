@@ -1,21 +1,35 @@
 // The public surface of dbt-cloud-ts. Anything not exported here is internal.
-export { createDbtCloud, artifactPathSerializer } from './client.js';
-export type {
-  DbtCloud,
-  Run,
-  Job,
-  Project,
-  Environment,
-  RunStatusName,
-  ListRunsOptions,
-  ListJobsOptions,
-  ListProjectsOptions,
-  ListEnvironmentsOptions,
-} from './client.js';
+export { createDbtCloud } from './client.js';
+export type { DbtCloud } from './client.js';
+export { artifactPathSerializer } from './paths.js';
 export type { DbtCloudOptions, Region, AuthScheme, TokenSource, Logger, Clock } from './options.js';
 export type { PaginatedPath, PageItem, PaginateInit, Paginator, Page } from './pagination.js';
 export type { WaitOptions } from './polling.js';
 export { RunFailedError, RunCancelledError, WaitTimeoutError } from './polling.js';
+export type {
+  Run,
+  RunStep,
+  RunFailureDetails,
+  RunStatusName,
+  RunInclude,
+  TriggerOptions,
+  ListRunsOptions,
+  LatestRunOptions,
+} from './resources/runs.js';
+export { defaultCause } from './resources/runs.js';
+export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
+export { LookupError } from './resources/jobs.js';
+export type {
+  ArtifactOf,
+  ArtifactOptions,
+  StepSelector,
+  RunResultsArtifact,
+  ManifestArtifact,
+  CatalogArtifact,
+  SourcesArtifact,
+} from './resources/artifacts.js';
+export { NoMatchingStepError } from './resources/artifacts.js';
+export type { Environment, EnvironmentV3, EnvironmentV3Create, Project, CopyEnvironmentOptions } from './resources/environments.js';
 export {
   DbtCloudError,
   BadRequestError,
@@ -31,6 +45,8 @@ export {
   ValidationError,
   ResponseFormatError,
 } from './errors.js';
+export { verifyWebhookSignature, parseWebhookEvent, WebhookVerificationError } from './webhooks.js';
+export type { WebhookEvent, WebhookJobRunStartedEvent, WebhookJobRunCompletedEvent, WebhookJobRunErroredEvent } from './webhooks.js';
 export { RunStatus } from '../generated/enums.js';
 export { startMockServer, bundledSpecPath } from './mock.js';
 export type { MockServer, MockServerOptions } from './mock.js';

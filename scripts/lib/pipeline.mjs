@@ -55,12 +55,40 @@ function assertUniqueComponentNames(doc) {
   }
 }
 
-/** Compiles `<outDir>/openapi.yaml` into `schema.d.ts` (types) and `enums.ts` (named enum values). */
+/** Compiles `<outDir>/openapi.yaml` into `schema.d.ts` (types), `enums.ts` (named enum values) and `fields.ts`. */
 export async function generateTypes(outDir) {
   const specText = await readFile(join(outDir, 'openapi.yaml'), 'utf8');
+  const doc = parse(specText);
   const ast = await openapiTS(specText, { alphabetize: false, exportType: false });
   await writeFile(join(outDir, 'schema.d.ts'), tsHeader('openapi-typescript') + astToString(ast));
-  await writeFile(join(outDir, 'enums.ts'), tsHeader('x-enum-varnames') + renderNamedEnums(parse(specText)));
+  await writeFile(join(outDir, 'enums.ts'), tsHeader('x-enum-varnames') + renderNamedEnums(doc));
+  await writeFile(join(outDir, 'fields.ts'), tsHeader('request body fields') + renderRequestFields(doc));
+}
+
+function propertyNames(doc, schema, seen = new Set()) {
+  if (!schema || typeof schema !== 'object') return [];
+  if (typeof schema.$ref === 'string') {
+    if (seen.has(schema.$ref)) return [];
+    seen.add(schema.$ref);
+    const name = schema.$ref.replace('#/components/schemas/', '');
+    return propertyNames(doc, doc.components?.schemas?.[name], seen);
+  }
+  const names = Object.keys(schema.properties ?? {});
+  for (const part of schema.allOf ?? []) names.push(...propertyNames(doc, part, seen));
+  return [...new Set(names)];
+}
+
+// The fields a create request accepts, per schema: what a copy of an object keeps (everything else is set by the API).
+function renderRequestFields(doc) {
+  const out = [];
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    if (!/Create$/.test(name)) continue;
+    const names = propertyNames(doc, schema);
+    if (names.length === 0) continue;
+    out.push(`/** Properties of \`components["schemas"]["${name}"]\`. */`);
+    out.push(`export const ${name}Fields = ${JSON.stringify(names)} as const;`);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : 'export {};\n';
 }
 
 // Integer enums (run status, ...) carry names in `x-enum-varnames`; a union like `1 | 2 | 3` cannot, so each
@@ -94,7 +122,7 @@ export async function findDrift() {
     await bundleSpec(scratch);
     await generateTypes(scratch);
     const drifted = [];
-    for (const file of ['openapi.yaml', 'schema.d.ts', 'enums.ts']) {
+    for (const file of ['openapi.yaml', 'schema.d.ts', 'enums.ts', 'fields.ts']) {
       const expected = await readFile(join(scratch, file), 'utf8');
       const actual = await readFile(join(generatedDir, file), 'utf8').catch(() => null);
       if (actual !== expected) drifted.push(file);

@@ -1,0 +1,94 @@
+// dbt.environments and dbt.projects: listing, reading, and copying an environment to another project.
+import { EnvironmentV3CreateFields } from '../../generated/fields.js';
+import type { components } from '../../generated/schema.js';
+import type { Context } from '../context.js';
+import type { Paginator } from '../pagination.js';
+import { checkBoolean, checkId, checkObject, checkOptionalId, checkString, compact } from '../validate.js';
+
+export type Environment = components['schemas']['Environment'];
+export type EnvironmentV3 = components['schemas']['EnvironmentV3'];
+export type EnvironmentV3Create = components['schemas']['EnvironmentV3Create'];
+export type Project = components['schemas']['Project'];
+
+export interface CopyEnvironmentOptions {
+  /** Target project; default: the source environment's. */
+  projectId?: number;
+  /** New name; default: the source's name. */
+  name?: string;
+  /**
+   * Credentials for the copy. Credentials belong to one project, so a copy into another project drops the source's
+   * unless you give these.
+   */
+  credentialsId?: number;
+  /** Any other fields to change in the copy, as the API names them. */
+  changes?: Partial<EnvironmentV3Create>;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+}
+
+type Envelope<T> = { data: T };
+
+export function createEnvironments(ctx: Context) {
+  const get = async (environmentId: number, options: { signal?: AbortSignal } = {}): Promise<Environment> => {
+    checkId('environmentId', environmentId);
+    const envelope = await ctx.call<Envelope<Environment>>('GET', '/api/v2/accounts/{account_id}/environments/{id}/', {
+      path: { account_id: ctx.account(), id: environmentId },
+      signal: options.signal,
+    });
+    return envelope.data;
+  };
+  return {
+    get,
+    list(options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Environment> {
+      return ctx.list<Environment>(
+        '/api/v2/accounts/{account_id}/environments/',
+        { account_id: ctx.account() },
+        compact({ project_id: checkOptionalId('projectId', options.projectId), limit: options.pageSize }),
+        options,
+      );
+    },
+    /** Copies an environment, within its project or to another one; `dryRun` returns the body instead. */
+    async copy(environmentId: number, options: CopyEnvironmentOptions = {}): Promise<EnvironmentV3 | EnvironmentV3Create> {
+      checkObject('options', options);
+      const source = (await get(environmentId, compact({ signal: options.signal }))) as unknown as Record<string, unknown>;
+      const body: Record<string, unknown> = {};
+      for (const field of EnvironmentV3CreateFields) if (source[field] !== undefined && source[field] !== null) body[field] = source[field];
+      const projectId = checkOptionalId('projectId', options.projectId) ?? (source.project_id as number);
+      if (projectId !== source.project_id) delete body.credentials_id;
+      Object.assign(body, {
+        account_id: ctx.account(),
+        project_id: projectId,
+        name: options.name === undefined ? source.name : checkString('name', options.name, 1, 255),
+        ...compact({ credentials_id: checkOptionalId('credentialsId', options.credentialsId) }),
+      });
+      if (options.changes !== undefined) {
+        for (const [field, value] of Object.entries(checkObject('changes', options.changes))) {
+          if ((EnvironmentV3CreateFields as readonly string[]).includes(field)) body[field] = value;
+        }
+      }
+      if (options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun)) return body as EnvironmentV3Create;
+      const envelope = await ctx.call<Envelope<EnvironmentV3>>('POST', '/api/v3/accounts/{account_id}/projects/{project_id}/environments/', {
+        path: { account_id: ctx.account(), project_id: projectId },
+        body,
+        signal: options.signal,
+      });
+      return envelope.data;
+    },
+  };
+}
+
+export function createProjects(ctx: Context) {
+  return {
+    async get(projectId: number, options: { signal?: AbortSignal } = {}): Promise<Project> {
+      checkId('projectId', projectId);
+      const envelope = await ctx.call<Envelope<Project>>('GET', '/api/v2/accounts/{account_id}/projects/{id}/', {
+        path: { account_id: ctx.account(), id: projectId },
+        signal: options.signal,
+      });
+      return envelope.data;
+    },
+    list(options: { pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Project> {
+      return ctx.list<Project>('/api/v2/accounts/{account_id}/projects/', { account_id: ctx.account() }, compact({ limit: options.pageSize }), options);
+    },
+  };
+}
