@@ -5441,7 +5441,7 @@ export interface components {
              * @description True to check out `custom_branch` instead of the default branch.
              * @default false
              */
-            use_custom_branch: boolean;
+            use_custom_branch?: boolean;
             /** @description Folder inside the repository that holds `dbt_project.yml`, where it differs from the project's. */
             dbt_project_subdirectory?: string | null;
             /** @description The dbt version runs should use, such as `1.9.0-latest` or `latest`. */
@@ -5450,7 +5450,7 @@ export interface components {
              * @description True when jobs in the environment may generate docs.
              * @default false
              */
-            supports_docs: boolean;
+            supports_docs?: boolean;
             state?: components["schemas"]["EntityState"];
         };
         EnvironmentEnvelope: components["schemas"]["Envelope"] & {
@@ -5623,43 +5623,43 @@ export interface components {
              * @description True to run `dbt docs generate` at the end of each run.
              * @default false
              */
-            generate_docs: boolean;
+            generate_docs?: boolean;
             /**
              * @description A second source freshness flag; prefer `run_generate_sources`.
              * @default false
              */
-            generate_sources: boolean;
+            generate_sources?: boolean;
             /**
              * @description True to run `dbt source freshness` as part of each run.
              * @default false
              */
-            run_generate_sources: boolean;
+            run_generate_sources?: boolean;
             job_type?: components["schemas"]["JobType"];
             /**
              * @description True to send run lifecycle events to the account's webhooks.
              * @default false
              */
-            lifecycle_webhooks: boolean;
+            lifecycle_webhooks?: boolean;
             /**
              * @description True for CI jobs that compare changed models with production.
              * @default false
              */
-            run_compare_changes: boolean;
+            run_compare_changes?: boolean;
             /**
              * @description The selection flags used when comparing changes.
              * @default --select state:modified
              */
-            compare_changes_flags: string;
+            compare_changes_flags?: string;
             /**
              * @description True to lint SQL in CI runs.
              * @default false
              */
-            run_lint: boolean;
+            run_lint?: boolean;
             /**
              * @description True to fail a CI run when linting finds problems.
              * @default true
              */
-            errors_on_lint_failure: boolean;
+            errors_on_lint_failure?: boolean;
             /** @description The cost optimization features to turn on. */
             cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][];
             settings?: components["schemas"]["JobSettings"];
@@ -5668,7 +5668,7 @@ export interface components {
              * @description True to also run CI on draft pull requests.
              * @default false
              */
-            triggers_on_draft_pr: boolean;
+            triggers_on_draft_pr?: boolean;
             triggers?: components["schemas"]["JobTriggers"];
             schedule?: components["schemas"]["JobSchedule"];
             /** @description An upstream job whose completion starts this one; null for none. */
@@ -6835,7 +6835,7 @@ export interface components {
              * @description True to add every new user of the account to this group.
              * @default false
              */
-            assign_by_default: boolean;
+            assign_by_default?: boolean;
             /** @description Identity-provider group names whose members join this group when they sign in. */
             sso_mapping_groups?: string[];
         };
@@ -6986,12 +6986,12 @@ export interface components {
              * @description No longer used; grant the `metadata_only` permission set instead.
              * @default false
              */
-            metadata_only: boolean;
+            metadata_only?: boolean;
             /**
              * @description True to limit the token to managing webhooks.
              * @default false
              */
-            webhooks_only: boolean;
+            webhooks_only?: boolean;
         };
         /** @description One stored permission of a service token. */
         ServiceTokenPermission: {
@@ -7322,7 +7322,7 @@ export interface components {
              * @description The connection setting that holds the host name.
              * @default host
              */
-            hostname_field: string;
+            hostname_field?: string;
             /** @description Suffix removed from the PrivateLink endpoint to get the host name of the connection. */
             strip_suffix: string;
         };
@@ -7534,29 +7534,29 @@ export interface components {
              * @description The dbt version runs should use, such as `1.9.0-latest` or `latest`.
              * @default latest
              */
-            dbt_version: string;
+            dbt_version?: string;
             /**
              * @description True to check out `custom_branch` instead of the default branch.
              * @default false
              */
-            use_custom_branch: boolean;
+            use_custom_branch?: boolean;
             /** @description The git branch to check out when `use_custom_branch` is true. */
             custom_branch?: string | null;
             /**
              * @description True when jobs in the environment may generate docs.
              * @default false
              */
-            supports_docs: boolean;
+            supports_docs?: boolean;
             /**
              * @description True to collect the query history of models built in the environment.
              * @default false
              */
-            enable_model_query_history: boolean;
+            enable_model_query_history?: boolean;
             /**
              * @description True to keep the state of the environment for state-aware orchestration.
              * @default false
              */
-            enable_dbt_state: boolean;
+            enable_dbt_state?: boolean;
             state?: components["schemas"]["EntityState"];
         };
         EnvironmentV3Envelope: components["schemas"]["Envelope"] & {
@@ -7868,7 +7868,7 @@ export interface components {
              * @description Reach the warehouse through an SSH tunnel.
              * @default false
              */
-            is_ssh_tunnel_enabled: boolean;
+            is_ssh_tunnel_enabled?: boolean;
             /** @description An OAuth configuration developers will sign in with. */
             oauth_configuration_id?: number | null;
         };
@@ -7886,12 +7886,12 @@ export interface components {
              * @description Keep the Snowflake session alive while a run is idle.
              * @default false
              */
-            client_session_keep_alive: boolean;
+            client_session_keep_alive?: boolean;
             /**
              * @description Let developers sign in with Snowflake OAuth (single sign-on).
              * @default false
              */
-            allow_sso: boolean;
+            allow_sso?: boolean;
             /** @description Client id of the Snowflake OAuth integration. Write-only. */
             oauth_client_id?: string | null;
             /** @description Client secret of the Snowflake OAuth integration. Write-only. */
@@ -7919,7 +7919,7 @@ export interface components {
              * @description TCP port of the server.
              * @default 5432
              */
-            port: number;
+            port?: number;
             /** @description How many times a failed connection attempt is retried. */
             retries?: number | null;
         };
@@ -7945,7 +7945,7 @@ export interface components {
              * @description TCP port of the cluster.
              * @default 5439
              */
-            port: number;
+            port?: number;
             /** @description How many times a failed connection attempt is retried. */
             retries?: number | null;
         };
@@ -8002,7 +8002,7 @@ export interface components {
              * @description How many times a failed query is retried.
              * @default 1
              */
-            retries: number;
+            retries?: number;
             /** @description How long, in seconds, failed query jobs are retried. */
             job_retry_deadline_seconds?: number | null;
             /** @description How long, in seconds, creating a query job may take. */
@@ -8039,7 +8039,7 @@ export interface components {
              * @default service-account-json
              * @enum {string}
              */
-            deployment_env_auth_type: "service-account-json" | "external-oauth-wif";
+            deployment_env_auth_type?: "service-account-json" | "external-oauth-wif";
             /** @description The Google Cloud project that holds the data. */
             project_id: string;
             /** @description Id of the service account key; null when no key is used. */
@@ -8121,7 +8121,7 @@ export interface components {
              * @description The Unity Catalog catalog to use; empty for the workspace default.
              * @default
              */
-            catalog: string;
+            catalog?: string;
             /** @description OAuth client id for developer sign-in with Databricks OAuth. Write-only. */
             client_id?: string | null;
             /** @description OAuth client secret for developer sign-in with Databricks OAuth. Write-only. */
@@ -8155,37 +8155,37 @@ export interface components {
              * @default odbc
              * @enum {string}
              */
-            method: "odbc";
+            method?: "odbc";
             /**
              * @description TCP port of the workspace.
              * @default 443
              */
-            port: number;
+            port?: number;
             /**
              * @description Id of the cluster to run on; empty when an endpoint is used.
              * @default
              */
-            cluster: string;
+            cluster?: string;
             /**
              * @description Id of the SQL endpoint to run on; empty when a cluster is used.
              * @default
              */
-            endpoint: string;
+            endpoint?: string;
             /**
              * @description Path of the ODBC driver library.
              * @default /opt/simba/spark/lib/64/libsparkodbc_sb64.so
              */
-            driver: string;
+            driver?: string;
             /**
              * @description Id of the Azure Databricks organisation, where needed.
              * @default
              */
-            organization: string;
+            organization?: string;
             /**
              * @description User name to connect as, where needed.
              * @default
              */
-            user: string;
+            user?: string;
             /**
              * @deprecated
              * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
@@ -8212,12 +8212,12 @@ export interface components {
              * @description How dbt authenticates, such as `ldap`.
              * @default ldap
              */
-            method: string;
+            method?: string;
             /**
              * @description TCP port of the cluster.
              * @default 443
              */
-            port: number;
+            port?: number;
             /**
              * @deprecated
              * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
@@ -8246,27 +8246,27 @@ export interface components {
              * @description Name of the ODBC driver.
              * @default ODBC Driver 18 for SQL Server
              */
-            driver: string;
+            driver?: string;
             /**
              * @description TCP port of the server.
              * @default 1433
              */
-            port: number;
+            port?: number;
             /**
              * @description How many times a failed connection attempt is retried.
              * @default 1
              */
-            retries: number;
+            retries?: number;
             /**
              * @description Seconds to wait for a login; `0` waits without limit.
              * @default 0
              */
-            login_timeout: number;
+            login_timeout?: number;
             /**
              * @description Seconds a query may run; `0` means no limit.
              * @default 0
              */
-            query_timeout: number;
+            query_timeout?: number;
             /**
              * @deprecated
              * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
@@ -8295,27 +8295,27 @@ export interface components {
              * @description Name of the ODBC driver.
              * @default ODBC Driver 18 for SQL Server
              */
-            driver: string;
+            driver?: string;
             /**
              * @description TCP port of the server.
              * @default 1433
              */
-            port: number;
+            port?: number;
             /**
              * @description How many times a failed connection attempt is retried.
              * @default 1
              */
-            retries: number;
+            retries?: number;
             /**
              * @description Seconds to wait for a login; `0` waits without limit.
              * @default 0
              */
-            login_timeout: number;
+            login_timeout?: number;
             /**
              * @description Seconds a query may run; `0` means no limit.
              * @default 0
              */
-            query_timeout: number;
+            query_timeout?: number;
             /**
              * @deprecated
              * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
@@ -8345,42 +8345,42 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            method: "http" | "thrift";
+            method?: "http" | "thrift";
             /**
              * @description Seconds to wait for a connection.
              * @default 10
              */
-            connect_timeout: number;
+            connect_timeout?: number;
             /**
              * @description How many times a failed connection attempt is retried.
              * @default 0
              */
-            connect_retries: number;
+            connect_retries?: number;
             /**
              * @description Organisation id, where the platform needs one.
              * @default
              */
-            organization: string;
+            organization?: string;
             /**
              * @description User name to connect as, where needed.
              * @default
              */
-            user: string;
+            user?: string;
             /**
              * @description Authentication mechanism for Thrift connections, such as `KERBEROS`.
              * @default
              */
-            auth: string;
+            auth?: string;
             /**
              * @description Kerberos service name, for Kerberos authentication.
              * @default
              */
-            kerberos_service_name: string;
+            kerberos_service_name?: string;
             /**
              * @description TCP port of the server.
              * @default 443
              */
-            port: number;
+            port?: number;
             /**
              * @deprecated
              * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
@@ -8451,18 +8451,18 @@ export interface components {
              * @description The Data Cloud dataspace to use.
              * @default default
              */
-            database: string;
+            database?: string;
             /**
              * @description How long a data transform may run, in milliseconds.
              * @default 180000
              */
-            data_transform_run_timeout: number;
+            data_transform_run_timeout?: number;
             /**
              * @description How dbt authenticates; only `jwt_bearer` is offered.
              * @default jwt_bearer
              * @enum {string}
              */
-            auth_type: "jwt_bearer";
+            auth_type?: "jwt_bearer";
             /**
              * @deprecated
              * @description No longer used; the adapter is chosen by `adapter_version` on the connection.
@@ -8492,7 +8492,7 @@ export interface components {
              * @default ANSI
              * @enum {string}
              */
-            tmode: "ANSI";
+            tmode?: "ANSI";
             /** @description How many times a failed connection attempt is retried. */
             retries?: number | null;
             /** @description Seconds a request may take. */
@@ -10516,7 +10516,7 @@ export interface components {
              *       "urn:ietf:params:scim:api:messages:2.0:PatchOp"
              *     ]
              */
-            schemas: string[];
+            schemas?: string[];
             /** @description The changes, applied in order. */
             Operations: components["schemas"]["ScimGroupPatchOperation"][];
         };
@@ -10660,12 +10660,12 @@ export interface components {
              * @description First name.
              * @default
              */
-            givenName: string;
+            givenName?: string;
             /**
              * @description Last name.
              * @default
              */
-            familyName: string;
+            familyName?: string;
         };
         /** @description One email address of a user. */
         ScimUserEmail: {
@@ -10673,17 +10673,17 @@ export interface components {
              * @description The email address.
              * @default
              */
-            value: string;
+            value?: string;
             /**
              * @description True for the address the user is reached at.
              * @default false
              */
-            primary: boolean;
+            primary?: boolean;
             /**
              * @description What the address is used for, such as `work`.
              * @default work
              */
-            type: string;
+            type?: string;
         };
         /** @description A group the user belongs to. */
         ScimUserGroup: {
@@ -10792,7 +10792,9 @@ export interface components {
             /** @description Numeric id of the account. */
             accountId: number;
             /** @description Details of the run; the shape depends on `eventType`. */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description The state of the run in words.

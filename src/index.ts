@@ -1,5 +1,6 @@
 // The public surface of dbt-cloud-ts. Anything not exported here is internal.
 export { createDbtCloud } from './client.js';
+export { packageVersion as version } from './version.js';
 export type { DbtCloud } from './client.js';
 export { artifactPathSerializer } from './paths.js';
 export type { DbtCloudOptions, Region, AuthScheme, TokenSource, Logger, Clock } from './options.js';

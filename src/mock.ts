@@ -1,6 +1,7 @@
 // Starts Prism (the mock server) on the bundled spec and reports where it listens.
 // Prism is asked for port 0 so the OS picks a free one; the real port is read from Prism's own output.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,15 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The folder holding generated/openapi.yaml: the project root from src/, or the package root from dist/src/.
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = resolve(dir, '..')) {
+    if (existsSync(join(dir, 'generated', 'openapi.yaml'))) return dir;
+  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..');
+}
+const packageRoot = findPackageRoot();
 const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
 
 /** Where the spec shipped with this package lives. */
@@ -55,7 +64,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // detached: Prism leads its own process group, so stop() can end it and anything it forks in one signal.
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const recent: string[] = [];
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // If this process ends without calling stop(), take Prism down with it rather than leave it orphaned.
+  const onParentExit = () => killGroup(child);
+  process.once('exit', onParentExit);
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      process.removeListener('exit', onParentExit);
+      done();
+    }),
+  );
 
   const url = await new Promise<{ url: string; port: number }>((ready, fail) => {
     const timer = setTimeout(() => {

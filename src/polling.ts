@@ -1,6 +1,9 @@
 // Waiting for a run to finish: poll get-run with a growing interval until the status is terminal.
 import { AbortError, DbtCloudError, TimeoutError } from './errors.js';
+import type { components } from '../generated/schema.js';
 import type { Clock } from './options.js';
+
+type Run = components['schemas']['Run'];
 
 export const RunStatusCode = { Queued: 1, Starting: 2, Running: 3, Success: 10, Error: 20, Cancelled: 30 } as const;
 const terminal = new Set<number>([RunStatusCode.Success, RunStatusCode.Error, RunStatusCode.Cancelled]);
@@ -14,7 +17,7 @@ export interface PolledRun {
   run_steps?: Array<{ index?: number | null; name?: string | null; status?: number | null }> | null;
 }
 
-export interface WaitOptions<R extends PolledRun = PolledRun> {
+export interface WaitOptions<R extends PolledRun = Run> {
   /** First interval between polls, in ms. Default 1 000. */
   intervalMs?: number;
   /** The interval grows by half each poll up to this cap, in ms. Default 10 000. */
@@ -30,7 +33,7 @@ export interface WaitOptions<R extends PolledRun = PolledRun> {
   maxConsecutiveErrors?: number;
 }
 
-export class RunFailedError<R extends PolledRun = PolledRun> extends DbtCloudError {
+export class RunFailedError<R extends PolledRun = Run> extends DbtCloudError {
   override name = 'RunFailedError';
   constructor(readonly run: R) {
     super(`Run ${run.id} failed${run.status_message ? `: ${run.status_message}` : ''}`);
@@ -40,7 +43,7 @@ export class RunFailedError<R extends PolledRun = PolledRun> extends DbtCloudErr
   }
 }
 
-export class RunCancelledError<R extends PolledRun = PolledRun> extends DbtCloudError {
+export class RunCancelledError<R extends PolledRun = Run> extends DbtCloudError {
   override name = 'RunCancelledError';
   constructor(readonly run: R) {
     super(`Run ${run.id} was cancelled${run.status_message ? `: ${run.status_message}` : ''}`);
@@ -50,7 +53,7 @@ export class RunCancelledError<R extends PolledRun = PolledRun> extends DbtCloud
   }
 }
 
-export class WaitTimeoutError<R extends PolledRun = PolledRun> extends TimeoutError {
+export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
   override name = 'WaitTimeoutError';
   constructor(
     readonly run: R,

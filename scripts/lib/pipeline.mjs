@@ -59,7 +59,8 @@ function assertUniqueComponentNames(doc) {
 export async function generateTypes(outDir) {
   const specText = await readFile(join(outDir, 'openapi.yaml'), 'utf8');
   const doc = parse(specText);
-  const ast = await openapiTS(specText, { alphabetize: false, exportType: false });
+  // defaultNonNullable off: a field with a default is still optional to send (the API fills it in).
+  const ast = await openapiTS(specText, { alphabetize: false, exportType: false, defaultNonNullable: false });
   await writeFile(join(outDir, 'schema.d.ts'), tsHeader('openapi-typescript') + astToString(ast));
   await writeFile(join(outDir, 'enums.ts'), tsHeader('x-enum-varnames') + renderNamedEnums(doc));
   await writeFile(join(outDir, 'fields.ts'), tsHeader('request body fields') + renderRequestFields(doc));

@@ -28,6 +28,13 @@ export interface CopyEnvironmentOptions {
 
 type Envelope<T> = { data: T };
 
+/** `copy` answers with the request body under `dryRun: true`, and with the created environment otherwise. */
+interface EnvironmentCopying {
+  copy(environmentId: number, options: CopyEnvironmentOptions & { dryRun: true }): Promise<EnvironmentV3Create>;
+  copy(environmentId: number, options?: CopyEnvironmentOptions & { dryRun?: false }): Promise<EnvironmentV3>;
+  copy(environmentId: number, options?: CopyEnvironmentOptions): Promise<EnvironmentV3 | EnvironmentV3Create>;
+}
+
 export function createEnvironments(ctx: Context) {
   const get = async (environmentId: number, options: { signal?: AbortSignal } = {}): Promise<Environment> => {
     checkId('environmentId', environmentId);
@@ -37,7 +44,7 @@ export function createEnvironments(ctx: Context) {
     });
     return envelope.data;
   };
-  return {
+  const methods = {
     get,
     list(options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Environment> {
       return ctx.list<Environment>(
@@ -50,23 +57,30 @@ export function createEnvironments(ctx: Context) {
     /** Copies an environment, within its project or to another one; `dryRun` returns the body instead. */
     async copy(environmentId: number, options: CopyEnvironmentOptions = {}): Promise<EnvironmentV3 | EnvironmentV3Create> {
       checkObject('options', options);
+      // Check every option before the first request.
+      checkId('environmentId', environmentId);
+      const targetProjectId = checkOptionalId('projectId', options.projectId);
+      const credentialsId = checkOptionalId('credentialsId', options.credentialsId);
+      const name = options.name === undefined ? undefined : checkString('name', options.name, 1, 255);
+      const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
+      const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
       const source = (await get(environmentId, compact({ signal: options.signal }))) as unknown as Record<string, unknown>;
       const body: Record<string, unknown> = {};
       for (const field of EnvironmentV3CreateFields) if (source[field] !== undefined && source[field] !== null) body[field] = source[field];
-      const projectId = checkOptionalId('projectId', options.projectId) ?? (source.project_id as number);
+      const projectId = targetProjectId ?? (source.project_id as number);
       if (projectId !== source.project_id) delete body.credentials_id;
       Object.assign(body, {
         account_id: ctx.account(),
         project_id: projectId,
-        name: options.name === undefined ? source.name : checkString('name', options.name, 1, 255),
-        ...compact({ credentials_id: checkOptionalId('credentialsId', options.credentialsId) }),
+        name: name ?? source.name,
+        ...compact({ credentials_id: credentialsId }),
       });
-      if (options.changes !== undefined) {
-        for (const [field, value] of Object.entries(checkObject('changes', options.changes))) {
+      if (changes !== undefined) {
+        for (const [field, value] of Object.entries(changes)) {
           if ((EnvironmentV3CreateFields as readonly string[]).includes(field)) body[field] = value;
         }
       }
-      if (options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun)) return body as EnvironmentV3Create;
+      if (dryRun) return body as EnvironmentV3Create;
       const envelope = await ctx.call<Envelope<EnvironmentV3>>('POST', '/api/v3/accounts/{account_id}/projects/{project_id}/environments/', {
         path: { account_id: ctx.account(), project_id: projectId },
         body,
@@ -75,6 +89,8 @@ export function createEnvironments(ctx: Context) {
       return envelope.data;
     },
   };
+  // The overload ties the answer's type to `dryRun`.
+  return methods as Omit<typeof methods, 'copy'> & EnvironmentCopying;
 }
 
 export function createProjects(ctx: Context) {

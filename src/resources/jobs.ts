@@ -78,6 +78,19 @@ function exactlyOne<T extends { id: number; name: string }>(kind: LookupError['k
 
 type Envelope<T> = { data: T };
 
+type DryRun = { dryRun: true };
+type ImportTarget = { projectId: number; environmentId: number; name?: string; dryRun?: boolean; signal?: AbortSignal };
+
+/** `copy` and `import` answer with the request body under `dryRun: true`, and with the created job otherwise. */
+interface JobCopying {
+  copy(jobId: number, options: CopyJobOptions & DryRun): Promise<JobCreate>;
+  copy(jobId: number, options?: CopyJobOptions & { dryRun?: false }): Promise<Job>;
+  copy(jobId: number, options?: CopyJobOptions): Promise<Job | JobCreate>;
+  import(definition: JobDefinition, target: ImportTarget & DryRun): Promise<JobCreate>;
+  import(definition: JobDefinition, target: ImportTarget & { dryRun?: false }): Promise<Job>;
+  import(definition: JobDefinition, target: ImportTarget): Promise<Job | JobCreate>;
+}
+
 export function createJobs(ctx: Context) {
   const get = async (jobId: number, options: { signal?: AbortSignal } = {}): Promise<Job> => {
     checkId('jobId', jobId);
@@ -120,7 +133,7 @@ export function createJobs(ctx: Context) {
     return { format: 'dbt-cloud-ts/job@1', job: source as JobDefinition['job'] };
   };
 
-  return {
+  const methods = {
     get,
     list,
     create,
@@ -170,7 +183,7 @@ export function createJobs(ctx: Context) {
     /** A portable definition of the job: what a create request needs, minus where it lives. */
     export: exportJob,
     /** Creates a job from an exported definition in the given project and environment. */
-    async import(definition: JobDefinition, target: { projectId: number; environmentId: number; name?: string; dryRun?: boolean; signal?: AbortSignal }): Promise<Job | JobCreate> {
+    async import(definition: JobDefinition, target: ImportTarget): Promise<Job | JobCreate> {
       checkObject('definition', definition);
       if (definition.format !== 'dbt-cloud-ts/job@1') {
         throw new ValidationError('definition.format', `must be "dbt-cloud-ts/job@1", got ${JSON.stringify(definition.format)}`);
@@ -195,21 +208,29 @@ export function createJobs(ctx: Context) {
     async copy(jobId: number, options: CopyJobOptions = {}): Promise<Job | JobCreate> {
       checkId('jobId', jobId);
       checkObject('options', options);
+      // Check every option before the first request.
+      const targetProjectId = checkOptionalId('projectId', options.projectId);
+      const targetEnvironmentId = checkOptionalId('environmentId', options.environmentId);
+      const name = options.name === undefined ? undefined : checkString('name', options.name, 1, 255);
+      const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
+      const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
       const source = await get(jobId, compact({ signal: options.signal }));
       const body = writableJobFields(source as unknown as Record<string, unknown>) as Record<string, unknown>;
-      const environmentId = checkOptionalId('environmentId', options.environmentId) ?? source.environment_id;
+      const environmentId = targetEnvironmentId ?? source.environment_id;
       if (environmentId !== source.environment_id) for (const field of deferralFields) delete body[field];
       Object.assign(body, {
         account_id: ctx.account(),
-        project_id: checkOptionalId('projectId', options.projectId) ?? source.project_id,
+        project_id: targetProjectId ?? source.project_id,
         environment_id: environmentId,
-        name: options.name === undefined ? source.name : checkString('name', options.name, 1, 255),
+        name: name ?? source.name,
       });
-      if (options.changes !== undefined) Object.assign(body, writableJobFields(checkObject('changes', options.changes)));
-      if (options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun)) return body as JobCreate;
+      if (changes !== undefined) Object.assign(body, writableJobFields(changes));
+      if (dryRun) return body as JobCreate;
       return create(body as JobCreate, compact({ signal: options.signal }));
     },
   };
+  // The overloads tie the answer's type to `dryRun`.
+  return methods as Omit<typeof methods, 'copy' | 'import'> & JobCopying;
 }
 
 export type Jobs = ReturnType<typeof createJobs>;
