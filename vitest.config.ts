@@ -6,5 +6,7 @@ export default defineConfig({
     globalSetup: ['test/setup/prism.global.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Most suites wait on child processes and sockets rather than the CPU, so two workers fit a 2-core machine.
+    maxWorkers: 2,
   },
 });

@@ -28,12 +28,19 @@ export const firstRunId = 1_000_000;
 const exampleRunId = 70403103;
 const okStatus = { code: 200, is_success: true, user_message: 'Success!', developer_message: '' };
 
+let cachedRun: Record<string, unknown> | undefined;
 /** The spec's own get-run example (a successful run), as the API sends it without `include_related`. */
 export function exampleRun(): Record<string, unknown> {
+  cachedRun ??= readExampleRun();
+  return structuredClone(cachedRun);
+}
+
+function readExampleRun(): Record<string, unknown> {
   const specPath = new URL('../generated/openapi.yaml', import.meta.url);
   const spec = parse(readFileSync(specPath, 'utf8'));
   const operation = spec.paths['/api/v2/accounts/{account_id}/runs/{id}/'].get;
-  const resolve = (node: any, section: string) => (node?.$ref ? spec.components[section][node.$ref.split('/').pop()] : node);
+  const resolve = (node: any, section: string) =>
+    node?.$ref ? spec.components[section][node.$ref.split('/').pop()] : node;
   const response = resolve(operation.responses['200'], 'responses');
   const example = resolve(response.content['application/json'].examples.success, 'examples');
   return { ...example.value.data, run_steps: [], job: null };
@@ -64,8 +71,23 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       else write();
     };
     const fail = (status: number, message: string) =>
-      send(status, JSON.stringify({ status: { code: status, is_success: false, user_message: message, developer_message: null }, data: null }));
+      send(
+        status,
+        JSON.stringify({
+          status: { code: status, is_success: false, user_message: message, developer_message: null },
+          data: null,
+        }),
+      );
 
+    // The benchmark's own knob (not a dbt route): PUT /__bench/config?latencyMs=20&totalRuns=10000.
+    if (url.pathname === '/__bench/config' && req.method === 'PUT') {
+      for (const key of ['latencyMs', 'totalRuns'] as const) {
+        const value = url.searchParams.get(key);
+        if (value !== null) state[key] = Number(value);
+      }
+      res.writeHead(204).end();
+      return;
+    }
     if (!/^(Token|Bearer) \S+$/.test(req.headers.authorization ?? '')) return fail(401, 'Invalid token.');
     if (req.method !== 'GET') {
       counts.other++;
@@ -85,8 +107,15 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       if (!Number.isInteger(offset) || offset < 0) return fail(400, 'offset must be 0 or more.');
       const items: string[] = [];
       for (let k = offset; k < Math.min(offset + limit, state.totalRuns); k++) items.push(runJson(firstRunId + k));
-      const extra = { filters: { limit, offset }, order_by: 'id', pagination: { count: items.length, total_count: state.totalRuns } };
-      return send(200, `{"data":[${items.join(',')}],"extra":${JSON.stringify(extra)},"status":${JSON.stringify(okStatus)}}`);
+      const extra = {
+        filters: { limit, offset },
+        order_by: 'id',
+        pagination: { count: items.length, total_count: state.totalRuns },
+      };
+      return send(
+        200,
+        `{"data":[${items.join(',')}],"extra":${JSON.stringify(extra)},"status":${JSON.stringify(okStatus)}}`,
+      );
     }
     counts.other++;
     return fail(404, 'The requested resource was not found.');
@@ -114,6 +143,47 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+      }),
+  };
+}
+
+/** A bench server in a child process, so its work does not share the measured client's thread. */
+export interface RemoteBenchServer {
+  readonly url: string;
+  /** Changes the added latency or the number of runs, between measurements. */
+  configure(settings: { latencyMs?: number; totalRuns?: number }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBenchServerProcess(options: BenchServerOptions = {}): Promise<RemoteBenchServer> {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, entry], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const line = /^(http:\/\/127\.0\.0\.1:\d+)\n/.exec(output);
+      if (line) resolve(line[1]!);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+  });
+  const configure = async (settings: { latencyMs?: number; totalRuns?: number }) => {
+    const query = new URLSearchParams(Object.entries(settings).map(([key, value]) => [key, String(value)]));
+    const response = await fetch(`${url}/__bench/config?${query}`, { method: 'PUT' });
+    if (response.status !== 204) throw new Error(`configuring the bench server answered ${response.status}`);
+  };
+  await configure(options);
+  return {
+    url,
+    configure,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
       }),
   };
 }

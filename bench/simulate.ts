@@ -45,12 +45,18 @@ export async function simulateWait(
   const template = exampleRun();
   let requests = 0;
   const fetch = async (request: Request): Promise<Response> => {
-    if (!/\/runs\/70403103\/$/.test(new URL(request.url).pathname)) throw new Error(`unexpected request ${request.url}`);
+    if (!/\/runs\/70403103\/$/.test(new URL(request.url).pathname))
+      throw new Error(`unexpected request ${request.url}`);
     requests++;
     clock.advance(roundTripMs / 2);
     const finished = clock.now() >= finishesAfterMs;
     clock.advance(roundTripMs / 2);
-    const data = { ...template, status: finished ? 10 : 3, status_humanized: finished ? 'Success' : 'Running', is_complete: finished };
+    const data = {
+      ...template,
+      status: finished ? 10 : 3,
+      status_humanized: finished ? 'Success' : 'Running',
+      is_complete: finished,
+    };
     return new Response(JSON.stringify({ data, status: { code: 200, is_success: true } }), {
       status: 200,
       headers: { 'Content-Type': 'application/json' },

@@ -9,7 +9,30 @@ import { type Artifacts, createArtifacts } from './resources/artifacts.js';
 import { createEnvironments, createProjects } from './resources/environments.js';
 import { type Jobs, createJobs } from './resources/jobs.js';
 import { type Runs, createRuns } from './resources/runs.js';
-import { createTransport } from './transport.js';
+import { bodyReadError } from './errors.js';
+import { createTransport, errorCode } from './transport.js';
+
+const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+type Send = (url: string, init?: { params?: { path?: Record<string, unknown> } }) => Promise<unknown>;
+
+/**
+ * openapi-fetch reads the body after the transport returned, so a body cut short or not JSON would surface as a bare
+ * TypeError or SyntaxError; this turns those into the typed errors (see bodyReadError).
+ */
+function withTypedBodyErrors(api: Client<paths>): Client<paths> {
+  const typed = (method: string, url: string, init: Parameters<Send>[1], sending: Promise<unknown>) =>
+    sending.catch((error: unknown) => {
+      throw bodyReadError(error, { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) }, errorCode(error));
+    });
+  const wrapped: Record<string, unknown> = { ...api };
+  for (const method of httpMethods) {
+    const send = (api as unknown as Record<string, Send>)[method]!;
+    wrapped[method] = (url: string, init?: Parameters<Send>[1]) => typed(method, url, init, send(url, init));
+  }
+  const request = (api as unknown as { request: (method: string, url: string, init?: Parameters<Send>[1]) => Promise<unknown> }).request;
+  wrapped.request = (method: string, url: string, init?: Parameters<Send>[1]) => typed(method.toUpperCase(), url, init, request(method, url, init));
+  return wrapped as unknown as Client<paths>;
+}
 
 export interface DbtCloud {
   /** Every operation, typed; answers `{ data, error, response }` as openapi-fetch does and never throws on a status. */
@@ -29,11 +52,13 @@ export interface DbtCloud {
 
 export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
   const config = resolveOptions(options);
-  const api = createClient<paths>({
-    baseUrl: config.baseUrl,
-    fetch: createTransport(config),
-    pathSerializer: artifactPathSerializer,
-  });
+  const api = withTypedBodyErrors(
+    createClient<paths>({
+      baseUrl: config.baseUrl,
+      fetch: createTransport(config),
+      pathSerializer: artifactPathSerializer,
+    }),
+  );
   const ctx = createContext(api, config);
   const runs = createRuns(ctx);
   return {

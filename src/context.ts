@@ -4,6 +4,7 @@ import type { paths } from '../generated/schema.js';
 import { ResponseFormatError, ValidationError, errorFromResponse } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { type Paginator, paginate } from './pagination.js';
+import { parseRetryAfter } from './transport.js';
 import { artifactPathSerializer } from './paths.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,7 +30,7 @@ export interface Context {
 }
 
 /** Turns an openapi-fetch result into its data, or throws the typed error for its status. */
-export function unwrap<T>(result: ApiResult, method: string, path: string): T {
+export function unwrap<T>(result: ApiResult, method: string, path: string, now: number = Date.now()): T {
   if (result.response.ok) {
     if (result.data === undefined && result.response.status !== 204) {
       throw new ResponseFormatError(`${method} ${path} answered ${result.response.status} without a body`, {
@@ -40,8 +41,8 @@ export function unwrap<T>(result: ApiResult, method: string, path: string): T {
     }
     return result.data as T;
   }
-  const retryAfter = result.response.headers.get('Retry-After');
-  const retryAfterMs = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined;
+  // Seconds or an HTTP date, as the transport reads it.
+  const retryAfterMs = parseRetryAfter(result.response.headers.get('Retry-After'), now);
   throw errorFromResponse(result.response, result.error, { method, path }, retryAfterMs);
 }
 
@@ -54,7 +55,7 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
       ...(init.signal ? { signal: init.signal } : {}),
       ...(init.parseAs ? { parseAs: init.parseAs } : {}),
     });
-    return unwrap<T>(result, method, artifactPathSerializer(template, init.path ?? {}));
+    return unwrap<T>(result, method, artifactPathSerializer(template, init.path ?? {}), config.clock.now());
   };
   return {
     api,

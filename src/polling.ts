@@ -1,7 +1,8 @@
 // Waiting for a run to finish: poll get-run with a growing interval until the status is terminal.
-import { AbortError, DbtCloudError, TimeoutError } from './errors.js';
+import { AbortError, DbtCloudError, TimeoutError, ValidationError } from './errors.js';
 import type { components } from '../generated/schema.js';
 import type { Clock } from './options.js';
+import { checkBoolean, checkInteger, checkObject } from './validate.js';
 
 type Run = components['schemas']['Run'];
 
@@ -83,11 +84,26 @@ function currentStep(run: PolledRun): string | undefined {
   return step ? `${step.index ?? ''}:${step.name ?? ''}:${step.status ?? ''}` : undefined;
 }
 
+/** Checks wait options before the first request: a NaN or negative interval would poll the API without pause. */
+export function checkWaitOptions(options: WaitOptions<never> | undefined): void {
+  if (options === undefined) return;
+  checkObject('options', options);
+  if (options.intervalMs !== undefined) checkInteger('intervalMs', options.intervalMs, 1);
+  if (options.maxIntervalMs !== undefined) checkInteger('maxIntervalMs', options.maxIntervalMs, 1);
+  if (options.timeoutMs !== undefined) checkInteger('timeoutMs', options.timeoutMs, 0);
+  if (options.maxConsecutiveErrors !== undefined) checkInteger('maxConsecutiveErrors', options.maxConsecutiveErrors, 0);
+  if (options.throwOnFailure !== undefined) checkBoolean('throwOnFailure', options.throwOnFailure);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new ValidationError('onProgress', 'must be a function');
+  }
+}
+
 export async function waitForRun<R extends PolledRun>(
   fetchRun: (signal?: AbortSignal) => Promise<R>,
   clock: Clock,
   options: WaitOptions<R> = {},
 ): Promise<R> {
+  checkWaitOptions(options as WaitOptions<never>);
   const { signal, onProgress } = options;
   const maxIntervalMs = options.maxIntervalMs ?? 10_000;
   let interval = Math.min(options.intervalMs ?? 1_000, maxIntervalMs);

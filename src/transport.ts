@@ -84,28 +84,27 @@ export class Throttle {
   }
 }
 
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
     if (typeof e.code === 'string') return e.code;
   }
   return undefined;
 }
 
-function settleBeforeAbort<T>(work: Promise<T>, signals: AbortSignal[]): Promise<T> {
+function settleBeforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    // Handle the work's outcome even when the signal has already fired, or its rejection would go unhandled.
+    work.catch(() => {});
+    if (signal.aborted) return reject(new Error('aborted'));
     const onAbort = () => reject(new Error('aborted'));
-    for (const signal of signals) {
-      if (signal.aborted) return reject(new Error('aborted'));
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-    const cleanUp = () => signals.forEach((signal) => signal.removeEventListener('abort', onAbort));
+    signal.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {
-        cleanUp();
+        signal.removeEventListener('abort', onAbort);
         resolve(value);
       },
       (error) => {
-        cleanUp();
+        signal.removeEventListener('abort', onAbort);
         reject(error);
       },
     );
@@ -139,24 +138,32 @@ export function createTransport(options: ResolvedOptions): Transport {
       await throttle.acquire(callerSignal).catch((reason) => {
         throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
       });
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
-      const signal = AbortSignal.any([callerSignal, timeout.signal]);
+      // One controller per attempt, aborted by the timer or the caller (AbortSignal.any is slow on Node 20).
+      const attemptAbort = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        attemptAbort.abort();
+      }, options.timeoutMs);
+      const onCallerAbort = () => attemptAbort.abort(callerSignal.reason);
+      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       const started = clock.now();
       let response: Response | undefined;
       let failure: DbtCloudError | undefined;
       let neverSent = false;
       try {
-        // Race the fetch against the signals as well: a fetch that ignores its signal must not hang the caller.
+        // Race the fetch against the signal as well: a fetch that ignores its signal must not hang the caller.
         response = await settleBeforeAbort(
-          options.fetch(new Request(url, { method, headers, body: body ?? null, signal, redirect: incoming.redirect })),
-          [callerSignal, timeout.signal],
+          options.fetch(
+            new Request(url, { method, headers, body: body ?? null, signal: attemptAbort.signal, redirect: incoming.redirect }),
+          ),
+          attemptAbort.signal,
         );
       } catch (error) {
         if (callerSignal.aborted) {
           throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
         }
-        if (timeout.signal.aborted) {
+        if (timedOut) {
           failure = new TimeoutError(`${method} ${url.pathname} got no answer within ${options.timeoutMs} ms`, where);
         } else {
           const code = errorCode(error);
@@ -168,20 +175,16 @@ export function createTransport(options: ResolvedOptions): Transport {
         }
       } finally {
         clearTimeout(timer);
+        callerSignal.removeEventListener('abort', onCallerAbort);
         throttle.release();
       }
 
       const status = response?.status;
       const retryAfterMs = response ? parseRetryAfter(response.headers.get('Retry-After'), clock.now()) : undefined;
       if (status === 429) throttle.pauseUntil(clock.now() + (retryAfterMs ?? backoffDelay(attempt)));
-      logger?.debug?.('dbt-cloud request', {
-        method,
-        path: url.pathname,
-        attempt: attempt + 1,
-        status,
-        error: failure?.name,
-        ms: clock.now() - started,
-      });
+      if (logger?.debug) {
+        logger.debug('dbt-cloud request', { method, path: url.pathname, attempt: attempt + 1, status, error: failure?.name, ms: clock.now() - started });
+      }
 
       const retryable = failure ? true : retryableStatuses.has(status!);
       // A POST or PATCH is resent only when the server provably did not act on it.

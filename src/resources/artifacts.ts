@@ -1,7 +1,7 @@
 // dbt.artifacts: list, read (typed for the dbt JSON artifacts), stream to disk, and find the step that built models.
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdir, realpath, rename, rm } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -44,6 +44,24 @@ export class NoMatchingStepError extends DbtCloudError {
     super(`No step of run ${runId} has run_results.json matching the predicate`);
   }
 }
+
+/** `path` with symlinks resolved: the real path of its nearest existing ancestor, plus the part not yet created. */
+async function realPathOf(path: string): Promise<string> {
+  const missing: string[] = [];
+  for (let current = path; ; current = dirname(current)) {
+    try {
+      return join(await realpath(current), ...missing.reverse());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(current) === current) throw error;
+      missing.push(basename(current));
+    }
+  }
+}
+
+const isOutside = (root: string, target: string) => {
+  const inside = relative(root, target);
+  return inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside);
+};
 
 const isModelResult = (artifact: RunResultsArtifact) => artifact.results.some((result) => result.unique_id.startsWith('model.'));
 
@@ -134,15 +152,27 @@ export function createArtifacts(ctx: Context, runs: Runs) {
         }
         return { path, target };
       });
+      // A symlink inside `dir` must not lead the file outside it: compare real paths, before anything is fetched
+      // and again once the folders exist.
+      const realRoot = await realPathOf(root);
+      const checkReal = async (target: string, i: number) => {
+        if (isOutside(realRoot, await realPathOf(dirname(target)))) {
+          throw new ValidationError(`paths[${i}]`, `would be written outside ${root} (through a symbolic link)`);
+        }
+      };
+      for (const [i, { target }] of targets.entries()) await checkReal(target, i);
       const step = await resolveStep(runId, options.step, options.signal);
       const written: string[] = [];
-      for (const { path, target } of targets) {
+      for (const [i, { path, target }] of targets.entries()) {
         const body = (await fetchArtifact(runId, path, step, options.signal, 'stream')) as WebReadableStream<Uint8Array>;
         await mkdir(dirname(target), { recursive: true });
-        // Write to a temporary name first so an interrupted download never leaves a truncated file in place.
+        await checkReal(target, i);
+        // Write to a temporary name first so an interrupted download never leaves a truncated file in place. The
+        // name is created afresh ('wx'), so a file or symlink already there is never written through.
         const partial = `${target}.part`;
         try {
-          await pipeline(Readable.fromWeb(body), createWriteStream(partial), options.signal ? { signal: options.signal } : {});
+          await rm(partial, { force: true });
+          await pipeline(Readable.fromWeb(body), createWriteStream(partial, { flags: 'wx' }), options.signal ? { signal: options.signal } : {});
           await rename(partial, target);
         } catch (error) {
           await rm(partial, { force: true });

@@ -121,7 +121,7 @@ export function createJobs(ctx: Context) {
       compact({
         project_id: checkOptionalId('projectId', options.projectId),
         environment_id: checkOptionalId('environmentId', options.environmentId),
-        order_by: options.orderBy,
+        order_by: options.orderBy === undefined ? undefined : checkString('orderBy', options.orderBy, 1, 64),
         limit: options.pageSize,
       }),
       options,

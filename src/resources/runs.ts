@@ -3,7 +3,7 @@ import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
 import { ValidationError } from '../errors.js';
 import type { Paginator } from '../pagination.js';
-import { type WaitOptions, waitForRun } from '../polling.js';
+import { checkWaitOptions, type WaitOptions, waitForRun } from '../polling.js';
 import {
   checkBoolean,
   checkId,
@@ -218,6 +218,8 @@ export function createRuns(ctx: Context) {
     /** Triggers a run and waits for it; wait options (timeoutMs, onProgress, ...) sit beside the trigger options. */
     async triggerAndWait(jobId: number, options: TriggerOptions & WaitOptions<Run> = {}): Promise<Run> {
       const { intervalMs, maxIntervalMs, timeoutMs, onProgress, throwOnFailure, maxConsecutiveErrors, ...triggerOptions } = options;
+      // Refuse bad wait options before the trigger starts a run.
+      checkWaitOptions({ intervalMs, maxIntervalMs, timeoutMs, onProgress, throwOnFailure, maxConsecutiveErrors } as WaitOptions<never>);
       const run = await trigger(jobId, triggerOptions);
       return wait(run.id, compact({ intervalMs, maxIntervalMs, timeoutMs, onProgress, throwOnFailure, maxConsecutiveErrors, signal: options.signal }));
     },

@@ -208,5 +208,5 @@ describe('dbt-cloud CLI', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  });
+  }, 90_000); // Prism takes seconds to start, more when other suites load the machine
 });

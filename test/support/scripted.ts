@@ -1,5 +1,5 @@
 // Test doubles: a fetch that answers from a script and records what it was sent, and a clock that never really waits.
-import type { Clock } from '../../src/index.js';
+import { createDbtCloud, type Clock, type DbtCloudOptions } from '../../src/index.js';
 
 export interface RecordedRequest {
   method: string;
@@ -9,7 +9,8 @@ export interface RecordedRequest {
   body: string;
 }
 
-type Step = Response | Error | ((request: RecordedRequest, signal: AbortSignal) => Response | Error | Promise<Response | Error>);
+type Step =
+  Response | Error | ((request: RecordedRequest, signal: AbortSignal) => Response | Error | Promise<Response | Error>);
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -29,7 +30,9 @@ export function connectionError(code: string): Error {
 }
 
 /** A fetch that plays `steps` in order (the last one repeats) or routes every call through one function. */
-export function scriptedFetch(steps: Step[] | ((request: RecordedRequest, signal: AbortSignal) => Response | Error | Promise<Response | Error>)) {
+export function scriptedFetch(
+  steps: Step[] | ((request: RecordedRequest, signal: AbortSignal) => Response | Error | Promise<Response | Error>),
+) {
   const requests: RecordedRequest[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
@@ -50,7 +53,9 @@ export function scriptedFetch(steps: Step[] | ((request: RecordedRequest, signal
 }
 
 /** A clock whose sleeps return at once and move time forward; `sleeps` lists every wait asked for. */
-export function fakeClock(start = Date.parse('2026-11-23T10:00:00Z')): Clock & { sleeps: number[]; advance(ms: number): void } {
+export function fakeClock(
+  start = Date.parse('2026-11-23T10:00:00Z'),
+): Clock & { sleeps: number[]; advance(ms: number): void } {
   let now = start;
   const sleeps: number[] = [];
   return {
@@ -69,8 +74,37 @@ export function fakeClock(start = Date.parse('2026-11-23T10:00:00Z')): Clock & {
   };
 }
 
-export const ok = (data: unknown) => json({ data, status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' } });
+export const ok = (data: unknown) =>
+  json({ data, status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' } });
 
 export function errorBody(code: number, message = 'nope') {
   return { status: { code, is_success: false, user_message: message, developer_message: null }, data: null };
 }
+
+/** A client over a scripted fetch and a fake clock, for unit tests of the helpers. */
+export function scriptedClient(steps: Parameters<typeof scriptedFetch>[0], extra: Partial<DbtCloudOptions> = {}) {
+  const clock = fakeClock();
+  const scripted = scriptedFetch(steps);
+  const dbt = createDbtCloud({
+    token: 't',
+    accountId: 43786,
+    host: 'https://x.example',
+    fetch: scripted.fetch,
+    clock,
+    env: {},
+    ...extra,
+  });
+  return { dbt, clock, requests: scripted.requests };
+}
+
+/** A list envelope holding `data` as the only page. */
+export const listBody = (data: unknown[]) =>
+  json({
+    data,
+    extra: { pagination: { count: data.length, total_count: data.length } },
+    status: { code: 200, is_success: true },
+  });
+
+export const requestLine = (r: RecordedRequest) => `${r.method} ${new URL(r.url).pathname}`;
+export const queryOf = (r: RecordedRequest) => Object.fromEntries(new URL(r.url).searchParams);
+export const bodyOf = (r: RecordedRequest) => JSON.parse(r.body) as Record<string, unknown>;

@@ -3,29 +3,40 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDbtCloud, NoMatchingStepError, PermissionDeniedError, ValidationError } from '../../src/index.js';
-import { errorBody, fakeClock, json, ok, scriptedFetch, type RecordedRequest } from '../support/scripted.js';
+import { NoMatchingStepError, PermissionDeniedError, ValidationError } from '../../src/index.js';
+import { errorBody, json, ok, scriptedFetch, type RecordedRequest, scriptedClient } from '../support/scripted.js';
 
-function setup(steps: Parameters<typeof scriptedFetch>[0]) {
-  const scripted = scriptedFetch(steps);
-  const dbt = createDbtCloud({ token: 't', accountId: 43786, host: 'https://x.example', fetch: scripted.fetch, clock: fakeClock(), env: {}, maxRetries: 0 });
-  return { dbt, requests: scripted.requests };
-}
+const setup = (steps: Parameters<typeof scriptedFetch>[0]) => scriptedClient(steps, { maxRetries: 0 });
 
 const text = (body: string) => new Response(body, { headers: { 'Content-Type': 'text/plain' } });
 const line = (r: RecordedRequest) => `${r.method} ${r.path}`;
 
 const runResults = (...uniqueIds: string[]) => ({
   metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json', dbt_version: '1.9.0' },
-  results: uniqueIds.map((unique_id) => ({ unique_id, status: 'success', execution_time: 1.2, thread_id: 'Thread-1', timing: [], message: null, failures: null, adapter_response: {} })),
+  results: uniqueIds.map((unique_id) => ({
+    unique_id,
+    status: 'success',
+    execution_time: 1.2,
+    thread_id: 'Thread-1',
+    timing: [],
+    message: null,
+    failures: null,
+    adapter_response: {},
+  })),
   elapsed_time: 3.4,
   args: {},
 });
 
 describe('dbt.artifacts.list / get / latestForJob', () => {
   it('lists a run’s artifacts', async () => {
-    const { dbt, requests } = setup([ok(['manifest.json', 'run_results.json', 'compiled/jaffle_shop/models/orders.sql'])]);
-    expect(await dbt.artifacts.list(70403103)).toEqual(['manifest.json', 'run_results.json', 'compiled/jaffle_shop/models/orders.sql']);
+    const { dbt, requests } = setup([
+      ok(['manifest.json', 'run_results.json', 'compiled/jaffle_shop/models/orders.sql']),
+    ]);
+    expect(await dbt.artifacts.list(70403103)).toEqual([
+      'manifest.json',
+      'run_results.json',
+      'compiled/jaffle_shop/models/orders.sql',
+    ]);
     expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/runs/70403103/artifacts/']);
   });
 
@@ -48,7 +59,9 @@ describe('dbt.artifacts.list / get / latestForJob', () => {
     const { dbt, requests } = setup([text('select * from raw.orders\n')]);
     const sql = await dbt.artifacts.get(70403103, 'compiled/jaffle_shop/models/x.sql');
     expect(sql).toBe('select * from raw.orders\n');
-    expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/runs/70403103/artifacts/compiled/jaffle_shop/models/x.sql']);
+    expect(requests.map(line)).toEqual([
+      'GET /api/v2/accounts/43786/runs/70403103/artifacts/compiled/jaffle_shop/models/x.sql',
+    ]);
   });
 
   it('reads one step’s artifact with the step query', async () => {
@@ -76,7 +89,9 @@ describe('dbt.artifacts.list / get / latestForJob', () => {
 
   it('reads the artifact of the job’s latest run', async () => {
     const { dbt, requests } = setup([json({ nodes: { 'model.jaffle_shop.orders': {} } }), text('select 1')]);
-    expect(await dbt.artifacts.latestForJob(567183, 'manifest.json')).toEqual({ nodes: { 'model.jaffle_shop.orders': {} } });
+    expect(await dbt.artifacts.latestForJob(567183, 'manifest.json')).toEqual({
+      nodes: { 'model.jaffle_shop.orders': {} },
+    });
     expect(await dbt.artifacts.latestForJob(567183, 'compiled/jaffle_shop/models/orders.sql')).toBe('select 1');
     expect(requests.map(line)).toEqual([
       'GET /api/v2/accounts/43786/jobs/567183/artifacts/manifest.json',
@@ -135,7 +150,8 @@ describe("step: 'last-build'", () => {
     const { dbt, requests } = setup((request) => {
       const url = new URL(request.url);
       if (url.pathname.endsWith('/70403103/')) return ok({ id: 70403103, status: 10, run_steps: steps });
-      if (url.pathname.endsWith('/run_results.json')) return json(runResults(...(url.searchParams.get('step') === '3' ? ['model.a.b'] : [])));
+      if (url.pathname.endsWith('/run_results.json'))
+        return json(runResults(...(url.searchParams.get('step') === '3' ? ['model.a.b'] : [])));
       return ok(['manifest.json']);
     });
     await dbt.artifacts.list(70403103, { step: 'last-build' });
@@ -157,12 +173,16 @@ describe("step: 'last-build'", () => {
       if (url.pathname.endsWith('/70403103/')) return ok({ id: 70403103, status: 10, run_steps: steps });
       return json(errorBody(403), 403);
     });
-    await expect(dbt.artifacts.get(70403103, 'manifest.json', { step: 'last-build' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(dbt.artifacts.get(70403103, 'manifest.json', { step: 'last-build' })).rejects.toBeInstanceOf(
+      PermissionDeniedError,
+    );
   });
 
   it('findStep takes any predicate', async () => {
     const { dbt } = server(['model.jaffle_shop.orders']);
-    expect(await dbt.artifacts.findStep(70403103, (rr) => rr.results.some((r) => r.unique_id.startsWith('seed.')))).toBe(2);
+    expect(
+      await dbt.artifacts.findStep(70403103, (rr) => rr.results.some((r) => r.unique_id.startsWith('seed.'))),
+    ).toBe(2);
   });
 });
 
@@ -182,9 +202,13 @@ describe('dbt.artifacts.download', () => {
   };
   const fileServer = () =>
     setup((request) => {
-      const path = decodeURIComponent(new URL(request.url).pathname.replace('/api/v2/accounts/43786/runs/70403103/artifacts/', ''));
+      const path = decodeURIComponent(
+        new URL(request.url).pathname.replace('/api/v2/accounts/43786/runs/70403103/artifacts/', ''),
+      );
       const body = files[path];
-      return body === undefined ? json(errorBody(404), 404) : new Response(body, { headers: { 'Content-Type': 'application/octet-stream' } });
+      return body === undefined
+        ? json(errorBody(404), 404)
+        : new Response(body, { headers: { 'Content-Type': 'application/octet-stream' } });
     });
 
   it('streams several files into the folder, creating nested folders', async () => {
@@ -192,7 +216,9 @@ describe('dbt.artifacts.download', () => {
     const written = await dbt.artifacts.download(70403103, Object.keys(files), dir);
     expect(written).toEqual(Object.keys(files).map((path) => join(dir, path)));
     for (const [path, content] of Object.entries(files)) expect(await readFile(join(dir, path), 'utf8')).toBe(content);
-    expect(requests.map(line)).toEqual(Object.keys(files).map((path) => `GET /api/v2/accounts/43786/runs/70403103/artifacts/${path}`));
+    expect(requests.map(line)).toEqual(
+      Object.keys(files).map((path) => `GET /api/v2/accounts/43786/runs/70403103/artifacts/${path}`),
+    );
     // No temporary files are left behind.
     expect((await readdir(dir, { recursive: true })).filter((name) => String(name).endsWith('.part'))).toEqual([]);
   });
@@ -221,7 +247,9 @@ describe('dbt.artifacts.download', () => {
     ['an empty folder name', ['manifest.json'], '', 'dir'],
   ])('refuses %s', async (_, paths, folder, field) => {
     const { dbt, requests } = fileServer();
-    await expect(dbt.artifacts.download(70403103, paths as string[], folder === 'dir' ? dir : (folder as string))).rejects.toMatchObject({
+    await expect(
+      dbt.artifacts.download(70403103, paths as string[], folder === 'dir' ? dir : (folder as string)),
+    ).rejects.toMatchObject({
       name: 'ValidationError',
       field,
     });
@@ -244,7 +272,9 @@ describe('dbt.artifacts.download', () => {
       });
       return new Response(body, { headers: { 'Content-Type': 'application/octet-stream' } });
     });
-    const error = await dbt.artifacts.download(70403103, ['manifest.json', 'target/run_results.json'], dir).catch((e) => e);
+    const error = await dbt.artifacts
+      .download(70403103, ['manifest.json', 'target/run_results.json'], dir)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(Error);
     expect(String(error.message)).toContain('connection reset mid-body');
     // The completed file stays; the broken one is neither in place nor left as a temporary file.
@@ -273,7 +303,10 @@ describe('dbt.artifacts.download', () => {
 
   it('answers a 404 for a missing artifact with NotFoundError and writes nothing for it', async () => {
     const { dbt } = fileServer();
-    await expect(dbt.artifacts.download(70403103, ['catalog.json'], dir)).rejects.toMatchObject({ name: 'NotFoundError', status: 404 });
+    await expect(dbt.artifacts.download(70403103, ['catalog.json'], dir)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      status: 404,
+    });
     expect(existsSync(join(dir, 'catalog.json'))).toBe(false);
   });
 });

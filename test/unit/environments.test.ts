@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDbtCloud, ValidationError } from '../../src/index.js';
+import { ValidationError } from '../../src/index.js';
+import { json, ok, scriptedFetch, bodyOf, queryOf, requestLine, scriptedClient } from '../support/scripted.js';
 import { EnvironmentV3CreateFields } from '../../generated/fields.js';
-import { fakeClock, json, ok, scriptedFetch, type RecordedRequest } from '../support/scripted.js';
 
-function setup(steps: Parameters<typeof scriptedFetch>[0]) {
-  const scripted = scriptedFetch(steps);
-  const dbt = createDbtCloud({ token: 't', accountId: 43786, host: 'https://x.example', fetch: scripted.fetch, clock: fakeClock(), env: {} });
-  return { dbt, requests: scripted.requests };
-}
+const setup = (steps: Parameters<typeof scriptedFetch>[0]) => scriptedClient(steps);
 
-const line = (r: RecordedRequest) => `${r.method} ${new URL(r.url).pathname}`;
-const query = (r: RecordedRequest) => Object.fromEntries(new URL(r.url).searchParams);
-const bodyOf = (r: RecordedRequest) => JSON.parse(r.body) as Record<string, unknown>;
+const line = requestLine;
+const query = queryOf;
 
 /** An environment as the v2 GET answers it: create fields, read-only fields, nested objects and nulls. */
 const sourceEnvironment = {
@@ -61,11 +56,22 @@ const kept = {
 describe('dbt.environments.copy', () => {
   it('with dryRun returns only create fields and sends nothing but the read', async () => {
     const { dbt, requests } = setup([ok(sourceEnvironment)]);
-    const body = (await dbt.environments.copy(218762, { name: 'Production copy', dryRun: true })) as Record<string, unknown>;
+    const body = (await dbt.environments.copy(218762, { name: 'Production copy', dryRun: true })) as Record<
+      string,
+      unknown
+    >;
     expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/environments/218762/']);
     expect(body).toEqual({ ...kept, name: 'Production copy' });
     for (const field of Object.keys(body)) expect(EnvironmentV3CreateFields).toContain(field);
-    for (const field of ['id', 'created_at', 'updated_at', 'credentials', 'connection', 'repository_id', 'extended_attributes_id']) {
+    for (const field of [
+      'id',
+      'created_at',
+      'updated_at',
+      'credentials',
+      'connection',
+      'repository_id',
+      'extended_attributes_id',
+    ]) {
       expect(body).not.toHaveProperty(field);
     }
   });
@@ -79,9 +85,16 @@ describe('dbt.environments.copy', () => {
 
   it('uses credentialsId when given, in another project or the same', async () => {
     const { dbt } = setup([ok(sourceEnvironment)]);
-    const moved = (await dbt.environments.copy(218762, { projectId: 270999, credentialsId: 7999, dryRun: true })) as Record<string, unknown>;
+    const moved = (await dbt.environments.copy(218762, {
+      projectId: 270999,
+      credentialsId: 7999,
+      dryRun: true,
+    })) as Record<string, unknown>;
     expect(moved).toEqual({ ...kept, project_id: 270999, credentials_id: 7999 });
-    const same = (await dbt.environments.copy(218762, { credentialsId: 7002, dryRun: true })) as Record<string, unknown>;
+    const same = (await dbt.environments.copy(218762, { credentialsId: 7002, dryRun: true })) as Record<
+      string,
+      unknown
+    >;
     expect(same.credentials_id).toBe(7002);
   });
 
@@ -96,14 +109,26 @@ describe('dbt.environments.copy', () => {
   });
 
   it('creates the copy with a POST to the target project’s v3 environments', async () => {
-    const { dbt, requests } = setup([ok(sourceEnvironment), ok({ ...sourceEnvironment, id: 218999, project_id: 270999 })]);
-    const created = await dbt.environments.copy(218762, { projectId: 270999, credentialsId: 7999, name: 'Prod (new project)' });
+    const { dbt, requests } = setup([
+      ok(sourceEnvironment),
+      ok({ ...sourceEnvironment, id: 218999, project_id: 270999 }),
+    ]);
+    const created = await dbt.environments.copy(218762, {
+      projectId: 270999,
+      credentialsId: 7999,
+      name: 'Prod (new project)',
+    });
     expect((created as { id: number }).id).toBe(218999);
     expect(requests.map(line)).toEqual([
       'GET /api/v2/accounts/43786/environments/218762/',
       'POST /api/v3/accounts/43786/projects/270999/environments/',
     ]);
-    expect(bodyOf(requests[1]!)).toEqual({ ...kept, project_id: 270999, credentials_id: 7999, name: 'Prod (new project)' });
+    expect(bodyOf(requests[1]!)).toEqual({
+      ...kept,
+      project_id: 270999,
+      credentials_id: 7999,
+      name: 'Prod (new project)',
+    });
   });
 
   it('POSTs to the source’s own project when no projectId is given', async () => {
@@ -131,10 +156,16 @@ describe('dbt.environments.copy', () => {
 
 describe('dbt.environments.get / list', () => {
   it('gets an environment and lists a project’s environments', async () => {
-    const { dbt, requests } = setup([ok(sourceEnvironment), json({ data: [sourceEnvironment], extra: { pagination: { total_count: 1 } } })]);
+    const { dbt, requests } = setup([
+      ok(sourceEnvironment),
+      json({ data: [sourceEnvironment], extra: { pagination: { total_count: 1 } } }),
+    ]);
     expect((await dbt.environments.get(218762)).name).toBe('Production');
     expect((await dbt.environments.list({ projectId: 270542 }).toArray()).map((e) => e.id)).toEqual([218762]);
-    expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/environments/218762/', 'GET /api/v2/accounts/43786/environments/']);
+    expect(requests.map(line)).toEqual([
+      'GET /api/v2/accounts/43786/environments/218762/',
+      'GET /api/v2/accounts/43786/environments/',
+    ]);
     expect(query(requests[1]!)).toEqual({ project_id: '270542', limit: '100', offset: '0' });
   });
 });
@@ -148,18 +179,30 @@ describe('dbt.projects', () => {
 
   it('refuses a bad project id before sending anything', async () => {
     const { dbt, requests } = setup([ok({})]);
-    await expect(dbt.projects.get('270542' as never)).rejects.toMatchObject({ name: 'ValidationError', field: 'projectId' });
+    await expect(dbt.projects.get('270542' as never)).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'projectId',
+    });
     expect(requests).toHaveLength(0);
   });
 
   it('lists every project across pages with the page size asked for', async () => {
     const { dbt, requests } = setup((request) => {
       const offset = Number(new URL(request.url).searchParams.get('offset'));
-      const data = offset === 0 ? [{ id: 1, name: 'A' }, { id: 2, name: 'B' }] : [{ id: 3, name: 'C' }];
+      const data =
+        offset === 0
+          ? [
+              { id: 1, name: 'A' },
+              { id: 2, name: 'B' },
+            ]
+          : [{ id: 3, name: 'C' }];
       return json({ data, extra: { pagination: { count: data.length, total_count: 3 } }, status: { code: 200 } });
     });
     const projects = await dbt.projects.list({ pageSize: 2 }).toArray();
     expect(projects.map((p) => p.name)).toEqual(['A', 'B', 'C']);
-    expect(requests.map((r) => r.path)).toEqual(['/api/v2/accounts/43786/projects/?limit=2&offset=0', '/api/v2/accounts/43786/projects/?limit=2&offset=2']);
+    expect(requests.map((r) => r.path)).toEqual([
+      '/api/v2/accounts/43786/projects/?limit=2&offset=0',
+      '/api/v2/accounts/43786/projects/?limit=2&offset=2',
+    ]);
   });
 });

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createDbtCloud, LookupError, ValidationError, type JobCreate, type JobDefinition } from '../../src/index.js';
+import { LookupError, ValidationError, type JobCreate, type JobDefinition } from '../../src/index.js';
+import {
+  json,
+  ok,
+  scriptedFetch,
+  bodyOf,
+  listBody,
+  queryOf,
+  requestLine,
+  scriptedClient,
+} from '../support/scripted.js';
 import { JobCreateFields } from '../../generated/fields.js';
-import { fakeClock, json, ok, scriptedFetch, type RecordedRequest } from '../support/scripted.js';
 
-const list = (data: unknown[]) => json({ data, extra: { pagination: { count: data.length, total_count: data.length } }, status: { code: 200, is_success: true } });
+const list = listBody;
 
-function setup(steps: Parameters<typeof scriptedFetch>[0]) {
-  const scripted = scriptedFetch(steps);
-  const dbt = createDbtCloud({ token: 't', accountId: 43786, host: 'https://x.example', fetch: scripted.fetch, clock: fakeClock(), env: {} });
-  return { dbt, requests: scripted.requests };
-}
+const setup = (steps: Parameters<typeof scriptedFetch>[0]) => scriptedClient(steps);
 
-const line = (r: RecordedRequest) => `${r.method} ${new URL(r.url).pathname}`;
-const query = (r: RecordedRequest) => Object.fromEntries(new URL(r.url).searchParams);
-const bodyOf = (r: RecordedRequest) => JSON.parse(r.body) as Record<string, unknown>;
+const line = requestLine;
+const query = queryOf;
 
 /** A job as GET answers it: what a create accepts plus everything the API sets. */
 const sourceJob = {
@@ -41,7 +45,11 @@ const sourceJob = {
   state: 1,
   triggers_on_draft_pr: false,
   triggers: { github_webhook: false, git_provider_webhook: false, schedule: true, on_merge: false },
-  schedule: { cron: '0 2 * * *', date: { type: 'custom_cron', cron: '0 2 * * *' }, time: { type: 'every_hour', interval: 1 } },
+  schedule: {
+    cron: '0 2 * * *',
+    date: { type: 'custom_cron', cron: '0 2 * * *' },
+    time: { type: 'every_hour', interval: 1 },
+  },
   // Set by the API; a create must not carry them.
   created_at: '2026-01-02T03:04:05Z',
   updated_at: '2026-02-03T04:05:06Z',
@@ -57,7 +65,21 @@ const sourceJob = {
   raw_dbt_version: null,
 };
 
-const readOnly = ['id', 'created_at', 'updated_at', 'next_run', 'next_run_humanized', 'most_recent_run', 'most_recent_completed_run', 'cron_humanized', 'is_deferrable', 'is_system', 'deactivated', 'run_failure_count', 'raw_dbt_version'];
+const readOnly = [
+  'id',
+  'created_at',
+  'updated_at',
+  'next_run',
+  'next_run_humanized',
+  'most_recent_run',
+  'most_recent_completed_run',
+  'cron_humanized',
+  'is_deferrable',
+  'is_system',
+  'deactivated',
+  'run_failure_count',
+  'raw_dbt_version',
+];
 
 /** The source job's fields that a create accepts, without its place. */
 const { id: _id, account_id: _a, project_id: _p, environment_id: _e, ...rest } = sourceJob;
@@ -76,10 +98,18 @@ describe('dbt.jobs basics', () => {
       const data = offset === 0 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }];
       return json({ data, extra: { pagination: { count: data.length, total_count: 3 } }, status: { code: 200 } });
     });
-    const jobs = await dbt.jobs.list({ projectId: 270542, environmentId: 218762, orderBy: '-id', pageSize: 2 }).toArray();
+    const jobs = await dbt.jobs
+      .list({ projectId: 270542, environmentId: 218762, orderBy: '-id', pageSize: 2 })
+      .toArray();
     expect(jobs.map((j) => j.id)).toEqual([1, 2, 3]);
     expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/jobs/', 'GET /api/v2/accounts/43786/jobs/']);
-    expect(query(requests[0]!)).toEqual({ project_id: '270542', environment_id: '218762', order_by: '-id', limit: '2', offset: '0' });
+    expect(query(requests[0]!)).toEqual({
+      project_id: '270542',
+      environment_id: '218762',
+      order_by: '-id',
+      limit: '2',
+      offset: '0',
+    });
     expect(query(requests[1]!)).toMatchObject({ project_id: '270542', environment_id: '218762', offset: '2' });
   });
 
@@ -113,7 +143,14 @@ describe('dbt.jobs basics', () => {
     await dbt.jobs.update(567183, { ...sourceJob, name: 'Renamed' } as never);
     expect(requests.map(line)).toEqual(['POST /api/v2/accounts/43786/jobs/567183/']);
     const body = bodyOf(requests[0]!);
-    expect(body).toEqual({ ...portable, name: 'Renamed', id: 567183, account_id: 43786, project_id: 270542, environment_id: 218762 });
+    expect(body).toEqual({
+      ...portable,
+      name: 'Renamed',
+      id: 567183,
+      account_id: 43786,
+      project_id: 270542,
+      environment_id: 218762,
+    });
     for (const field of readOnly.filter((f) => f !== 'id')) expect(body).not.toHaveProperty(field);
   });
 
@@ -130,11 +167,17 @@ describe('dbt.jobs basics', () => {
     expect(requests.map(line)).toEqual(['POST /api/v2/accounts/43786/jobs/567183/rerun/']);
   });
 
-  it.each(['get', 'delete', 'rerun', 'copy', 'export'] as const)('%s refuses a bad job id before sending anything', async (method) => {
-    const { dbt, requests } = setup([ok(sourceJob)]);
-    await expect((dbt.jobs[method] as (id: unknown) => Promise<unknown>)(1.5)).rejects.toMatchObject({ name: 'ValidationError', field: 'jobId' });
-    expect(requests).toHaveLength(0);
-  });
+  it.each(['get', 'delete', 'rerun', 'copy', 'export'] as const)(
+    '%s refuses a bad job id before sending anything',
+    async (method) => {
+      const { dbt, requests } = setup([ok(sourceJob)]);
+      await expect((dbt.jobs[method] as (id: unknown) => Promise<unknown>)(1.5)).rejects.toMatchObject({
+        name: 'ValidationError',
+        field: 'jobId',
+      });
+      expect(requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('dbt.jobs.findByName', () => {
@@ -175,7 +218,9 @@ describe('dbt.jobs.findByName', () => {
 
   it('throws LookupError with no candidates when no project has the name', async () => {
     const { dbt, requests } = server();
-    const error = await dbt.jobs.findByName({ project: 'Finance', environment: 'Production', job: 'Nightly' }).catch((e) => e);
+    const error = await dbt.jobs
+      .findByName({ project: 'Finance', environment: 'Production', job: 'Nightly' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(LookupError);
     expect(error).toMatchObject({ kind: 'project', wanted: 'Finance', candidates: [] });
     expect(requests).toHaveLength(1);
@@ -183,14 +228,18 @@ describe('dbt.jobs.findByName', () => {
 
   it('throws LookupError for an environment of another name', async () => {
     const { dbt } = server();
-    const error = await dbt.jobs.findByName({ project: 'Analytics', environment: 'Prod', job: 'Nightly' }).catch((e) => e);
+    const error = await dbt.jobs
+      .findByName({ project: 'Analytics', environment: 'Prod', job: 'Nightly' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(LookupError);
     expect(error).toMatchObject({ kind: 'environment', candidates: [] });
   });
 
   it('throws LookupError listing the candidates when several jobs share the name', async () => {
     const { dbt } = server();
-    const error = await dbt.jobs.findByName({ project: 'Analytics', environment: 'Production', job: 'Hourly' }).catch((e) => e);
+    const error = await dbt.jobs
+      .findByName({ project: 'Analytics', environment: 'Production', job: 'Hourly' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(LookupError);
     expect(error.kind).toBe('job');
     expect(error.candidates).toEqual([
@@ -202,13 +251,23 @@ describe('dbt.jobs.findByName', () => {
 
   it('throws LookupError when two projects share the name', async () => {
     const { dbt } = server({ projects: [...projects, { id: 3, name: 'Analytics' }] });
-    const error = await dbt.jobs.findByName({ project: 'Analytics', environment: 'Production', job: 'Nightly' }).catch((e) => e);
-    expect(error).toMatchObject({ kind: 'project', candidates: [{ id: 1, name: 'Analytics' }, { id: 3, name: 'Analytics' }] });
+    const error = await dbt.jobs
+      .findByName({ project: 'Analytics', environment: 'Production', job: 'Nightly' })
+      .catch((e) => e);
+    expect(error).toMatchObject({
+      kind: 'project',
+      candidates: [
+        { id: 1, name: 'Analytics' },
+        { id: 3, name: 'Analytics' },
+      ],
+    });
   });
 
   it('refuses an empty name before sending anything', async () => {
     const { dbt, requests } = server();
-    await expect(dbt.jobs.findByName({ project: 'Analytics', environment: '', job: 'Nightly' })).rejects.toMatchObject({ field: 'environment' });
+    await expect(dbt.jobs.findByName({ project: 'Analytics', environment: '', job: 'Nightly' })).rejects.toMatchObject({
+      field: 'environment',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -225,7 +284,12 @@ describe('dbt.jobs.copy', () => {
       dryRun: true,
     })) as Record<string, unknown>;
     expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/jobs/567183/']);
-    const { deferring_environment_id: _d1, deferring_job_definition_id: _d2, job_completion_trigger_condition: _d3, ...withoutDeferral } = portable;
+    const {
+      deferring_environment_id: _d1,
+      deferring_job_definition_id: _d2,
+      job_completion_trigger_condition: _d3,
+      ...withoutDeferral
+    } = portable;
     expect(body).toEqual({
       ...withoutDeferral,
       account_id: 43786,
@@ -247,7 +311,11 @@ describe('dbt.jobs.copy', () => {
 
   it('keeps new deferral given in changes when the environment changes', async () => {
     const { dbt } = setup([ok(sourceJob)]);
-    const body = (await dbt.jobs.copy(567183, { environmentId: 218999, changes: { deferring_environment_id: 218998 }, dryRun: true })) as Record<string, unknown>;
+    const body = (await dbt.jobs.copy(567183, {
+      environmentId: 218999,
+      changes: { deferring_environment_id: 218998 },
+      dryRun: true,
+    })) as Record<string, unknown>;
     expect(body.deferring_environment_id).toBe(218998);
     expect(body).not.toHaveProperty('deferring_job_definition_id');
     expect(body.name).toBe('Nightly build');
@@ -255,10 +323,17 @@ describe('dbt.jobs.copy', () => {
 
   it('without dryRun POSTs that body to create the job', async () => {
     const { dbt, requests } = setup([ok(sourceJob), ok({ ...sourceJob, id: 600001 })]);
-    const preview = await setup([ok(sourceJob)]).dbt.jobs.copy(567183, { environmentId: 218999, name: 'Prod', dryRun: true });
+    const preview = await setup([ok(sourceJob)]).dbt.jobs.copy(567183, {
+      environmentId: 218999,
+      name: 'Prod',
+      dryRun: true,
+    });
     const created = await dbt.jobs.copy(567183, { environmentId: 218999, name: 'Prod' });
     expect((created as { id: number }).id).toBe(600001);
-    expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/jobs/567183/', 'POST /api/v2/accounts/43786/jobs/']);
+    expect(requests.map(line)).toEqual([
+      'GET /api/v2/accounts/43786/jobs/567183/',
+      'POST /api/v2/accounts/43786/jobs/',
+    ]);
     expect(bodyOf(requests[1]!)).toEqual(preview);
   });
 
@@ -280,9 +355,15 @@ describe('dbt.jobs.export / import', () => {
     const { dbt, requests } = setup([ok(sourceJob)]);
     const definition = await dbt.jobs.export(567183);
     expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/jobs/567183/']);
-    const { deferring_environment_id: _d1, deferring_job_definition_id: _d2, job_completion_trigger_condition: _d3, ...job } = portable;
+    const {
+      deferring_environment_id: _d1,
+      deferring_job_definition_id: _d2,
+      job_completion_trigger_condition: _d3,
+      ...job
+    } = portable;
     expect(definition).toEqual({ format: 'dbt-cloud-ts/job@1', job });
-    for (const field of ['id', 'account_id', 'project_id', 'environment_id', ...readOnly]) expect(definition.job).not.toHaveProperty(field);
+    for (const field of ['id', 'account_id', 'project_id', 'environment_id', ...readOnly])
+      expect(definition.job).not.toHaveProperty(field);
   });
 
   it('imports a definition into a target project and environment', async () => {
@@ -290,23 +371,51 @@ describe('dbt.jobs.export / import', () => {
     const definition = await dbt.jobs.export(567183);
     const created = await dbt.jobs.import(definition, { projectId: 300001, environmentId: 400001, name: 'Imported' });
     expect((created as { id: number }).id).toBe(600002);
-    expect(requests.map(line)).toEqual(['GET /api/v2/accounts/43786/jobs/567183/', 'POST /api/v2/accounts/43786/jobs/']);
-    expect(bodyOf(requests[1]!)).toEqual({ ...definition.job, account_id: 43786, project_id: 300001, environment_id: 400001, name: 'Imported' });
+    expect(requests.map(line)).toEqual([
+      'GET /api/v2/accounts/43786/jobs/567183/',
+      'POST /api/v2/accounts/43786/jobs/',
+    ]);
+    expect(bodyOf(requests[1]!)).toEqual({
+      ...definition.job,
+      account_id: 43786,
+      project_id: 300001,
+      environment_id: 400001,
+      name: 'Imported',
+    });
   });
 
   it('with dryRun returns the body and sends nothing', async () => {
     const { dbt, requests } = setup([ok(sourceJob)]);
-    const definition: JobDefinition = { format: 'dbt-cloud-ts/job@1', job: { name: 'Nightly', execute_steps: ['dbt build'] } as JobDefinition['job'] };
+    const definition: JobDefinition = {
+      format: 'dbt-cloud-ts/job@1',
+      job: { name: 'Nightly', execute_steps: ['dbt build'] } as JobDefinition['job'],
+    };
     const body = await dbt.jobs.import(definition, { projectId: 3, environmentId: 4, dryRun: true });
-    expect(body).toEqual({ name: 'Nightly', execute_steps: ['dbt build'], account_id: 43786, project_id: 3, environment_id: 4 });
+    expect(body).toEqual({
+      name: 'Nightly',
+      execute_steps: ['dbt build'],
+      account_id: 43786,
+      project_id: 3,
+      environment_id: 4,
+    });
     expect(requests).toHaveLength(0);
   });
 
   it.each<[string, unknown, unknown, string]>([
-    ['a wrong format', { format: 'dbt-cloud-ts/job@2', job: { name: 'x' } }, { projectId: 3, environmentId: 4 }, 'definition.format'],
+    [
+      'a wrong format',
+      { format: 'dbt-cloud-ts/job@2', job: { name: 'x' } },
+      { projectId: 3, environmentId: 4 },
+      'definition.format',
+    ],
     ['no format', { job: { name: 'x' } }, { projectId: 3, environmentId: 4 }, 'definition.format'],
     ['no job', { format: 'dbt-cloud-ts/job@1' }, { projectId: 3, environmentId: 4 }, 'definition.job'],
-    ['a bad project', { format: 'dbt-cloud-ts/job@1', job: { name: 'x' } }, { projectId: 0, environmentId: 4 }, 'projectId'],
+    [
+      'a bad project',
+      { format: 'dbt-cloud-ts/job@1', job: { name: 'x' } },
+      { projectId: 0, environmentId: 4 },
+      'projectId',
+    ],
     ['no environment', { format: 'dbt-cloud-ts/job@1', job: { name: 'x' } }, { projectId: 3 }, 'environmentId'],
   ])('refuses an import with %s, sending nothing', async (_, definition, target, field) => {
     const { dbt, requests } = setup([ok(sourceJob)]);

@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createDbtCloud, defaultCause, ValidationError, WaitTimeoutError, type Run, type TriggerOptions } from '../../src/index.js';
-import { fakeClock, json, ok, scriptedFetch } from '../support/scripted.js';
+import { defaultCause, ValidationError, WaitTimeoutError, type Run, type TriggerOptions } from '../../src/index.js';
+import { ok, scriptedFetch, bodyOf, listBody, queryOf, scriptedClient } from '../support/scripted.js';
 
-const humanized: Record<number, string> = { 1: 'Queued', 2: 'Starting', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' };
-const run = (status: number, extra: Record<string, unknown> = {}) => ({ id: 70403103, job_definition_id: 567183, status, status_humanized: humanized[status], ...extra });
-const list = (data: unknown[]) => json({ data, extra: { pagination: { count: data.length, total_count: data.length } }, status: { code: 200, is_success: true } });
+const humanized: Record<number, string> = {
+  1: 'Queued',
+  2: 'Starting',
+  3: 'Running',
+  10: 'Success',
+  20: 'Error',
+  30: 'Cancelled',
+};
+const run = (status: number, extra: Record<string, unknown> = {}) => ({
+  id: 70403103,
+  job_definition_id: 567183,
+  status,
+  status_humanized: humanized[status],
+  ...extra,
+});
+const list = listBody;
 
-function setup(steps: Parameters<typeof scriptedFetch>[0]) {
-  const clock = fakeClock();
-  const scripted = scriptedFetch(steps);
-  const dbt = createDbtCloud({ token: 't', accountId: 43786, host: 'https://x.example', fetch: scripted.fetch, clock, env: {} });
-  return { dbt, clock, requests: scripted.requests };
-}
+const setup = (steps: Parameters<typeof scriptedFetch>[0]) => scriptedClient(steps);
 
-const query = (request: { url: string }) => Object.fromEntries(new URL(request.url).searchParams);
-const bodyOf = (request: { body: string }) => JSON.parse(request.body) as Record<string, unknown>;
+const query = queryOf;
 
 describe('dbt.runs.trigger', () => {
   it('POSTs to the job’s run endpoint with the default cause when given no options', async () => {
@@ -77,7 +84,12 @@ describe('dbt.runs.trigger', () => {
     ['a 256-character cause', 567183, { cause: 'c'.repeat(256) }, 'cause'],
     ['a step not starting with "dbt "', 567183, { stepsOverride: ['rm -rf /tmp/x'] }, 'stepsOverride[0]'],
     ['a step "dbtx run"', 567183, { stepsOverride: ['dbt build', 'dbtx run'] }, 'stepsOverride[1]'],
-    ['a step with a newline', 567183, { stepsOverride: ['dbt build', 'dbt run\ncurl evil.example'] }, 'stepsOverride[1]'],
+    [
+      'a step with a newline',
+      567183,
+      { stepsOverride: ['dbt build', 'dbt run\ncurl evil.example'] },
+      'stepsOverride[1]',
+    ],
     ['a step with a carriage return', 567183, { stepsOverride: ['dbt run\r'] }, 'stepsOverride[0]'],
     ['an empty steps list', 567183, { stepsOverride: [] }, 'stepsOverride'],
     ['steps that are not a list', 567183, { stepsOverride: 'dbt build' }, 'stepsOverride'],
@@ -113,7 +125,12 @@ describe('dbt.runs.trigger', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.method).toBe('GET');
     expect(new URL(requests[0]!.url).pathname).toBe('/api/v2/accounts/43786/runs/');
-    expect(query(requests[0]!)).toEqual({ job_definition_id: '567183', status__in: '[1,2,3]', order_by: '-id', limit: '1' });
+    expect(query(requests[0]!)).toEqual({
+      job_definition_id: '567183',
+      status__in: '[1,2,3]',
+      order_by: '-id',
+      limit: '1',
+    });
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
   });
 
@@ -193,7 +210,10 @@ describe('dbt.runs.get / cancel / retry / failureDetails', () => {
 
   it('refuses an unknown include name before sending anything', async () => {
     const { dbt, requests } = setup([ok(run(10))]);
-    await expect(dbt.runs.get(1, { include: ['job', 'steps' as never] })).rejects.toMatchObject({ name: 'ValidationError', field: 'include' });
+    await expect(dbt.runs.get(1, { include: ['job', 'steps' as never] })).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'include',
+    });
     expect(requests).toHaveLength(0);
   });
 
@@ -210,17 +230,26 @@ describe('dbt.runs.get / cancel / retry / failureDetails', () => {
   });
 
   it('reads failure details with a GET to …/retry/', async () => {
-    const details = { failed_step: { index: 3, name: 'dbt build' }, skipped_steps: [{ index: 4, name: 'dbt docs generate' }] };
+    const details = {
+      failed_step: { index: 3, name: 'dbt build' },
+      skipped_steps: [{ index: 4, name: 'dbt docs generate' }],
+    };
     const { dbt, requests } = setup([ok(details)]);
     expect(await dbt.runs.failureDetails(70403103)).toEqual(details);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v2/accounts/43786/runs/70403103/retry/']);
   });
 
-  it.each(['get', 'cancel', 'retry', 'failureDetails', 'steps'] as const)('%s refuses a bad run id before sending anything', async (method) => {
-    const { dbt, requests } = setup([ok(run(10))]);
-    await expect((dbt.runs[method] as (id: unknown) => Promise<unknown>)(-3)).rejects.toMatchObject({ name: 'ValidationError', field: 'runId' });
-    expect(requests).toHaveLength(0);
-  });
+  it.each(['get', 'cancel', 'retry', 'failureDetails', 'steps'] as const)(
+    '%s refuses a bad run id before sending anything',
+    async (method) => {
+      const { dbt, requests } = setup([ok(run(10))]);
+      await expect((dbt.runs[method] as (id: unknown) => Promise<unknown>)(-3)).rejects.toMatchObject({
+        name: 'ValidationError',
+        field: 'runId',
+      });
+      expect(requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('dbt.runs.latest', () => {
@@ -229,7 +258,12 @@ describe('dbt.runs.latest', () => {
     const latest = await dbt.runs.latest({ jobId: 567183, status: ['success', 'error'] });
     expect(latest?.id).toBe(70403103);
     expect(new URL(requests[0]!.url).pathname).toBe('/api/v2/accounts/43786/runs/');
-    expect(query(requests[0]!)).toEqual({ job_definition_id: '567183', status__in: '[10,20]', order_by: '-finished_at', limit: '1' });
+    expect(query(requests[0]!)).toEqual({
+      job_definition_id: '567183',
+      status__in: '[10,20]',
+      order_by: '-finished_at',
+      limit: '1',
+    });
   });
 
   it('orders by -id when a status is not terminal, or none is given', async () => {
@@ -239,7 +273,12 @@ describe('dbt.runs.latest', () => {
     await dbt.runs.latest({ jobId: 567183, status: 10 });
     expect(query(requests[0]!)).toEqual({ project_id: '270542', status__in: '[10,3]', order_by: '-id', limit: '1' });
     expect(query(requests[1]!)).toEqual({ environment_id: '218762', order_by: '-id', limit: '1' });
-    expect(query(requests[2]!)).toEqual({ job_definition_id: '567183', status: '10', order_by: '-finished_at', limit: '1' });
+    expect(query(requests[2]!)).toEqual({
+      job_definition_id: '567183',
+      status: '10',
+      order_by: '-finished_at',
+      limit: '1',
+    });
   });
 
   it('sends no job or project filter when given neither', async () => {
@@ -263,8 +302,17 @@ describe('dbt.runs.latest', () => {
 
 describe('dbt.runs.steps and stepLogs', () => {
   it('returns the run’s steps sorted by index', async () => {
-    const step = (id: number, index: number) => ({ id, run_id: 70403103, account_id: 43786, index, name: `step ${index}`, status: 10 });
-    const { dbt, requests } = setup([ok(run(10, { run_steps: [step(503, 3), step(501, 1), step(504, 4), step(502, 2)] }))]);
+    const step = (id: number, index: number) => ({
+      id,
+      run_id: 70403103,
+      account_id: 43786,
+      index,
+      name: `step ${index}`,
+      status: 10,
+    });
+    const { dbt, requests } = setup([
+      ok(run(10, { run_steps: [step(503, 3), step(501, 1), step(504, 4), step(502, 2)] })),
+    ]);
     const steps = await dbt.runs.steps(70403103);
     expect(steps.map((s) => [s.index, s.id])).toEqual([
       [1, 501],
@@ -281,7 +329,14 @@ describe('dbt.runs.steps and stepLogs', () => {
     expect(await dbt.runs.steps(1)).toEqual([]);
   });
 
-  const stepBody = { id: 501, index: 1, name: 'dbt build', status: 10, logs: 'short log', debug_logs: 'full debug log' };
+  const stepBody = {
+    id: 501,
+    index: 1,
+    name: 'dbt build',
+    status: 10,
+    logs: 'short log',
+    debug_logs: 'full debug log',
+  };
 
   it('reads a step’s log', async () => {
     const { dbt, requests } = setup([ok(stepBody)]);
@@ -304,7 +359,10 @@ describe('dbt.runs.steps and stepLogs', () => {
   it('refuses a bad step id or debug flag before sending anything', async () => {
     const { dbt, requests } = setup([ok(stepBody)]);
     await expect(dbt.runs.stepLogs(0)).rejects.toMatchObject({ name: 'ValidationError', field: 'stepId' });
-    await expect(dbt.runs.stepLogs(501, { debug: 'yes' as never })).rejects.toMatchObject({ name: 'ValidationError', field: 'debug' });
+    await expect(dbt.runs.stepLogs(501, { debug: 'yes' as never })).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'debug',
+    });
     expect(requests).toHaveLength(0);
   });
 });

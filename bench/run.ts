@@ -1,0 +1,429 @@
+// npm run bench: every measurement in one run, side by side, against a local node:http server on 127.0.0.1.
+// Prints one table and writes bench/results.json. Nothing here asserts a timing; the targets are reported, met or not.
+//
+//   1. per-request overhead: raw fetch, bare openapi-fetch, dbt.api, dbt.runs.get, interleaved in rounds
+//   2. listing 10 000 runs at 20 ms latency: concurrency 1, 4, 8
+//   3. memory of streaming runs with for await, at two sizes, each in a fresh process with --expose-gc
+//   4. waiting for runs in simulated time: default polling against a fixed 10 s interval
+//   5. bundle size (esbuild, minified, gzipped) and cold import time of the built package
+//   6. generation time (the steps of npm run generate)
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/schema.js';
+import { createDbtCloud } from '../src/index.js';
+import { type RemoteBenchServer as BenchServer, firstRunId, startBenchServerProcess } from './server.js';
+import { simulateWait } from './simulate.js';
+import { fixed, kB, median, ratio, run, seconds } from './stats.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const token = 'bench-token';
+const accountId = 43786;
+const runId = 70403103;
+
+interface Row {
+  section: string;
+  measurement: string;
+  result: string;
+  compared: string;
+}
+const rows: Row[] = [];
+const targets: Array<{ name: string; target: string; actual: string; met: boolean }> = [];
+const results: Record<string, unknown> = {};
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${fixed(Math.abs(value), 1)}`;
+const note = (message: string) => process.stderr.write(`${message}\n`);
+
+function target(name: string, wanted: string, actual: string, met: boolean): string {
+  targets.push({ name, target: wanted, actual, met });
+  return `target ${wanted}: ${met ? 'met' : 'NOT met'}`;
+}
+
+// 1. Per-request overhead ---------------------------------------------------------------------------------------
+
+async function perRequestOverhead(server: BenchServer) {
+  const rounds = 40;
+  const perRound = 100;
+  await server.configure({ latencyMs: 0 });
+  const url = `${server.url}/api/v2/accounts/${accountId}/runs/${runId}/`;
+  const bare = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Token ${token}` } });
+  const dbt = createDbtCloud({ token, accountId, host: server.url });
+  const path = { account_id: accountId, id: runId };
+
+  const clients: Array<{ name: string; call: () => Promise<number> }> = [
+    {
+      name: 'raw fetch',
+      call: async () => {
+        const response = await fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json' } });
+        if (!response.ok) throw new Error(`status ${response.status}`);
+        return ((await response.json()) as { data: { id: number } }).data.id;
+      },
+    },
+    {
+      name: 'openapi-fetch (bare)',
+      call: async () => {
+        const { data, error } = await bare.GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path } });
+        if (error || !data) throw new Error('openapi-fetch failed');
+        return data.data.id;
+      },
+    },
+    {
+      name: 'dbt.api',
+      call: async () => {
+        const { data, error } = await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path } });
+        if (error || !data) throw new Error('dbt.api failed');
+        return data.data.id;
+      },
+    },
+    { name: 'dbt.runs.get', call: async () => (await dbt.runs.get(runId)).id },
+  ];
+
+  // Wall time per request, and this process's CPU time per request (user + system, all its threads): the server
+  // runs in another process, so the CPU time is the client's own work.
+  const cpuSamples = new Map(clients.map((client) => [client.name, [] as number[]]));
+  const timeRound = async (call: () => Promise<number>, cpu?: number[]) => {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    for (let i = 0; i < perRound; i++) await call();
+    const wall = (performance.now() - started) / perRound;
+    const used = process.cpuUsage(cpuBefore);
+    cpu?.push((used.user + used.system) / 1000 / perRound);
+    return wall;
+  };
+  for (const client of clients) {
+    if ((await client.call()) !== runId) throw new Error(`${client.name} returned the wrong run`);
+    await timeRound(client.call); // warm-up round, not counted
+  }
+  const samples = new Map(clients.map((client) => [client.name, [] as number[]]));
+  for (let round = 0; round < rounds; round++) {
+    // Each client goes first equally often, and the order flips every other round.
+    const order = clients.map((_, i) => clients[(i + round) % clients.length]!);
+    if (round % 2) order.reverse();
+    for (const client of order)
+      samples.get(client.name)!.push(await timeRound(client.call, cpuSamples.get(client.name)));
+  }
+  const medians = Object.fromEntries(clients.map((client) => [client.name, median(samples.get(client.name)!)]));
+  // Ratios are paired: each round's time over the reference's time in the same round, then the median of those.
+  // Other load on the machine then moves both sides of a ratio together.
+  const pairedRatio = (name: string, reference: string, from = samples) =>
+    median(from.get(name)!.map((ms, round) => ms / from.get(reference)![round]!));
+  const cpuMedians = Object.fromEntries(clients.map((client) => [client.name, median(cpuSamples.get(client.name)!)]));
+  const cpuToOpenapi = Object.fromEntries(
+    clients.map((c) => [c.name, pairedRatio(c.name, 'openapi-fetch (bare)', cpuSamples)]),
+  );
+  const toRaw = Object.fromEntries(clients.map((c) => [c.name, pairedRatio(c.name, 'raw fetch')]));
+  const toOpenapi = Object.fromEntries(clients.map((c) => [c.name, pairedRatio(c.name, 'openapi-fetch (bare)')]));
+  const apiRatio = toOpenapi['dbt.api']!;
+  for (const client of clients) {
+    rows.push({
+      section: `1. one GET (get-run), keep-alive, ${rounds} rounds × ${perRound}`,
+      measurement: client.name,
+      result: `${fixed(medians[client.name]! * 1000, 0)} µs / request (CPU ${fixed(cpuMedians[client.name]! * 1000, 0)} µs)`,
+      compared:
+        `${ratio(toRaw[client.name]!)} raw fetch, ${ratio(toOpenapi[client.name]!)} openapi-fetch (CPU ${ratio(cpuToOpenapi[client.name]!)})` +
+        (client.name === 'dbt.api'
+          ? `; ${target('dbt.api overhead', '≤ 1.10× openapi-fetch', ratio(apiRatio), apiRatio <= 1.1)}`
+          : ''),
+    });
+  }
+  results.perRequest = {
+    rounds,
+    requestsPerRound: perRound,
+    medianMsPerRequest: medians,
+    pairedRatioToRawFetch: toRaw,
+    pairedRatioToOpenapiFetch: toOpenapi,
+    roundsMsPerRequest: Object.fromEntries(samples),
+    medianCpuMsPerRequest: cpuMedians,
+    pairedCpuRatioToOpenapiFetch: cpuToOpenapi,
+    roundsCpuMsPerRequest: Object.fromEntries(cpuSamples),
+  };
+}
+
+// 2. Listing with concurrency --------------------------------------------------------------------------------------
+
+async function listing(server: BenchServer) {
+  const total = 10_000;
+  const repeats = 3;
+  await server.configure({ latencyMs: 20, totalRuns: total });
+  const dbt = createDbtCloud({ token, accountId, host: server.url });
+  const levels = [1, 4, 8];
+  const samples = new Map(levels.map((level) => [level, [] as number[]]));
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (const concurrency of repeat % 2 ? [...levels].reverse() : levels) {
+      const started = performance.now();
+      const runs = await dbt.runs.list({ concurrency }).toArray();
+      samples.get(concurrency)!.push(performance.now() - started);
+      if (runs.length !== total || runs.some((run, k) => run.id !== firstRunId + k)) {
+        throw new Error(`concurrency ${concurrency}: got ${runs.length} runs, not the ${total} expected in order`);
+      }
+    }
+  }
+  const wall = Object.fromEntries(levels.map((level) => [level, median(samples.get(level)!)]));
+  for (const level of levels) {
+    const speedUp = wall[1]! / wall[level]!;
+    rows.push({
+      section: `2. list ${total.toLocaleString('en')} runs (100 pages), 20 ms latency`,
+      measurement: `concurrency ${level}`,
+      result: seconds(wall[level]!),
+      compared:
+        `${ratio(speedUp)} faster` +
+        (level === 8 ? `; ${target('listing speed-up at 8', '≥ 5×', ratio(speedUp), speedUp >= 5)}` : ''),
+    });
+  }
+  results.listing = {
+    runs: total,
+    pages: total / 100,
+    latencyMs: 20,
+    repeats,
+    medianWallMs: wall,
+    samplesMs: Object.fromEntries(samples),
+  };
+  await server.configure({ latencyMs: 0 });
+}
+
+// 3. Memory ----------------------------------------------------------------------------------------------------
+
+async function memory(server: BenchServer) {
+  await server.configure({ latencyMs: 0 });
+  const child = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
+  const cases = [
+    { runs: 20_000, mode: 'stream' },
+    { runs: 100_000, mode: 'stream' },
+    { runs: 20_000, mode: 'toArray' },
+  ];
+  const measured: Array<Record<string, any>> = [];
+  for (const { runs, mode } of cases) {
+    await server.configure({ totalRuns: runs });
+    // A fresh process per case, with the tsx loader this process runs under and --expose-gc.
+    const out = await run(
+      process.execPath,
+      [...process.execArgv, '--expose-gc', child, server.url, String(runs), mode],
+      { cwd: root },
+    );
+    if (out.code !== 0) throw new Error(`memory child (${mode} ${runs}) failed:\n${out.stderr}`);
+    measured.push(JSON.parse(out.stdout.trim().split('\n').pop()!));
+  }
+  const largest = measured[1]!;
+  for (const m of measured) {
+    const isTarget = m === largest;
+    rows.push({
+      section: '3. memory (fresh process, RSS after gc vs before)',
+      measurement:
+        m.mode === 'stream'
+          ? `for await over ${m.runs.toLocaleString('en')} runs`
+          : `toArray() of ${m.runs.toLocaleString('en')} runs (held; for contrast)`,
+      result: `${signed(m.rssGrowthMb)} MB RSS (peak ${signed(m.peakRssGrowthMb)} MB)`,
+      compared:
+        `heap used ${signed(m.heapUsedGrowthMb)} MB, V8 young generation ${fixed(m.newSpaceMb[0], 0)} → ${fixed(m.newSpaceMb[1], 0)} MB; ` +
+        `${Math.round(m.runs / m.seconds).toLocaleString('en')} runs/s` +
+        (isTarget
+          ? `; ${target('streaming memory growth', '≤ 20 MB', `${fixed(m.rssGrowthMb, 1)} MB`, m.rssGrowthMb <= 20)}`
+          : ''),
+    });
+  }
+  results.memory = measured;
+}
+
+// 4. Waiting in simulated time --------------------------------------------------------------------------------------
+
+async function waiting() {
+  const finishes = [
+    { label: '5 s', ms: 5_000 },
+    { label: '60 s', ms: 60_000 },
+    { label: '10 min', ms: 600_000 },
+  ];
+  const strategies = [
+    { label: 'default (1 s, ×1.5, ≤ 10 s)', options: {} },
+    { label: 'fixed 10 s (dbtc, Prefect)', options: { intervalMs: 10_000, maxIntervalMs: 10_000 } },
+  ];
+  const measured: Array<Record<string, unknown>> = [];
+  for (const finish of finishes) {
+    for (const strategy of strategies) {
+      const outcome = await simulateWait(finish.ms, strategy.options);
+      // A single finishing moment can line up luckily with a fixed interval; also average over 20 moments
+      // spread across the 10 s after it.
+      const spread = await Promise.all(
+        Array.from({ length: 20 }, (_, k) => simulateWait(finish.ms + k * 500, strategy.options)),
+      );
+      const meanDelayMs = spread.reduce((sum, o) => sum + o.detectionDelayMs, 0) / spread.length;
+      const meanRequests = spread.reduce((sum, o) => sum + o.requests, 0) / spread.length;
+      measured.push({
+        strategy: strategy.label,
+        ...outcome,
+        spread: { meanDetectionDelayMs: meanDelayMs, meanRequests },
+      });
+      rows.push({
+        section: '4. runs.wait, simulated time, 200 ms per request',
+        measurement: `run done after ${finish.label}, ${strategy.label}`,
+        result: `${outcome.requests} get-run requests, noticed ${fixed(outcome.detectionDelayMs / 1000, 2)} s late`,
+        compared: `finishing at +0…9.5 s more: ${fixed(meanRequests, 1)} requests, ${fixed(meanDelayMs / 1000, 2)} s late on average`,
+      });
+    }
+  }
+  results.waiting = { roundTripMs: 200, outcomes: measured };
+}
+
+// 5. Size and start-up -------------------------------------------------------------------------------------------
+
+async function sizeAndStartUp() {
+  const bundle = async (external: string[]) => {
+    const result = await build({
+      entryPoints: [join(root, 'src', 'index.ts')],
+      platform: 'node',
+      format: 'esm',
+      bundle: true,
+      minify: true,
+      write: false,
+      metafile: true,
+      external,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.contents;
+    const inputs = Object.keys(result.metafile.inputs);
+    if (inputs.some((input) => input.includes('commander'))) throw new Error('the library bundle pulled in commander');
+    return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs: inputs.length };
+  };
+  const ours = await bundle(['openapi-fetch']);
+  const withOpenapiFetch = await bundle([]);
+  rows.push({
+    section: '5. size (esbuild, minified, gzip -9)',
+    measurement: 'our code (openapi-fetch external)',
+    result: `${kB(ours.gzipped)} gzipped`,
+    compared: `${kB(ours.minified)} minified; ${target('bundle size', '≤ 8 kB gzipped', kB(ours.gzipped), ours.gzipped <= 8_000)}`,
+  });
+  rows.push({
+    section: '5. size (esbuild, minified, gzip -9)',
+    measurement: 'with openapi-fetch included',
+    result: `${kB(withOpenapiFetch.gzipped)} gzipped`,
+    compared: `${kB(withOpenapiFetch.minified)} minified`,
+  });
+
+  // Cold import of the built package: a fresh node per sample, interleaved, median of each.
+  const built = await run('npm', ['run', 'build'], { cwd: root });
+  const entry = join(root, 'dist', 'src', 'index.js');
+  if (built.code !== 0 && !existsSync(entry)) throw new Error(`npm run build failed:\n${built.stderr}`);
+  if (built.code !== 0) note('npm run build failed; timing the dist/ already there');
+  const samples = 15;
+  const targetsToImport = [
+    { name: 'node, nothing imported', specifier: undefined },
+    { name: 'openapi-fetch alone', specifier: 'openapi-fetch' },
+    { name: 'dbt-cloud-ts (dist/src/index.js)', specifier: pathToFileURL(entry).href },
+  ];
+  const importMs = new Map(targetsToImport.map((t) => [t.name, [] as number[]]));
+  const processMs = new Map(targetsToImport.map((t) => [t.name, [] as number[]]));
+  for (let i = 0; i < samples; i++) {
+    for (const each of targetsToImport) {
+      const script = each.specifier
+        ? `const t = performance.now(); await import(${JSON.stringify(each.specifier)}); process.stdout.write(String(performance.now() - t));`
+        : 'process.stdout.write("0");';
+      const out = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+      if (out.code !== 0) throw new Error(`importing ${each.name} failed:\n${out.stderr}`);
+      importMs.get(each.name)!.push(Number(out.stdout));
+      processMs.get(each.name)!.push(out.ms);
+    }
+  }
+  for (const each of targetsToImport.slice(1)) {
+    rows.push({
+      section: `5. cold import (fresh node, median of ${samples})`,
+      measurement: each.name,
+      result: `${fixed(median(importMs.get(each.name)!), 1)} ms import`,
+      compared: `${fixed(median(processMs.get(each.name)!), 0)} ms whole process (node alone ${fixed(median(processMs.get(targetsToImport[0]!.name)!), 0)} ms)`,
+    });
+  }
+  results.size = { ours, withOpenapiFetch, gzipLevel: 9 };
+  results.coldImport = {
+    samples,
+    buildMs: built.ms,
+    buildOk: built.code === 0,
+    medianImportMs: Object.fromEntries([...importMs].map(([name, values]) => [name, median(values)])),
+    medianProcessMs: Object.fromEntries([...processMs].map(([name, values]) => [name, median(values)])),
+  };
+}
+
+// 6. Generation -------------------------------------------------------------------------------------------------
+
+async function generation() {
+  // npm run generate is lint:spec, then bundle and generate:types into generated/. The same two steps run here into
+  // a scratch folder, so the benchmark never rewrites generated/.
+  const scratch = await mkdtemp(join(tmpdir(), 'dbt-cloud-bench-generate-'));
+  try {
+    const lint = await run('npm', ['run', 'lint:spec'], { cwd: root });
+    const pipeline = pathToFileURL(join(root, 'scripts', 'lib', 'pipeline.mjs')).href;
+    const script = `const p = await import(${JSON.stringify(pipeline)}); await p.bundleSpec(${JSON.stringify(scratch)}); await p.generateTypes(${JSON.stringify(scratch)});`;
+    const generate = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+    const ok = lint.code === 0 && generate.code === 0;
+    if (!ok) note(`generation step failed:\n${lint.code !== 0 ? lint.stdout + lint.stderr : generate.stderr}`);
+    rows.push({
+      section: '6. generation',
+      measurement: 'npm run generate (lint:spec, bundle, generate:types; to a scratch folder)',
+      result: seconds(lint.ms + generate.ms) + (ok ? '' : ' (FAILED)'),
+      compared: `lint:spec ${seconds(lint.ms)}, bundle + types ${seconds(generate.ms)}`,
+    });
+    results.generation = { ok, lintMs: lint.ms, bundleAndTypesMs: generate.ms, totalMs: lint.ms + generate.ms };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+// --------------------------------------------------------------------------------------------------------------
+
+function table(): string {
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const lines = ['| section | measurement | result | compared |', '| --- | --- | --- | --- |'];
+  let last = '';
+  for (const row of rows) {
+    lines.push(
+      `| ${row.section === last ? '' : escape(row.section)} | ${escape(row.measurement)} | ${escape(row.result)} | ${escape(row.compared)} |`,
+    );
+    last = row.section;
+  }
+  return lines.join('\n');
+}
+
+const started = performance.now();
+const server = await startBenchServerProcess();
+const timings: Record<string, number> = {};
+try {
+  const sections: Array<[string, () => Promise<void>]> = [
+    ['1. per-request overhead', () => perRequestOverhead(server)],
+    ['2. listing with concurrency', () => listing(server)],
+    ['3. memory', () => memory(server)],
+    ['4. waiting (simulated)', waiting],
+    ['5. size and start-up', sizeAndStartUp],
+    ['6. generation', generation],
+  ];
+  for (const [name, section] of sections) {
+    note(`bench: ${name} ...`);
+    const at = performance.now();
+    await section();
+    timings[name] = performance.now() - at;
+    note(`bench: ${name} done in ${seconds(timings[name]!)}`);
+  }
+} finally {
+  await server.close();
+}
+
+const cpu = cpus();
+const environment = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  cpus: cpu.length,
+  cpuModel: cpu[0]?.model.trim(),
+};
+const output = table();
+console.log(`\n${output}\n`);
+console.log('Targets:');
+for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.name}: ${t.target} (got ${t.actual})`);
+console.log(
+  `\nNode ${environment.node}, ${environment.cpus} × ${environment.cpuModel}; whole bench ${seconds(performance.now() - started)}.`,
+);
+await writeFile(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ environment, targets, table: output, sectionMs: timings, ...results }, null, 2)}\n`,
+);
+console.log('wrote bench/results.json');

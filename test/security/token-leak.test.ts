@@ -1,0 +1,352 @@
+// The token must never appear in anything a failure produces: error messages, stacks, JSON, util.inspect, log lines,
+// or the CLI's output. Every test also checks the token really was sent, so a test cannot pass by never using it.
+import { inspect } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  createDbtCloud,
+  DbtCloudError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseFormatError,
+  RunCancelledError,
+  RunFailedError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  WaitTimeoutError,
+  type DbtCloudOptions,
+  type Logger,
+} from '../../src/index.js';
+import { runCli, type CliResult } from '../support/cli.js';
+import { sendJson, startServer, type ScriptedServer } from '../support/http-server.js';
+import { connectionError, errorBody, fakeClock, hang, json, ok, scriptedFetch } from '../support/scripted.js';
+
+const token = 'dbtc_LEAKCHECK_7f3a9e';
+
+/** Every way an error can be turned into text; none may contain the token. */
+function renderings(error: unknown): Record<string, string> {
+  const e = error as Error;
+  return {
+    message: String(e?.message),
+    stack: String(e?.stack),
+    json: JSON.stringify(error) ?? '',
+    inspect: inspect(error, { depth: Infinity, showHidden: true }),
+    string: String(error),
+  };
+}
+
+function expectNoTokenIn(error: unknown) {
+  expect(error).toBeInstanceOf(Error);
+  for (const [how, text] of Object.entries(renderings(error))) {
+    expect(text, `token found in ${how}`).not.toContain(token);
+  }
+}
+
+const run = (status: number, id = 9001) => ({
+  id,
+  job_definition_id: 567183,
+  account_id: 43786,
+  project_id: 1,
+  environment_id: 1,
+  status,
+  status_humanized: { 1: 'Queued', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' }[status],
+  status_message: status === 20 ? 'Database Error in model orders' : null,
+  created_at: '2026-11-23 10:00:00.000000+00:00',
+  updated_at: '2026-11-23 10:00:00.000000+00:00',
+  run_steps: [],
+});
+
+async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('the token never leaks into errors', () => {
+  const scripted = (steps: Parameters<typeof scriptedFetch>[0], extra: Partial<DbtCloudOptions> = {}) => {
+    const s = scriptedFetch(steps);
+    const dbt = createDbtCloud({
+      token,
+      accountId: 43786,
+      host: 'https://x.example',
+      fetch: s.fetch,
+      clock: fakeClock(),
+      env: {},
+      maxRetries: 0,
+      ...extra,
+    });
+    return { dbt, requests: s.requests };
+  };
+
+  it.each([
+    [400, BadRequestError],
+    [422, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [502, ServerError],
+    [503, ServerError],
+    [418, DbtCloudError],
+  ])('HTTP %i → %o', async (status, type) => {
+    const { dbt, requests } = scripted([
+      json(errorBody(status, 'Invalid token.'), status, { 'Retry-After': '1', 'X-Request-Id': 'req-1' }),
+    ]);
+    const error = await failureOf(() => dbt.runs.get(1));
+    expect(error).toBeInstanceOf(type);
+    expect(requests[0]!.headers.get('Authorization')).toBe(`Token ${token}`);
+    expectNoTokenIn(error);
+  });
+
+  it.each([
+    ['a refused connection (scripted)', connectionError('ECONNREFUSED')],
+    ['a reset (scripted)', connectionError('ECONNRESET')],
+    ['an error without a code', new TypeError('fetch failed')],
+  ])('ConnectionError: %s', async (_name, failure) => {
+    const { dbt, requests } = scripted([failure]);
+    const error = await failureOf(() => dbt.runs.get(1));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(requests[0]!.headers.get('Authorization')).toBe(`Token ${token}`);
+    expectNoTokenIn(error);
+  });
+
+  it('ConnectionError from the real global fetch (refused port), whose cause chain comes from undici', async () => {
+    const server = await startServer((_req, res) => {
+      res.end();
+    });
+    const host = server.url;
+    await server.close();
+    const dbt = createDbtCloud({ token, accountId: 43786, host, env: {}, maxRetries: 0 });
+    const error = await failureOf(() => dbt.runs.get(1));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).cause).toBeDefined();
+    expectNoTokenIn(error);
+  });
+
+  it('TimeoutError from the real global fetch (a server that never answers)', async () => {
+    const server = await startServer(() => new Promise<void>(() => {}));
+    try {
+      const dbt = createDbtCloud({ token, accountId: 43786, host: server.url, env: {}, maxRetries: 0, timeoutMs: 100 });
+      const error = await failureOf(() => dbt.runs.get(1));
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(server.requests[0]!.headers.authorization).toBe(`Token ${token}`);
+      expectNoTokenIn(error);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('TimeoutError (scripted hang)', async () => {
+    const { dbt } = scripted((_request, signal) => hang(signal), { timeoutMs: 20 });
+    const error = await failureOf(() => dbt.runs.get(1));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expectNoTokenIn(error);
+  });
+
+  it('AbortError (the caller aborts while the request hangs; the reason mentions nothing secret)', async () => {
+    const controller = new AbortController();
+    const { dbt } = scripted((_request, signal) => {
+      controller.abort();
+      return hang(signal);
+    });
+    const error = await failureOf(() => dbt.runs.get(1, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expectNoTokenIn(error);
+  });
+
+  it.each([
+    ['a line break', `${token}\r\n`],
+    ['a space', `${token} x`],
+    ['a tab', `\t${token}`],
+    ['a NUL', `${token}\u0000`],
+  ])('ValidationError from a static token with %s', (_name, bad) => {
+    const error = (() => {
+      try {
+        createDbtCloud({ token: bad, accountId: 1, env: {} });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe('token');
+    expectNoTokenIn(error);
+  });
+
+  it('ValidationError from a token function returning a bad token', async () => {
+    const { dbt, requests } = scripted([ok(run(10))], { token: async () => `${token}\n` });
+    const error = await failureOf(() => dbt.runs.get(1));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(requests).toHaveLength(0);
+    expectNoTokenIn(error);
+  });
+
+  it('ResponseFormatError: a 200 without a body, and a list without data', async () => {
+    const empty = scripted([new Response(null, { status: 200, headers: { 'Content-Length': '0' } })]);
+    const first = await failureOf(() => empty.dbt.runs.get(1));
+    expect(first).toBeInstanceOf(ResponseFormatError);
+    expectNoTokenIn(first);
+    const noData = scripted([json({ status: { code: 200 } })]);
+    const second = await failureOf(() => noData.dbt.runs.list().toArray());
+    expect(second).toBeInstanceOf(ResponseFormatError);
+    expectNoTokenIn(second);
+  });
+
+  it.each([
+    [20, RunFailedError],
+    [30, RunCancelledError],
+  ])('a run ending in %i → %o', async (status, type) => {
+    const { dbt } = scripted([ok(run(status))]);
+    const error = await failureOf(() => dbt.runs.wait(9001));
+    expect(error).toBeInstanceOf(type);
+    expectNoTokenIn(error);
+  });
+
+  it('WaitTimeoutError', async () => {
+    const { dbt } = scripted([ok(run(3))]);
+    const error = await failureOf(() => dbt.runs.wait(9001, { timeoutMs: 5000 }));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expectNoTokenIn(error);
+  });
+});
+
+describe('the token never reaches a logger', () => {
+  it('at any level, across successes, retries and failures', async () => {
+    const lines: string[] = [];
+    const capture = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      lines.push(
+        `${level} ${message} ${inspect(fields, { depth: Infinity, showHidden: true })} ${JSON.stringify(fields)}`,
+      );
+    const logger: Logger = {
+      debug: capture('debug'),
+      info: capture('info'),
+      warn: capture('warn'),
+      error: capture('error'),
+    };
+    const s = scriptedFetch([
+      json(errorBody(503), 503, { 'Retry-After': '1' }),
+      connectionError('ECONNRESET'),
+      ok(run(10)),
+      json(errorBody(401, 'Invalid token.'), 401),
+    ]);
+    const dbt = createDbtCloud({
+      token,
+      accountId: 43786,
+      host: 'https://x.example',
+      fetch: s.fetch,
+      clock: fakeClock(),
+      env: {},
+      maxRetries: 2,
+      logger,
+    });
+    await dbt.runs.get(1);
+    await expect(dbt.runs.get(2)).rejects.toBeInstanceOf(AuthenticationError);
+    expect(s.requests.every((r) => r.headers.get('Authorization') === `Token ${token}`)).toBe(true);
+    expect(lines.some((line) => line.startsWith('debug'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('info'))).toBe(true);
+    for (const line of lines) expect(line).not.toContain(token);
+  });
+});
+
+describe('the token never appears in CLI output', () => {
+  const servers: ScriptedServer[] = [];
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+  const server = async (mode: 'ok' | 'unauthorized' | 'failed') => {
+    const s = await startServer(({ method, path }, res) => {
+      if (mode === 'unauthorized') return sendJson(res, 401, errorBody(401, 'Invalid token.'));
+      const envelope = (data: unknown) => ({
+        data,
+        status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' },
+      });
+      if (method === 'POST' && path.endsWith('/run/')) return sendJson(res, 200, envelope(run(1)));
+      if (path.startsWith('/api/v2/accounts/43786/runs/9001/'))
+        return sendJson(res, 200, envelope(run(mode === 'failed' ? 20 : 10)));
+      sendJson(res, 404, errorBody(404, 'not found'));
+    });
+    servers.push(s);
+    return s;
+  };
+
+  const expectClean = (result: CliResult) => {
+    expect(result.stdout, 'stdout').not.toContain(token);
+    expect(result.stderr, 'stderr').not.toContain(token);
+  };
+
+  for (const json of [false, true]) {
+    const flags = json ? ['--verbose', '--json'] : ['--verbose'];
+    const label = flags.join(' ');
+
+    it(`${label}: success (runs get), token from the environment`, async () => {
+      const s = await server('ok');
+      const result = await runCli(['runs', 'get', '9001', ...flags], {
+        DBT_CLOUD_HOST: s.url,
+        DBT_CLOUD_API_TOKEN: token,
+        DBT_CLOUD_ACCOUNT_ID: '43786',
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(s.requests[0]!.headers.authorization).toBe(`Token ${token}`);
+      if (!json) expect(result.stderr).toContain('dbt-cloud request');
+      expectClean(result);
+    });
+
+    it(`${label}: failure (401), token from --token`, async () => {
+      const s = await server('unauthorized');
+      const result = await runCli(['runs', 'get', '9001', '--token', token, ...flags], {
+        DBT_CLOUD_HOST: s.url,
+        DBT_CLOUD_ACCOUNT_ID: '43786',
+      });
+      expect(result.code).toBe(5);
+      expect(s.requests[0]!.headers.authorization).toBe(`Token ${token}`);
+      expect(result.stderr).toContain('AuthenticationError');
+      expectClean(result);
+    });
+
+    it(`${label}: failure (the run fails while waiting)`, async () => {
+      const s = await server('failed');
+      const result = await runCli(['run', '567183', '--wait', ...flags], {
+        DBT_CLOUD_HOST: s.url,
+        DBT_CLOUD_API_TOKEN: token,
+        DBT_CLOUD_ACCOUNT_ID: '43786',
+      });
+      expect(result.code).toBe(1);
+      expectClean(result);
+    });
+
+    it(`${label}: failure (connection refused)`, async () => {
+      const s = await startServer((_req, res) => {
+        res.end();
+      });
+      const url = s.url;
+      await s.close();
+      const result = await runCli(['runs', 'get', '9001', ...flags], {
+        DBT_CLOUD_HOST: url,
+        DBT_CLOUD_API_TOKEN: token,
+        DBT_CLOUD_ACCOUNT_ID: '43786',
+      });
+      expect(result.code).toBe(5);
+      expect(result.stderr).toContain('ConnectionError');
+      expectClean(result);
+    });
+
+    it(`${label}: failure (a token with a line break, from --token)`, async () => {
+      const result = await runCli(['runs', 'get', '9001', '--token', `${token}\n`, ...flags], {
+        DBT_CLOUD_HOST: 'http://127.0.0.1:1',
+        DBT_CLOUD_ACCOUNT_ID: '43786',
+      });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain('ValidationError');
+      expectClean(result);
+    });
+  }
+});
