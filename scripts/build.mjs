@@ -9,9 +9,13 @@ import { projectRoot } from './lib/pipeline.mjs';
 const run = promisify(execFile);
 const dist = join(projectRoot, 'dist');
 await rm(dist, { recursive: true, force: true });
-await run(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], {
-  cwd: projectRoot,
-});
+await run(
+  process.execPath,
+  [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(projectRoot, 'tsconfig.build.json')],
+  {
+    cwd: projectRoot,
+  },
+);
 await copyFile(join(projectRoot, 'generated', 'schema.d.ts'), join(dist, 'generated', 'schema.d.ts'));
 await chmod(join(dist, 'src', 'cli', 'index.js'), 0o755);
 console.log('built dist/');

@@ -16,9 +16,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const mock = await startMockServer({ port, dynamic: values.dynamic });
-console.log(`dbt Cloud mock listening on ${mock.url} (spec: generated/openapi.yaml${values.dynamic ? ', dynamic' : ''})`);
+console.log(
+  `dbt Cloud mock listening on ${mock.url} (spec: generated/openapi.yaml${values.dynamic ? ', dynamic' : ''})`,
+);
 console.log(`  any token works:          Authorization: Token anything`);
-console.log(`  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`);
+console.log(
+  `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
+);
 console.log(`  force a status:           Prefer: code=429`);
 console.log(`  random data from schemas: Prefer: dynamic=true`);
 console.log('Press Ctrl-C to stop.');

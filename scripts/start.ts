@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createDbtCloud, startMockServer, type DbtCloud, type MockServer, type RunResultsArtifact } from '../src/index.js';
+import {
+  createDbtCloud,
+  startMockServer,
+  type DbtCloud,
+  type MockServer,
+  type RunResultsArtifact,
+} from '../src/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +63,9 @@ try {
   const run = await dbt.runs.wait(triggered.id, {
     throwOnFailure: false,
     onProgress: (current) =>
-      console.log(`  run ${current.id}: ${current.status_humanized} after ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      console.log(
+        `  run ${current.id}: ${current.status_humanized} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ),
   });
 
   const outDir = values.out ?? join(tmpdir(), 'dbt-cloud-ts-start');

@@ -22,15 +22,22 @@ type Send = (url: string, init?: { params?: { path?: Record<string, unknown> } }
 function withTypedBodyErrors(api: Client<paths>): Client<paths> {
   const typed = (method: string, url: string, init: Parameters<Send>[1], sending: Promise<unknown>) =>
     sending.catch((error: unknown) => {
-      throw bodyReadError(error, { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) }, errorCode(error));
+      throw bodyReadError(
+        error,
+        { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) },
+        errorCode(error),
+      );
     });
   const wrapped: Record<string, unknown> = { ...api };
   for (const method of httpMethods) {
     const send = (api as unknown as Record<string, Send>)[method]!;
     wrapped[method] = (url: string, init?: Parameters<Send>[1]) => typed(method, url, init, send(url, init));
   }
-  const request = (api as unknown as { request: (method: string, url: string, init?: Parameters<Send>[1]) => Promise<unknown> }).request;
-  wrapped.request = (method: string, url: string, init?: Parameters<Send>[1]) => typed(method.toUpperCase(), url, init, request(method, url, init));
+  const request = (
+    api as unknown as { request: (method: string, url: string, init?: Parameters<Send>[1]) => Promise<unknown> }
+  ).request;
+  wrapped.request = (method: string, url: string, init?: Parameters<Send>[1]) =>
+    typed(method.toUpperCase(), url, init, request(method, url, init));
   return wrapped as unknown as Client<paths>;
 }
 
@@ -66,7 +73,10 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
     accountId: config.accountId,
     baseUrl: config.baseUrl,
     paginate(path, init) {
-      const { query = {}, path: pathParams = {} } = (init?.params ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown> };
+      const { query = {}, path: pathParams = {} } = (init?.params ?? {}) as {
+        query?: Record<string, unknown>;
+        path?: Record<string, unknown>;
+      };
       return ctx.list(path, pathParams, query, init);
     },
     runs,

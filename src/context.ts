@@ -26,7 +26,12 @@ export interface Context {
   /** Sends one operation and returns its body, or throws the typed error for its status. */
   call<T>(method: HttpMethod, template: string, init?: CallInit): Promise<T>;
   /** Pages a list operation, throwing typed errors. */
-  list<T>(template: string, pathParams: Record<string, unknown>, query: Record<string, unknown>, options?: { concurrency?: number | undefined; signal?: AbortSignal | undefined }): Paginator<T>;
+  list<T>(
+    template: string,
+    pathParams: Record<string, unknown>,
+    query: Record<string, unknown>,
+    options?: { concurrency?: number | undefined; signal?: AbortSignal | undefined },
+  ): Paginator<T>;
 }
 
 /** Turns an openapi-fetch result into its data, or throws the typed error for its status. */
@@ -62,16 +67,28 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
     config,
     account() {
       if (config.accountId === undefined) {
-        throw new ValidationError('accountId', 'this call needs an account id (option `accountId` or DBT_CLOUD_ACCOUNT_ID)');
+        throw new ValidationError(
+          'accountId',
+          'this call needs an account id (option `accountId` or DBT_CLOUD_ACCOUNT_ID)',
+        );
       }
       return config.accountId;
     },
     call,
-    list<T>(template: string, pathParams: Record<string, unknown>, query: Record<string, unknown>, options: { concurrency?: number | undefined; signal?: AbortSignal | undefined } = {}) {
-      return paginate<T>((pageQuery, signal) => call('GET', template, { path: pathParams, query: pageQuery, signal }), query, {
-        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+    list<T>(
+      template: string,
+      pathParams: Record<string, unknown>,
+      query: Record<string, unknown>,
+      options: { concurrency?: number | undefined; signal?: AbortSignal | undefined } = {},
+    ) {
+      return paginate<T>(
+        (pageQuery, signal) => call('GET', template, { path: pathParams, query: pageQuery, signal }),
+        query,
+        {
+          ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+      );
     },
   };
 }

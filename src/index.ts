@@ -30,7 +30,13 @@ export type {
   SourcesArtifact,
 } from './resources/artifacts.js';
 export { NoMatchingStepError } from './resources/artifacts.js';
-export type { Environment, EnvironmentV3, EnvironmentV3Create, Project, CopyEnvironmentOptions } from './resources/environments.js';
+export type {
+  Environment,
+  EnvironmentV3,
+  EnvironmentV3Create,
+  Project,
+  CopyEnvironmentOptions,
+} from './resources/environments.js';
 export {
   DbtCloudError,
   BadRequestError,
@@ -47,7 +53,12 @@ export {
   ResponseFormatError,
 } from './errors.js';
 export { verifyWebhookSignature, parseWebhookEvent, WebhookVerificationError } from './webhooks.js';
-export type { WebhookEvent, WebhookJobRunStartedEvent, WebhookJobRunCompletedEvent, WebhookJobRunErroredEvent } from './webhooks.js';
+export type {
+  WebhookEvent,
+  WebhookJobRunStartedEvent,
+  WebhookJobRunCompletedEvent,
+  WebhookJobRunErroredEvent,
+} from './webhooks.js';
 export { RunStatus } from '../generated/enums.js';
 export { startMockServer, bundledSpecPath } from './mock.js';
 export type { MockServer, MockServerOptions } from './mock.js';

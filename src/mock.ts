@@ -48,7 +48,9 @@ function prismEntry(): string {
   try {
     return join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
   } catch {
-    throw new Error('The mock server needs @stoplight/prism-cli: install it with `npm install -D @stoplight/prism-cli@5.14.2`.');
+    throw new Error(
+      'The mock server needs @stoplight/prism-cli: install it with `npm install -D @stoplight/prism-cli@5.14.2`.',
+    );
   }
 }
 

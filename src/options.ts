@@ -96,7 +96,10 @@ export function checkToken(token: unknown): string {
     throw new ValidationError('token', 'an API token is required (option `token` or DBT_CLOUD_API_TOKEN)');
   }
   if (/[\s\u0000-\u001f\u007f]/.test(token)) {
-    throw new ValidationError('token', 'the token contains whitespace or control characters; copy it again without them');
+    throw new ValidationError(
+      'token',
+      'the token contains whitespace or control characters; copy it again without them',
+    );
   }
   return token;
 }
@@ -122,7 +125,8 @@ export function normaliseHost(input: string): string {
   }
   // Accept `https://host/`, `https://host/api` and `https://host/api/`: the operation paths start with /api/.
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
-  if (path !== '') throw new ValidationError('host', `unexpected path ${JSON.stringify(url.pathname)}; give the host only`);
+  if (path !== '')
+    throw new ValidationError('host', `unexpected path ${JSON.stringify(url.pathname)}; give the host only`);
   return `${url.protocol}//${url.host}`;
 }
 
@@ -149,13 +153,19 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
   const token =
     typeof tokenSource === 'function'
       ? async () => checkToken(await tokenSource())
-      : ((fixed: string) => async () => fixed)(checkToken(tokenSource));
+      : (
+          (fixed: string) => async () =>
+            fixed
+        )(checkToken(tokenSource));
 
   const accountRaw = options.accountId ?? (env.DBT_CLOUD_ACCOUNT_ID || undefined);
   const accountId = accountRaw === undefined ? undefined : parseAccountId(accountRaw);
 
   if (options.region !== undefined && !(options.region in regionHosts)) {
-    throw new ValidationError('region', `must be one of ${Object.keys(regionHosts).join(', ')}, got ${JSON.stringify(options.region)}`);
+    throw new ValidationError(
+      'region',
+      `must be one of ${Object.keys(regionHosts).join(', ')}, got ${JSON.stringify(options.region)}`,
+    );
   }
   if (options.region !== undefined && options.host !== undefined) {
     throw new ValidationError('host', 'give either host or region, not both');

@@ -4,10 +4,10 @@ import type { paths } from '../generated/schema.js';
 import { ResponseFormatError, ValidationError } from './errors.js';
 
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
-type QueryOf<P extends keyof paths> = GetOperation<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-type JsonOf<P extends keyof paths> = GetOperation<P> extends { responses: { 200: { content: { 'application/json': infer J } } } }
-  ? J
-  : never;
+type QueryOf<P extends keyof paths> =
+  GetOperation<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type JsonOf<P extends keyof paths> =
+  GetOperation<P> extends { responses: { 200: { content: { 'application/json': infer J } } } } ? J : never;
 
 /** Paths whose GET takes `limit` and `offset` and answers with a `data` array. */
 export type PaginatedPath = {

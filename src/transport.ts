@@ -7,12 +7,23 @@ import { packageName, packageVersion } from './version.js';
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 // Errors raised before a connection exists: the server never saw the request, so even a POST may be resent.
-const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EHOSTUNREACH']);
+const neverSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 
 export const retryDefaults = { baseDelayMs: 500, maxDelayMs: 20_000, maxRetryAfterMs: 120_000 };
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds, capped. */
-export function parseRetryAfter(value: string | null, now: number, capMs = retryDefaults.maxRetryAfterMs): number | undefined {
+export function parseRetryAfter(
+  value: string | null,
+  now: number,
+  capMs = retryDefaults.maxRetryAfterMs,
+): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   const text = value.trim();
   let ms: number;
@@ -134,7 +145,8 @@ export function createTransport(options: ResolvedOptions): Transport {
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
 
     for (let attempt = 0; ; attempt++) {
-      if (callerSignal.aborted) throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
+      if (callerSignal.aborted)
+        throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
       await throttle.acquire(callerSignal).catch((reason) => {
         throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
       });
@@ -155,7 +167,13 @@ export function createTransport(options: ResolvedOptions): Transport {
         // Race the fetch against the signal as well: a fetch that ignores its signal must not hang the caller.
         response = await settleBeforeAbort(
           options.fetch(
-            new Request(url, { method, headers, body: body ?? null, signal: attemptAbort.signal, redirect: incoming.redirect }),
+            new Request(url, {
+              method,
+              headers,
+              body: body ?? null,
+              signal: attemptAbort.signal,
+              redirect: incoming.redirect,
+            }),
           ),
           attemptAbort.signal,
         );
@@ -168,10 +186,13 @@ export function createTransport(options: ResolvedOptions): Transport {
         } else {
           const code = errorCode(error);
           neverSent = code !== undefined && neverSentCodes.has(code);
-          failure = new ConnectionError(`${method} ${url.pathname} failed: ${code ?? (error as Error)?.message ?? 'network error'}`, {
-            ...where,
-            cause: error,
-          });
+          failure = new ConnectionError(
+            `${method} ${url.pathname} failed: ${code ?? (error as Error)?.message ?? 'network error'}`,
+            {
+              ...where,
+              cause: error,
+            },
+          );
         }
       } finally {
         clearTimeout(timer);
@@ -183,7 +204,14 @@ export function createTransport(options: ResolvedOptions): Transport {
       const retryAfterMs = response ? parseRetryAfter(response.headers.get('Retry-After'), clock.now()) : undefined;
       if (status === 429) throttle.pauseUntil(clock.now() + (retryAfterMs ?? backoffDelay(attempt)));
       if (logger?.debug) {
-        logger.debug('dbt-cloud request', { method, path: url.pathname, attempt: attempt + 1, status, error: failure?.name, ms: clock.now() - started });
+        logger.debug('dbt-cloud request', {
+          method,
+          path: url.pathname,
+          attempt: attempt + 1,
+          status,
+          error: failure?.name,
+          ms: clock.now() - started,
+        });
       }
 
       const retryable = failure ? true : retryableStatuses.has(status!);
@@ -195,7 +223,14 @@ export function createTransport(options: ResolvedOptions): Transport {
         return response!;
       }
       const delay = retryAfterMs ?? backoffDelay(attempt);
-      logger?.info?.('dbt-cloud retry', { method, path: url.pathname, attempt: attempt + 1, status, error: failure?.name, delayMs: delay });
+      logger?.info?.('dbt-cloud retry', {
+        method,
+        path: url.pathname,
+        attempt: attempt + 1,
+        status,
+        error: failure?.name,
+        delayMs: delay,
+      });
       // Free the connection; not awaited, as a cancelled stream may settle only once its other readers do.
       response?.body?.cancel().catch(() => {});
       try {

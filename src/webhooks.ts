@@ -24,7 +24,9 @@ export class WebhookVerificationError extends DbtCloudError {
 }
 
 function bodyBytes(rawBody: string | Uint8Array): Buffer {
-  return typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  return typeof rawBody === 'string'
+    ? Buffer.from(rawBody, 'utf8')
+    : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
 }
 
 /**
@@ -32,7 +34,11 @@ function bodyBytes(rawBody: string | Uint8Array): Buffer {
  * received (before any JSON parsing). Never throws: a missing, short or non-hex header is simply false. The comparison
  * takes the same time wherever the first difference is.
  */
-export function verifyWebhookSignature(rawBody: string | Uint8Array, authorizationHeader: string | null | undefined, secret: string): boolean {
+export function verifyWebhookSignature(
+  rawBody: string | Uint8Array,
+  authorizationHeader: string | null | undefined,
+  secret: string,
+): boolean {
   if (typeof authorizationHeader !== 'string' || typeof secret !== 'string' || secret === '') return false;
   if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) return false;
   const given = authorizationHeader.trim();
@@ -42,7 +48,11 @@ export function verifyWebhookSignature(rawBody: string | Uint8Array, authorizati
 }
 
 /** Verifies a delivery and returns its typed event, or throws WebhookVerificationError. */
-export function parseWebhookEvent(rawBody: string | Uint8Array, authorizationHeader: string | null | undefined, secret: string): WebhookEvent {
+export function parseWebhookEvent(
+  rawBody: string | Uint8Array,
+  authorizationHeader: string | null | undefined,
+  secret: string,
+): WebhookEvent {
   if (!verifyWebhookSignature(rawBody, authorizationHeader, secret)) {
     throw new WebhookVerificationError('signature', 'The webhook signature does not match the body and secret');
   }
@@ -53,7 +63,12 @@ export function parseWebhookEvent(rawBody: string | Uint8Array, authorizationHea
     throw new WebhookVerificationError('payload', 'The webhook body is not JSON');
   }
   const candidate = event as { eventType?: unknown; data?: unknown; eventId?: unknown };
-  if (!candidate || typeof candidate !== 'object' || typeof candidate.eventType !== 'string' || !eventTypes.has(candidate.eventType)) {
+  if (
+    !candidate ||
+    typeof candidate !== 'object' ||
+    typeof candidate.eventType !== 'string' ||
+    !eventTypes.has(candidate.eventType)
+  ) {
     throw new WebhookVerificationError('payload', `Unknown webhook event type ${JSON.stringify(candidate?.eventType)}`);
   }
   if (typeof candidate.eventId !== 'string' || !candidate.data || typeof candidate.data !== 'object') {

@@ -100,7 +100,9 @@ function renderNamedEnums(doc) {
     const names = schema['x-enum-varnames'];
     if (!Array.isArray(names) || !Array.isArray(schema.enum)) continue;
     if (names.length !== schema.enum.length) {
-      throw new Error(`components.schemas.${name}: x-enum-varnames has ${names.length} names for ${schema.enum.length} values`);
+      throw new Error(
+        `components.schemas.${name}: x-enum-varnames has ${names.length} names for ${schema.enum.length} values`,
+      );
     }
     const notes = schema['x-enum-descriptions'] ?? [];
     out.push(`/** Named values of \`components["schemas"]["${name}"]\`. */`);

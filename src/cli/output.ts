@@ -40,7 +40,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function createOutput(json: boolean, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Output {
+export function createOutput(
+  json: boolean,
+  stdout: NodeJS.WritableStream = process.stdout,
+  stderr: NodeJS.WritableStream = process.stderr,
+): Output {
   return {
     json,
     result(data, human) {
@@ -53,7 +57,10 @@ export function createOutput(json: boolean, stdout: NodeJS.WritableStream = proc
     error(error) {
       const code = exitCodeFor(error);
       if (json) {
-        const payload = error instanceof DbtCloudError ? error.toJSON() : { name: (error as Error)?.name ?? 'Error', message: String((error as Error)?.message ?? error) };
+        const payload =
+          error instanceof DbtCloudError
+            ? error.toJSON()
+            : { name: (error as Error)?.name ?? 'Error', message: String((error as Error)?.message ?? error) };
         stderr.write(`${JSON.stringify({ error: payload, exitCode: code })}\n`);
       } else {
         const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -14,7 +14,15 @@ import {
   type RunStatusName,
   version,
 } from '../index.js';
-import { createOutput, exitCodeHelp, exitCodes, type Output, parseDuration, progressReporter, UsageError } from './output.js';
+import {
+  createOutput,
+  exitCodeHelp,
+  exitCodes,
+  type Output,
+  parseDuration,
+  progressReporter,
+  UsageError,
+} from './output.js';
 
 interface GlobalOptions {
   token?: string;
@@ -25,15 +33,22 @@ interface GlobalOptions {
 }
 
 const integer = (name: string) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
   return Number(value);
 };
-const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function verboseLogger(out: Output): Logger {
   const line = (message: string, fields: Record<string, unknown> = {}) =>
-    process.stderr.write(`· ${message} ${fields.method ?? ''} ${fields.path ?? ''} attempt=${fields.attempt ?? ''} status=${fields.status ?? fields.error ?? ''} ${fields.ms ?? fields.delayMs ?? ''}ms (Authorization: [redacted])\n`);
+    process.stderr.write(
+      `· ${message} ${fields.method ?? ''} ${fields.path ?? ''} attempt=${fields.attempt ?? ''} status=${fields.status ?? fields.error ?? ''} ${fields.ms ?? fields.delayMs ?? ''}ms (Authorization: [redacted])\n`,
+    );
   return out.json ? {} : { debug: line, info: line, warn: line, error: line };
 }
 
@@ -78,7 +93,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     // Set before any subcommand exists, so every subcommand inherits it: usage errors come back as CommanderError.
     .exitOverride()
-    .addHelpText('after', `\nConfiguration comes from the flags, then DBT_CLOUD_API_TOKEN, DBT_CLOUD_ACCOUNT_ID and DBT_CLOUD_HOST.\n\n${exitCodeHelp}`);
+    .addHelpText(
+      'after',
+      `\nConfiguration comes from the flags, then DBT_CLOUD_API_TOKEN, DBT_CLOUD_ACCOUNT_ID and DBT_CLOUD_HOST.\n\n${exitCodeHelp}`,
+    );
 
   const context = (command: Command) => {
     const options = command.optsWithGlobals<GlobalOptions>();
@@ -106,7 +124,8 @@ export function buildProgram(): Command {
       }
     };
 
-  const examples = (command: Command, text: string) => command.addHelpText('after', `\nExamples:\n${text}\n\n${exitCodeHelp}`);
+  const examples = (command: Command, text: string) =>
+    command.addHelpText('after', `\nExamples:\n${text}\n\n${exitCodeHelp}`);
 
   // ---- run ----
   examples(
@@ -122,8 +141,8 @@ export function buildProgram(): Command {
       .option('--dbt-version-override <version>', 'run with this dbt version')
       .option('--target-name-override <name>', 'set target.name')
       .option('--threads-override <n>', 'thread count', integer('threads-override'))
-      .option('--steps <command>', 'a dbt command to run instead of the job\'s steps (repeat for several)', collect)
-      .option('--reuse-existing', 'follow the job\'s queued or running run instead of starting another')
+      .option('--steps <command>', "a dbt command to run instead of the job's steps (repeat for several)", collect)
+      .option('--reuse-existing', "follow the job's queued or running run instead of starting another")
       .option('--timeout <duration>', 'give up waiting after this long, e.g. 30m')
       .option('--cancel-on-timeout', 'cancel the run when the wait times out')
       .option('--download <paths>', 'artifacts to download after success, comma separated', list)
@@ -154,7 +173,10 @@ export function buildProgram(): Command {
       const progress = progressReporter(out);
       let finished: Run;
       try {
-        finished = await dbt.runs.wait(run.id, { ...(timeoutMs ? { timeoutMs } : {}), onProgress: (current) => progress.update(current) });
+        finished = await dbt.runs.wait(run.id, {
+          ...(timeoutMs ? { timeoutMs } : {}),
+          onProgress: (current) => progress.update(current),
+        });
       } catch (error) {
         progress.done();
         if (error instanceof WaitTimeoutError && opts.cancelOnTimeout) {
@@ -177,9 +199,9 @@ export function buildProgram(): Command {
     runs
       .command('list')
       .description('list runs, newest first')
-      .option('--job <id>', 'only this job\'s runs', integer('job'))
-      .option('--project <id>', 'only this project\'s runs', integer('project'))
-      .option('--environment <id>', 'only this environment\'s runs', integer('environment'))
+      .option('--job <id>', "only this job's runs", integer('job'))
+      .option('--project <id>', "only this project's runs", integer('project'))
+      .option('--environment <id>', "only this environment's runs", integer('environment'))
       .option('--status <status>', 'queued, starting, running, success, error, cancelled (comma separated)', list)
       .option('--limit <n>', 'how many', integer('limit'), 20)
       .option('--all', 'every matching run (pages through them)'),
@@ -204,10 +226,18 @@ export function buildProgram(): Command {
     ['cancel', 'cancel a run'],
     ['retry', 'retry a failed run from its failed step'],
   ] as const) {
-    examples(runs.command(name).description(description).argument('<run-id>', 'the run', integer('run-id')), `  $ dbt-cloud runs ${name} 70403103`).action(
+    examples(
+      runs.command(name).description(description).argument('<run-id>', 'the run', integer('run-id')),
+      `  $ dbt-cloud runs ${name} 70403103`,
+    ).action(
       action(async ({ out, client }, runId: number) => {
         const dbt = client();
-        const run = name === 'get' ? await dbt.runs.get(runId, { include: ['run_steps'] }) : name === 'cancel' ? await dbt.runs.cancel(runId) : await dbt.runs.retry(runId);
+        const run =
+          name === 'get'
+            ? await dbt.runs.get(runId, { include: ['run_steps'] })
+            : name === 'cancel'
+              ? await dbt.runs.cancel(runId)
+              : await dbt.runs.retry(runId);
         out.result(run, () => human(run));
       }),
     );
@@ -224,7 +254,10 @@ export function buildProgram(): Command {
       const dbt = client();
       const progress = progressReporter(out);
       try {
-        const run = await dbt.runs.wait(runId, { ...(opts.timeout ? { timeoutMs: parseDuration(opts.timeout) } : {}), onProgress: (r) => progress.update(r) });
+        const run = await dbt.runs.wait(runId, {
+          ...(opts.timeout ? { timeoutMs: parseDuration(opts.timeout) } : {}),
+          onProgress: (r) => progress.update(r),
+        });
         progress.done();
         out.result(run, () => human(run));
       } catch (error) {
@@ -237,7 +270,7 @@ export function buildProgram(): Command {
   examples(
     runs
       .command('logs')
-      .description('print the logs of a run\'s steps')
+      .description("print the logs of a run's steps")
       .argument('<run-id>', 'the run', integer('run-id'))
       .option('--step <index>', 'only this step (from 1)', integer('step'))
       .option('--debug', 'the full debug logs'),
@@ -248,15 +281,27 @@ export function buildProgram(): Command {
       const steps = (await dbt.runs.steps(runId)).filter((step) => !opts.step || step.index === opts.step);
       if (opts.step && steps.length === 0) throw new UsageError(`run ${runId} has no step ${opts.step}`);
       const logs: Array<{ index: number; name: string; status: string | undefined; logs: string }> = [];
-      for (const step of steps) logs.push({ index: step.index, name: step.name, status: step.status_humanized, logs: await dbt.runs.stepLogs(step.id, { debug: Boolean(opts.debug) }) });
-      out.result(logs, () => logs.map((s) => `=== step ${s.index}: ${s.name} (${s.status}) ===\n${s.logs.trimEnd()}`).join('\n'));
+      for (const step of steps)
+        logs.push({
+          index: step.index,
+          name: step.name,
+          status: step.status_humanized,
+          logs: await dbt.runs.stepLogs(step.id, { debug: Boolean(opts.debug) }),
+        });
+      out.result(logs, () =>
+        logs.map((s) => `=== step ${s.index}: ${s.name} (${s.status}) ===\n${s.logs.trimEnd()}`).join('\n'),
+      );
     }),
   );
 
   // ---- artifacts ----
   const artifacts = program.command('artifacts').description('list and read run artifacts');
   examples(
-    artifacts.command('list').description('list a run\'s artifacts').argument('<run-id>', 'the run', integer('run-id')).option('--step <index>', 'of this step (from 1)', integer('step')),
+    artifacts
+      .command('list')
+      .description("list a run's artifacts")
+      .argument('<run-id>', 'the run', integer('run-id'))
+      .option('--step <index>', 'of this step (from 1)', integer('step')),
     `  $ dbt-cloud artifacts list 70403103 --step 2`,
   ).action(
     action(async ({ out, client }, runId: number, opts: Record<string, any>) => {
@@ -276,7 +321,8 @@ export function buildProgram(): Command {
   $ dbt-cloud artifacts get 70403103 manifest.json --step last-build --out target/`,
   ).action(
     action(async ({ out, client }, runId: number, path: string, opts: Record<string, any>) => {
-      const step = opts.step === undefined ? undefined : opts.step === 'last-build' ? 'last-build' : integer('step')(opts.step);
+      const step =
+        opts.step === undefined ? undefined : opts.step === 'last-build' ? 'last-build' : integer('step')(opts.step);
       const dbt = client();
       if (opts.out) {
         const files = await dbt.artifacts.download(runId, [path], opts.out, step ? { step } : {});
@@ -291,24 +337,43 @@ export function buildProgram(): Command {
   // ---- jobs ----
   const jobs = program.command('jobs').description('list, show, export, import and copy jobs');
   examples(
-    jobs.command('list').description('list jobs').option('--project <id>', 'only this project', integer('project')).option('--environment <id>', 'only this environment', integer('environment')),
+    jobs
+      .command('list')
+      .description('list jobs')
+      .option('--project <id>', 'only this project', integer('project'))
+      .option('--environment <id>', 'only this environment', integer('environment')),
     `  $ dbt-cloud jobs list --project 270542`,
   ).action(
     action(async ({ out, client }, opts: Record<string, any>) => {
       const items = await client()
-        .jobs.list({ ...(opts.project ? { projectId: opts.project } : {}), ...(opts.environment ? { environmentId: opts.environment } : {}) })
+        .jobs.list({
+          ...(opts.project ? { projectId: opts.project } : {}),
+          ...(opts.environment ? { environmentId: opts.environment } : {}),
+        })
         .toArray();
-      out.result(items, () => items.map((j) => `${String(j.id).padEnd(10)} ${j.name}  (environment ${j.environment_id})`).join('\n') || 'no jobs');
+      out.result(
+        items,
+        () =>
+          items.map((j) => `${String(j.id).padEnd(10)} ${j.name}  (environment ${j.environment_id})`).join('\n') ||
+          'no jobs',
+      );
     }),
   );
-  examples(jobs.command('get').description('show a job').argument('<job-id>', 'the job', integer('job-id')), `  $ dbt-cloud jobs get 567183 --json`).action(
+  examples(
+    jobs.command('get').description('show a job').argument('<job-id>', 'the job', integer('job-id')),
+    `  $ dbt-cloud jobs get 567183 --json`,
+  ).action(
     action(async ({ out, client }, jobId: number) => {
       const job = await client().jobs.get(jobId);
       out.result(job, () => `${job.id}  ${job.name}\n  steps: ${job.execute_steps.join(' | ')}`);
     }),
   );
   examples(
-    jobs.command('export').description('write a portable job definition (JSON)').argument('<job-id>', 'the job', integer('job-id')).option('--out <file>', 'write to this file instead of stdout'),
+    jobs
+      .command('export')
+      .description('write a portable job definition (JSON)')
+      .argument('<job-id>', 'the job', integer('job-id'))
+      .option('--out <file>', 'write to this file instead of stdout'),
     `  $ dbt-cloud jobs export 567183 --out nightly.json`,
   ).action(
     action(async ({ out, client }, jobId: number, opts: Record<string, any>) => {
@@ -343,7 +408,9 @@ export function buildProgram(): Command {
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       });
-      out.result(result, () => ('id' in result ? `created job ${(result as { id: number }).id}` : JSON.stringify(result, null, 2)));
+      out.result(result, () =>
+        'id' in result ? `created job ${(result as { id: number }).id}` : JSON.stringify(result, null, 2),
+      );
     }),
   );
   examples(
@@ -364,16 +431,35 @@ export function buildProgram(): Command {
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       });
-      out.result(result, () => ('id' in result ? `created job ${(result as { id: number }).id}` : JSON.stringify(result, null, 2)));
+      out.result(result, () =>
+        'id' in result ? `created job ${(result as { id: number }).id}` : JSON.stringify(result, null, 2),
+      );
     }),
   );
 
   // ---- environments and projects ----
   const environments = program.command('environments').description('list and copy environments');
-  examples(environments.command('list').description('list environments').option('--project <id>', 'only this project', integer('project')), `  $ dbt-cloud environments list --project 270542`).action(
+  examples(
+    environments
+      .command('list')
+      .description('list environments')
+      .option('--project <id>', 'only this project', integer('project')),
+    `  $ dbt-cloud environments list --project 270542`,
+  ).action(
     action(async ({ out, client }, opts: Record<string, any>) => {
-      const items = await client().environments.list(opts.project ? { projectId: opts.project } : {}).toArray();
-      out.result(items, () => items.map((e) => `${String(e.id).padEnd(10)} ${e.name}  (${e.type}${e.deployment_type ? `, ${e.deployment_type}` : ''})`).join('\n') || 'no environments');
+      const items = await client()
+        .environments.list(opts.project ? { projectId: opts.project } : {})
+        .toArray();
+      out.result(
+        items,
+        () =>
+          items
+            .map(
+              (e) =>
+                `${String(e.id).padEnd(10)} ${e.name}  (${e.type}${e.deployment_type ? `, ${e.deployment_type}` : ''})`,
+            )
+            .join('\n') || 'no environments',
+      );
     }),
   );
   examples(
@@ -394,7 +480,9 @@ export function buildProgram(): Command {
         ...(opts.credentials ? { credentialsId: opts.credentials } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       });
-      out.result(result, () => ('id' in result ? `created environment ${(result as { id: number }).id}` : JSON.stringify(result, null, 2)));
+      out.result(result, () =>
+        'id' in result ? `created environment ${(result as { id: number }).id}` : JSON.stringify(result, null, 2),
+      );
     }),
   );
   const projects = program.command('projects').description('list projects');
@@ -406,7 +494,10 @@ export function buildProgram(): Command {
   );
 
   // ---- doctor ----
-  examples(program.command('doctor').description('check the host, the token, the account and the latest run'), `  $ DBT_CLOUD_API_TOKEN=... DBT_CLOUD_ACCOUNT_ID=43786 dbt-cloud doctor`).action(
+  examples(
+    program.command('doctor').description('check the host, the token, the account and the latest run'),
+    `  $ DBT_CLOUD_API_TOKEN=... DBT_CLOUD_ACCOUNT_ID=43786 dbt-cloud doctor`,
+  ).action(
     action(async ({ out, client }) => {
       const dbt = client();
       const checks: Array<{ check: string; ok: boolean; detail: string }> = [];
@@ -420,14 +511,30 @@ export function buildProgram(): Command {
       } else {
         record('host answers', true, `${dbt.baseUrl} answered ${accounts.response.status}`);
         const accepted = accounts.response.status !== 401 && accounts.response.status !== 403;
-        record('token accepted', accepted, accepted ? 'the API accepted the token' : `the API answered ${accounts.response.status}`);
+        record(
+          'token accepted',
+          accepted,
+          accepted ? 'the API accepted the token' : `the API answered ${accounts.response.status}`,
+        );
         if (accepted) {
           try {
-            const { data } = await dbt.api.GET('/api/v2/accounts/{account_id}/', { params: { path: { account_id: dbt.accountId ?? NaN } } });
-            record('account visible', Boolean(data), data ? `${data.data.name} (${data.data.id})` : `account ${dbt.accountId} not found`);
+            const { data } = await dbt.api.GET('/api/v2/accounts/{account_id}/', {
+              params: { path: { account_id: dbt.accountId ?? NaN } },
+            });
+            record(
+              'account visible',
+              Boolean(data),
+              data ? `${data.data.name} (${data.data.id})` : `account ${dbt.accountId} not found`,
+            );
             if (data) {
               const latest = await dbt.runs.latest();
-              record('latest run found', Boolean(latest), latest ? `run ${latest.id}, ${latest.status_humanized}, ${latest.created_at}` : 'the account has no runs');
+              record(
+                'latest run found',
+                Boolean(latest),
+                latest
+                  ? `run ${latest.id}, ${latest.status_humanized}, ${latest.created_at}`
+                  : 'the account has no runs',
+              );
             }
           } catch (error) {
             record('account visible', false, error instanceof DbtCloudError ? error.message : String(error));
@@ -452,16 +559,20 @@ export function buildProgram(): Command {
   ).action(
     action(async ({ out }, opts: Record<string, any>) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${opts.port}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be 0..65535, got ${opts.port}`);
       const mock = await startMockServer({ port, dynamic: Boolean(opts.dynamic) });
-      out.result({ url: mock.url, pid: mock.pid }, [
-        `dbt Cloud mock listening on ${mock.url}`,
-        `  any token works:          Authorization: Token anything`,
-        `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
-        `  force a status:           Prefer: code=429`,
-        `  random data from schemas: Prefer: dynamic=true`,
-        'Press Ctrl-C to stop.',
-      ].join('\n'));
+      out.result(
+        { url: mock.url, pid: mock.pid },
+        [
+          `dbt Cloud mock listening on ${mock.url}`,
+          `  any token works:          Authorization: Token anything`,
+          `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
+          `  force a status:           Prefer: code=429`,
+          `  random data from schemas: Prefer: dynamic=true`,
+          'Press Ctrl-C to stop.',
+        ].join('\n'),
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

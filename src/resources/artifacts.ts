@@ -63,10 +63,17 @@ const isOutside = (root: string, target: string) => {
   return inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside);
 };
 
-const isModelResult = (artifact: RunResultsArtifact) => artifact.results.some((result) => result.unique_id.startsWith('model.'));
+const isModelResult = (artifact: RunResultsArtifact) =>
+  artifact.results.some((result) => result.unique_id.startsWith('model.'));
 
 export function createArtifacts(ctx: Context, runs: Runs) {
-  const fetchArtifact = async (runId: number, path: string, step: number | undefined, signal: AbortSignal | undefined, parseAs: 'json' | 'text' | 'stream') =>
+  const fetchArtifact = async (
+    runId: number,
+    path: string,
+    step: number | undefined,
+    signal: AbortSignal | undefined,
+    parseAs: 'json' | 'text' | 'stream',
+  ) =>
     ctx.call<unknown>('GET', '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}', {
       path: { account_id: ctx.account(), run_id: runId, remainder: path },
       query: step === undefined ? {} : { step },
@@ -86,7 +93,13 @@ export function createArtifacts(ctx: Context, runs: Runs) {
     for (const step of [...steps].reverse()) {
       let runResults: RunResultsArtifact;
       try {
-        runResults = (await fetchArtifact(runId, 'run_results.json', step.index, options.signal, 'json')) as RunResultsArtifact;
+        runResults = (await fetchArtifact(
+          runId,
+          'run_results.json',
+          step.index,
+          options.signal,
+          'json',
+        )) as RunResultsArtifact;
       } catch (error) {
         if (error instanceof NotFoundError) continue; // steps like `git clone` write no artifacts
         throw error;
@@ -107,11 +120,15 @@ export function createArtifacts(ctx: Context, runs: Runs) {
     async list(runId: number, options: ArtifactOptions = {}): Promise<string[]> {
       checkId('runId', runId);
       const step = await resolveStep(runId, options.step, options.signal);
-      const envelope = await ctx.call<{ data: string[] }>('GET', '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/', {
-        path: { account_id: ctx.account(), run_id: runId },
-        query: step === undefined ? {} : { step },
-        signal: options.signal,
-      });
+      const envelope = await ctx.call<{ data: string[] }>(
+        'GET',
+        '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/',
+        {
+          path: { account_id: ctx.account(), run_id: runId },
+          query: step === undefined ? {} : { step },
+          signal: options.signal,
+        },
+      );
       return envelope.data;
     },
 
@@ -120,11 +137,21 @@ export function createArtifacts(ctx: Context, runs: Runs) {
       checkId('runId', runId);
       checkArtifactPath('path', path);
       const step = await resolveStep(runId, options.step, options.signal);
-      return (await fetchArtifact(runId, path, step, options.signal, path.endsWith('.json') ? 'json' : 'text')) as ArtifactOf<P>;
+      return (await fetchArtifact(
+        runId,
+        path,
+        step,
+        options.signal,
+        path.endsWith('.json') ? 'json' : 'text',
+      )) as ArtifactOf<P>;
     },
 
     /** The artifact of the job's most recent completed run. */
-    async latestForJob<P extends string>(jobId: number, path: P, options: { signal?: AbortSignal } = {}): Promise<ArtifactOf<P>> {
+    async latestForJob<P extends string>(
+      jobId: number,
+      path: P,
+      options: { signal?: AbortSignal } = {},
+    ): Promise<ArtifactOf<P>> {
       checkId('jobId', jobId);
       checkArtifactPath('path', path);
       return (await ctx.call<unknown>('GET', '/api/v2/accounts/{account_id}/jobs/{job_id}/artifacts/{remainder}', {
@@ -140,7 +167,8 @@ export function createArtifacts(ctx: Context, runs: Runs) {
      */
     async download(runId: number, paths: string[], dir: string, options: ArtifactOptions = {}): Promise<string[]> {
       checkId('runId', runId);
-      if (!Array.isArray(paths) || paths.length === 0) throw new ValidationError('paths', 'must be a non-empty list of artifact paths');
+      if (!Array.isArray(paths) || paths.length === 0)
+        throw new ValidationError('paths', 'must be a non-empty list of artifact paths');
       checkString('dir', dir);
       const root = resolve(dir);
       const targets = paths.map((path, i) => {
@@ -164,7 +192,13 @@ export function createArtifacts(ctx: Context, runs: Runs) {
       const step = await resolveStep(runId, options.step, options.signal);
       const written: string[] = [];
       for (const [i, { path, target }] of targets.entries()) {
-        const body = (await fetchArtifact(runId, path, step, options.signal, 'stream')) as WebReadableStream<Uint8Array>;
+        const body = (await fetchArtifact(
+          runId,
+          path,
+          step,
+          options.signal,
+          'stream',
+        )) as WebReadableStream<Uint8Array>;
         await mkdir(dirname(target), { recursive: true });
         await checkReal(target, i);
         // Write to a temporary name first so an interrupted download never leaves a truncated file in place. The
@@ -172,7 +206,11 @@ export function createArtifacts(ctx: Context, runs: Runs) {
         const partial = `${target}.part`;
         try {
           await rm(partial, { force: true });
-          await pipeline(Readable.fromWeb(body), createWriteStream(partial, { flags: 'wx' }), options.signal ? { signal: options.signal } : {});
+          await pipeline(
+            Readable.fromWeb(body),
+            createWriteStream(partial, { flags: 'wx' }),
+            options.signal ? { signal: options.signal } : {},
+          );
           await rename(partial, target);
         } catch (error) {
           await rm(partial, { force: true });

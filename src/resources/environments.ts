@@ -46,7 +46,9 @@ export function createEnvironments(ctx: Context) {
   };
   const methods = {
     get,
-    list(options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Environment> {
+    list(
+      options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {},
+    ): Paginator<Environment> {
       return ctx.list<Environment>(
         '/api/v2/accounts/{account_id}/environments/',
         { account_id: ctx.account() },
@@ -55,7 +57,10 @@ export function createEnvironments(ctx: Context) {
       );
     },
     /** Copies an environment, within its project or to another one; `dryRun` returns the body instead. */
-    async copy(environmentId: number, options: CopyEnvironmentOptions = {}): Promise<EnvironmentV3 | EnvironmentV3Create> {
+    async copy(
+      environmentId: number,
+      options: CopyEnvironmentOptions = {},
+    ): Promise<EnvironmentV3 | EnvironmentV3Create> {
       checkObject('options', options);
       // Check every option before the first request.
       checkId('environmentId', environmentId);
@@ -64,9 +69,13 @@ export function createEnvironments(ctx: Context) {
       const name = options.name === undefined ? undefined : checkString('name', options.name, 1, 255);
       const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
       const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
-      const source = (await get(environmentId, compact({ signal: options.signal }))) as unknown as Record<string, unknown>;
+      const source = (await get(environmentId, compact({ signal: options.signal }))) as unknown as Record<
+        string,
+        unknown
+      >;
       const body: Record<string, unknown> = {};
-      for (const field of EnvironmentV3CreateFields) if (source[field] !== undefined && source[field] !== null) body[field] = source[field];
+      for (const field of EnvironmentV3CreateFields)
+        if (source[field] !== undefined && source[field] !== null) body[field] = source[field];
       const projectId = targetProjectId ?? (source.project_id as number);
       if (projectId !== source.project_id) delete body.credentials_id;
       Object.assign(body, {
@@ -81,11 +90,15 @@ export function createEnvironments(ctx: Context) {
         }
       }
       if (dryRun) return body as EnvironmentV3Create;
-      const envelope = await ctx.call<Envelope<EnvironmentV3>>('POST', '/api/v3/accounts/{account_id}/projects/{project_id}/environments/', {
-        path: { account_id: ctx.account(), project_id: projectId },
-        body,
-        signal: options.signal,
-      });
+      const envelope = await ctx.call<Envelope<EnvironmentV3>>(
+        'POST',
+        '/api/v3/accounts/{account_id}/projects/{project_id}/environments/',
+        {
+          path: { account_id: ctx.account(), project_id: projectId },
+          body,
+          signal: options.signal,
+        },
+      );
       return envelope.data;
     },
   };
@@ -104,7 +117,12 @@ export function createProjects(ctx: Context) {
       return envelope.data;
     },
     list(options: { pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Project> {
-      return ctx.list<Project>('/api/v2/accounts/{account_id}/projects/', { account_id: ctx.account() }, compact({ limit: options.pageSize }), options);
+      return ctx.list<Project>(
+        '/api/v2/accounts/{account_id}/projects/',
+        { account_id: ctx.account() },
+        compact({ limit: options.pageSize }),
+        options,
+      );
     },
   };
 }

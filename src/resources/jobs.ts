@@ -72,7 +72,12 @@ export function writableJobFields(job: Record<string, unknown>): Partial<JobCrea
 
 function exactlyOne<T extends { id: number; name: string }>(kind: LookupError['kind'], wanted: string, items: T[]): T {
   const matches = items.filter((item) => item.name === wanted);
-  if (matches.length !== 1) throw new LookupError(kind, wanted, matches.map(({ id, name }) => ({ id, name })));
+  if (matches.length !== 1)
+    throw new LookupError(
+      kind,
+      wanted,
+      matches.map(({ id, name }) => ({ id, name })),
+    );
   return matches[0]!;
 }
 
@@ -165,20 +170,45 @@ export function createJobs(ctx: Context) {
       return envelope.data;
     },
     /** The job named `job` in environment `environment` of project `project` (names as shown in dbt Cloud). */
-    async findByName(names: { project: string; environment: string; job: string }, options: { signal?: AbortSignal } = {}): Promise<Job> {
+    async findByName(
+      names: { project: string; environment: string; job: string },
+      options: { signal?: AbortSignal } = {},
+    ): Promise<Job> {
       checkObject('names', names);
       const project = checkString('project', names.project);
       const environment = checkString('environment', names.environment);
       const job = checkString('job', names.job);
       const signal = compact({ signal: options.signal });
-      const projects = await ctx.list<{ id: number; name: string }>('/api/v2/accounts/{account_id}/projects/', { account_id: ctx.account() }, {}, signal).toArray();
+      const projects = await ctx
+        .list<{ id: number; name: string }>(
+          '/api/v2/accounts/{account_id}/projects/',
+          { account_id: ctx.account() },
+          {},
+          signal,
+        )
+        .toArray();
       const foundProject = exactlyOne('project', project, projects);
       const environments = await ctx
-        .list<{ id: number; name: string }>('/api/v2/accounts/{account_id}/environments/', { account_id: ctx.account() }, { project_id: foundProject.id }, signal)
+        .list<{ id: number; name: string }>(
+          '/api/v2/accounts/{account_id}/environments/',
+          { account_id: ctx.account() },
+          { project_id: foundProject.id },
+          signal,
+        )
         .toArray();
-      const foundEnvironment = exactlyOne('environment', environment, environments.filter((e) => !('project_id' in e) || (e as { project_id?: number }).project_id === foundProject.id));
+      const foundEnvironment = exactlyOne(
+        'environment',
+        environment,
+        environments.filter(
+          (e) => !('project_id' in e) || (e as { project_id?: number }).project_id === foundProject.id,
+        ),
+      );
       const jobs = await list({ projectId: foundProject.id, environmentId: foundEnvironment.id, ...signal }).toArray();
-      return exactlyOne('job', job, jobs.filter((j) => j.environment_id === foundEnvironment.id));
+      return exactlyOne(
+        'job',
+        job,
+        jobs.filter((j) => j.environment_id === foundEnvironment.id),
+      );
     },
     /** A portable definition of the job: what a create request needs, minus where it lives. */
     export: exportJob,
@@ -186,7 +216,10 @@ export function createJobs(ctx: Context) {
     async import(definition: JobDefinition, target: ImportTarget): Promise<Job | JobCreate> {
       checkObject('definition', definition);
       if (definition.format !== 'dbt-cloud-ts/job@1') {
-        throw new ValidationError('definition.format', `must be "dbt-cloud-ts/job@1", got ${JSON.stringify(definition.format)}`);
+        throw new ValidationError(
+          'definition.format',
+          `must be "dbt-cloud-ts/job@1", got ${JSON.stringify(definition.format)}`,
+        );
       }
       checkObject('definition.job', definition.job);
       checkObject('target', target);

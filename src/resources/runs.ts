@@ -4,15 +4,7 @@ import type { Context } from '../context.js';
 import { ValidationError } from '../errors.js';
 import type { Paginator } from '../pagination.js';
 import { checkWaitOptions, type WaitOptions, waitForRun } from '../polling.js';
-import {
-  checkBoolean,
-  checkId,
-  checkInteger,
-  checkOneOf,
-  checkOptionalId,
-  checkString,
-  compact,
-} from '../validate.js';
+import { checkBoolean, checkId, checkInteger, checkOneOf, checkOptionalId, checkString, compact } from '../validate.js';
 
 export type Run = components['schemas']['Run'];
 export type RunStep = components['schemas']['RunStep'];
@@ -22,7 +14,18 @@ type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
 
 const runStatusNames = { queued: 1, starting: 2, running: 3, success: 10, error: 20, cancelled: 30 } as const;
 export type RunStatusName = keyof typeof runStatusNames;
-const relatedOfRun = ['trigger', 'job', 'environment', 'repository', 'run_steps', 'run_retries', 'used_repo_cache', 'repo_cache_restore', 'audit', 'debug_logs'] as const;
+const relatedOfRun = [
+  'trigger',
+  'job',
+  'environment',
+  'repository',
+  'run_steps',
+  'run_retries',
+  'used_repo_cache',
+  'repo_cache_restore',
+  'audit',
+  'debug_logs',
+] as const;
 export type RunInclude = (typeof relatedOfRun)[number];
 const runOrders = ['id', '-id', 'created_at', '-created_at', 'finished_at', '-finished_at'] as const;
 
@@ -78,12 +81,14 @@ const triggerFields: Record<string, (value: unknown) => [keyof TriggerRunRequest
   cause: (v) => ['cause', checkString('cause', v, 1, 255)],
   gitSha: (v) => {
     const sha = checkString('gitSha', v, 4, 64);
-    if (!/^[0-9a-f]+$/i.test(sha)) throw new ValidationError('gitSha', `must be a hexadecimal commit id, got ${JSON.stringify(sha)}`);
+    if (!/^[0-9a-f]+$/i.test(sha))
+      throw new ValidationError('gitSha', `must be a hexadecimal commit id, got ${JSON.stringify(sha)}`);
     return ['git_sha', sha];
   },
   gitBranch: (v) => {
     const branch = checkString('gitBranch', v, 1, 255);
-    if (/[\s\u0000-\u001f\u007f~^:?*[\\]/.test(branch)) throw new ValidationError('gitBranch', `is not a valid git branch name: ${JSON.stringify(branch)}`);
+    if (/[\s\u0000-\u001f\u007f~^:?*[\\]/.test(branch))
+      throw new ValidationError('gitBranch', `is not a valid git branch name: ${JSON.stringify(branch)}`);
     return ['git_branch', branch];
   },
   schemaOverride: (v) => ['schema_override', checkString('schemaOverride', v, 1, 255)],
@@ -91,7 +96,10 @@ const triggerFields: Record<string, (value: unknown) => [keyof TriggerRunRequest
   threadsOverride: (v) => ['threads_override', checkInteger('threadsOverride', v, 1, 1024)],
   targetNameOverride: (v) => ['target_name_override', checkString('targetNameOverride', v, 1, 255)],
   generateDocsOverride: (v) => ['generate_docs_override', checkBoolean('generateDocsOverride', v)],
-  timeoutSecondsOverride: (v) => ['timeout_seconds_override', checkInteger('timeoutSecondsOverride', v, 0, 2_147_483_647)],
+  timeoutSecondsOverride: (v) => [
+    'timeout_seconds_override',
+    checkInteger('timeoutSecondsOverride', v, 0, 2_147_483_647),
+  ],
   stepsOverride: (v) => ['steps_override', checkSteps('stepsOverride', v)],
   azurePullRequestId: (v) => ['azure_pull_request_id', checkId('azurePullRequestId', v)],
   githubPullRequestId: (v) => ['github_pull_request_id', checkId('githubPullRequestId', v)],
@@ -106,7 +114,10 @@ export function checkSteps(field: string, value: unknown): string[] {
   return value.map((step, i) => {
     const command = checkString(`${field}[${i}]`, step, 5, 10_000);
     if (!/^dbt \S/.test(command) || /[\r\n\u0000]/.test(command)) {
-      throw new ValidationError(`${field}[${i}]`, `must be one line beginning with "dbt ", got ${JSON.stringify(command)}`);
+      throw new ValidationError(
+        `${field}[${i}]`,
+        `must be one line beginning with "dbt ", got ${JSON.stringify(command)}`,
+      );
     }
     return command;
   });
@@ -118,7 +129,11 @@ export function triggerBody(options: TriggerOptions = {}): TriggerRunRequest {
   for (const [key, value] of Object.entries(options)) {
     if (key === 'reuseExisting' || key === 'signal' || value === undefined) continue;
     const field = triggerFields[key];
-    if (!field) throw new ValidationError(key, `is not a trigger option (known: ${Object.keys(triggerFields).join(', ')}, reuseExisting, signal)`);
+    if (!field)
+      throw new ValidationError(
+        key,
+        `is not a trigger option (known: ${Object.keys(triggerFields).join(', ')}, reuseExisting, signal)`,
+      );
     const [name, checked] = field(value);
     body[name] = checked;
   }
@@ -129,8 +144,12 @@ export function statusCodes(value: ListRunsOptions['status']): RunStatusValue[] 
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((one) => {
     if (typeof one === 'string' && one in runStatusNames) return runStatusNames[one as RunStatusName];
-    if (typeof one === 'number' && (Object.values(runStatusNames) as number[]).includes(one)) return one as RunStatusValue;
-    throw new ValidationError('status', `must be one of ${Object.keys(runStatusNames).join(', ')} or 1, 2, 3, 10, 20, 30; got ${JSON.stringify(one)}`);
+    if (typeof one === 'number' && (Object.values(runStatusNames) as number[]).includes(one))
+      return one as RunStatusValue;
+    throw new ValidationError(
+      'status',
+      `must be one of ${Object.keys(runStatusNames).join(', ')} or 1, 2, 3, 10, 20, 30; got ${JSON.stringify(one)}`,
+    );
   });
 }
 
@@ -198,7 +217,11 @@ export function createRuns(ctx: Context) {
     const body = triggerBody(options);
     if (options.reuseExisting !== undefined) checkBoolean('reuseExisting', options.reuseExisting);
     if (options.reuseExisting) {
-      const active = await latest({ jobId, status: ['queued', 'starting', 'running'], ...compact({ signal: options.signal }) });
+      const active = await latest({
+        jobId,
+        status: ['queued', 'starting', 'running'],
+        ...compact({ signal: options.signal }),
+      });
       if (active) return active;
     }
     const envelope = await ctx.call<Envelope<Run>>('POST', '/api/v2/accounts/{account_id}/jobs/{job_id}/run/', {
@@ -217,11 +240,37 @@ export function createRuns(ctx: Context) {
     trigger,
     /** Triggers a run and waits for it; wait options (timeoutMs, onProgress, ...) sit beside the trigger options. */
     async triggerAndWait(jobId: number, options: TriggerOptions & WaitOptions<Run> = {}): Promise<Run> {
-      const { intervalMs, maxIntervalMs, timeoutMs, onProgress, throwOnFailure, maxConsecutiveErrors, ...triggerOptions } = options;
+      const {
+        intervalMs,
+        maxIntervalMs,
+        timeoutMs,
+        onProgress,
+        throwOnFailure,
+        maxConsecutiveErrors,
+        ...triggerOptions
+      } = options;
       // Refuse bad wait options before the trigger starts a run.
-      checkWaitOptions({ intervalMs, maxIntervalMs, timeoutMs, onProgress, throwOnFailure, maxConsecutiveErrors } as WaitOptions<never>);
+      checkWaitOptions({
+        intervalMs,
+        maxIntervalMs,
+        timeoutMs,
+        onProgress,
+        throwOnFailure,
+        maxConsecutiveErrors,
+      } as WaitOptions<never>);
       const run = await trigger(jobId, triggerOptions);
-      return wait(run.id, compact({ intervalMs, maxIntervalMs, timeoutMs, onProgress, throwOnFailure, maxConsecutiveErrors, signal: options.signal }));
+      return wait(
+        run.id,
+        compact({
+          intervalMs,
+          maxIntervalMs,
+          timeoutMs,
+          onProgress,
+          throwOnFailure,
+          maxConsecutiveErrors,
+          signal: options.signal,
+        }),
+      );
     },
     async cancel(runId: number, options: { signal?: AbortSignal } = {}): Promise<Run> {
       checkId('runId', runId);
@@ -243,10 +292,14 @@ export function createRuns(ctx: Context) {
     /** Which step failed and which were skipped. */
     async failureDetails(runId: number, options: { signal?: AbortSignal } = {}): Promise<RunFailureDetails> {
       checkId('runId', runId);
-      const envelope = await ctx.call<Envelope<RunFailureDetails>>('GET', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', {
-        path: { account_id: ctx.account(), run_id: runId },
-        signal: options.signal,
-      });
+      const envelope = await ctx.call<Envelope<RunFailureDetails>>(
+        'GET',
+        '/api/v2/accounts/{account_id}/runs/{run_id}/retry/',
+        {
+          path: { account_id: ctx.account(), run_id: runId },
+          signal: options.signal,
+        },
+      );
       return envelope.data;
     },
     /** The steps of a run, in order. */

@@ -41,7 +41,9 @@ describe('the client against Prism', () => {
 
   it('pages a list with dbt.paginate and the typed list helpers', async () => {
     const dbt = client();
-    const jobs = await dbt.paginate('/api/v2/accounts/{account_id}/jobs/', { params: { path: { account_id: 43786 } } }).toArray();
+    const jobs = await dbt
+      .paginate('/api/v2/accounts/{account_id}/jobs/', { params: { path: { account_id: 43786 } } })
+      .toArray();
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs[0]).toHaveProperty('execute_steps');
     const runs = await dbt.runs.list({ jobId: 567183, status: ['error', 'success'], orderBy: '-id' }).toArray();
@@ -67,9 +69,12 @@ describe('the client against Prism', () => {
   });
 
   it('fetches an artifact by a path with slashes', async () => {
-    const { data, response } = await client().api.GET('/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}', {
-      params: { path: { account_id: 43786, run_id: 70403103, remainder: 'run_results.json' } },
-    });
+    const { data, response } = await client().api.GET(
+      '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}',
+      {
+        params: { path: { account_id: 43786, run_id: 70403103, remainder: 'run_results.json' } },
+      },
+    );
     expect(response.status).toBe(200);
     expect(data).toHaveProperty('results');
   });

@@ -50,7 +50,10 @@ describe('the mock server', () => {
     ['running', 3, 'Running'],
     ['queued', 1, 'Queued'],
   ] as const)('returns the `%s` run for `Prefer: example=%s`', async (example, status, humanized) => {
-    const client = createClient<paths>({ baseUrl, headers: { Authorization: 'Token k', Prefer: `example=${example}` } });
+    const client = createClient<paths>({
+      baseUrl,
+      headers: { Authorization: 'Token k', Prefer: `example=${example}` },
+    });
     const { data } = await client.GET(runPath, runParams);
     expect(data?.data.status).toBe(status);
     expect(data?.data.status_humanized).toBe(humanized);

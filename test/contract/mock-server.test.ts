@@ -30,6 +30,8 @@ describe('startMockServer', () => {
   });
 
   it('reports Prism’s own output when it cannot start', async () => {
-    await expect(startMockServer({ specPath: '/nonexistent/openapi.yaml' })).rejects.toThrow(/Prism exited before listening/);
+    await expect(startMockServer({ specPath: '/nonexistent/openapi.yaml' })).rejects.toThrow(
+      /Prism exited before listening/,
+    );
   });
 });

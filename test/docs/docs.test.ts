@@ -44,7 +44,9 @@ describe('API reference page (npm run docs)', () => {
   if (!haveChromium) {
     it('needs Chromium', (ctx) => {
       console.warn(`skipping the docs page test: ${chromiumPath} is missing`);
-      ctx.skip(`${chromiumPath} is missing: install it (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH to test the docs page`);
+      ctx.skip(
+        `${chromiumPath} is missing: install it (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH to test the docs page`,
+      );
     });
     return;
   }
@@ -140,18 +142,24 @@ describe('API reference page (npm run docs)', () => {
     await menu.getByText('Runs', { exact: true }).first().click();
     await menu.getByText('Get a run', { exact: true }).first().click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#\/runs\/getrun$/i);
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('/api/v2/accounts/{account_id}/runs/{id}/');
+    await expect
+      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .toContain('/api/v2/accounts/{account_id}/runs/{id}/');
 
     // A deep link, loaded afresh, lands on the same operation.
     await page.goto(`${base}/#/runs/getrun`, { waitUntil: 'load' });
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('/api/v2/accounts/{account_id}/runs/{id}/');
+    await expect
+      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .toContain('/api/v2/accounts/{account_id}/runs/{id}/');
     expect(pageErrors).toEqual([]);
     expect(blocked.filter((url) => url.includes('otel') || url.includes('telemetry'))).toEqual([]);
   });
 
   it('works opened as a file, as README says (file://.../docs/index.html)', async () => {
     await page.goto(`${pathToFileURL(docsFile).href}#/jobs/triggerjobrun`, { waitUntil: 'load' });
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('/api/v2/accounts/{account_id}/jobs/{job_id}/run/');
+    await expect
+      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .toContain('/api/v2/accounts/{account_id}/jobs/{job_id}/run/');
     expect(await page.locator('body').innerText()).toContain('Trigger a job run');
     expect(pageErrors).toEqual([]);
   });

@@ -16,7 +16,10 @@ function expectNoToken(result: CliResult) {
 }
 
 const humanized: Record<number, string> = { 1: 'Queued', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' };
-const envelope = (data: unknown) => ({ data, status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' } });
+const envelope = (data: unknown) => ({
+  data,
+  status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' },
+});
 const run = (status: number) => ({
   id: 9001,
   trigger_id: 1,
@@ -31,20 +34,51 @@ const run = (status: number) => ({
   finished_at: status >= 10 ? '2026-11-23 10:05:00.000000+00:00' : null,
   status_message: status === 20 ? 'Database Error in model orders' : null,
   run_steps: [
-    { id: 501, run_id: 9001, account_id: 43786, index: 1, name: 'Clone repository', status: 10, status_humanized: 'Success', created_at: '', updated_at: '' },
-    { id: 502, run_id: 9001, account_id: 43786, index: 2, name: 'dbt build', status: status === 20 ? 20 : status, status_humanized: humanized[status], created_at: '', updated_at: '' },
+    {
+      id: 501,
+      run_id: 9001,
+      account_id: 43786,
+      index: 1,
+      name: 'Clone repository',
+      status: 10,
+      status_humanized: 'Success',
+      created_at: '',
+      updated_at: '',
+    },
+    {
+      id: 502,
+      run_id: 9001,
+      account_id: 43786,
+      index: 2,
+      name: 'dbt build',
+      status: status === 20 ? 20 : status,
+      status_humanized: humanized[status],
+      created_at: '',
+      updated_at: '',
+    },
   ],
 });
 
 /** A dbt Cloud stand-in whose runs end in `finalStatus` (or never, for 3). */
 async function runServer(finalStatus: number, options: { unauthorized?: boolean } = {}) {
   return startServer(({ method, path }, res) => {
-    if (options.unauthorized) return sendJson(res, 401, { status: { code: 401, is_success: false, user_message: 'Invalid token.' }, data: null });
+    if (options.unauthorized)
+      return sendJson(res, 401, {
+        status: { code: 401, is_success: false, user_message: 'Invalid token.' },
+        data: null,
+      });
     if (method === 'POST' && path.endsWith('/run/')) return sendJson(res, 200, envelope(run(1)));
     if (method === 'POST' && path.endsWith('/cancel/')) return sendJson(res, 200, envelope(run(30)));
     if (path.startsWith('/api/v2/accounts/43786/runs/9001/')) return sendJson(res, 200, envelope(run(finalStatus)));
     if (path === '/api/v2/accounts/43786/steps/502/') {
-      return sendJson(res, 200, envelope({ ...run(finalStatus).run_steps[1], logs: 'line 1\nCompilation Error in model orders\nDone. PASS=3 ERROR=1' }));
+      return sendJson(
+        res,
+        200,
+        envelope({
+          ...run(finalStatus).run_steps[1],
+          logs: 'line 1\nCompilation Error in model orders\nDone. PASS=3 ERROR=1',
+        }),
+      );
     }
     sendJson(res, 404, { status: { code: 404, is_success: false, user_message: 'not found' }, data: null });
   });
@@ -60,7 +94,8 @@ describe('dbt-cloud CLI', () => {
   it('prints help with the commands and the exit codes, and examples on every command', async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['run', 'runs', 'artifacts', 'jobs', 'environments', 'projects', 'doctor', 'mock']) expect(top.stdout).toContain(command);
+    for (const command of ['run', 'runs', 'artifacts', 'jobs', 'environments', 'projects', 'doctor', 'mock'])
+      expect(top.stdout).toContain(command);
     expect(top.stdout).toContain('4  usage or configuration error');
     const sub = await runCli(['runs', 'list', '--help']);
     expect(sub.code).toBe(0);
@@ -70,7 +105,10 @@ describe('dbt-cloud CLI', () => {
 
   it('triggers, waits, downloads run_results.json and prints JSON only with --json (exit 0)', async () => {
     const out = join(dir, 'target');
-    const result = await runCli(['run', '567183', '--wait', '--download', 'run_results.json', '--out', out, '--json'], prism());
+    const result = await runCli(
+      ['run', '567183', '--wait', '--download', 'run_results.json', '--out', out, '--json'],
+      prism(),
+    );
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout);
     expect(parsed.run.status).toBe(10);
@@ -101,7 +139,10 @@ describe('dbt-cloud CLI', () => {
   it('shows a run in human form, and lists runs newest first', async () => {
     const result = await runCli(['runs', 'list', '--limit', '3'], prism());
     expect(result.code).toBe(0);
-    const ids = result.stdout.trim().split('\n').map((line) => Number(line.split(/\s+/)[0]));
+    const ids = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(/\s+/)[0]));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 
@@ -162,7 +203,11 @@ describe('dbt-cloud CLI', () => {
     it('shows ✗ and exits non-zero when the token is refused', async () => {
       const server = await runServer(10, { unauthorized: true });
       try {
-        const result = await runCli(['doctor', '--verbose'], { DBT_CLOUD_HOST: server.url, DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: '43786' });
+        const result = await runCli(['doctor', '--verbose'], {
+          DBT_CLOUD_HOST: server.url,
+          DBT_CLOUD_API_TOKEN: token,
+          DBT_CLOUD_ACCOUNT_ID: '43786',
+        });
         expect(result.code).toBe(5);
         expect(result.stderr).toContain('✓ host answers');
         expect(result.stderr).toContain('✗ token accepted');
@@ -178,14 +223,20 @@ describe('dbt-cloud CLI', () => {
       });
       const url = server.url;
       await server.close();
-      const result = await runCli(['doctor'], { DBT_CLOUD_HOST: url, DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: '43786' });
+      const result = await runCli(['doctor'], {
+        DBT_CLOUD_HOST: url,
+        DBT_CLOUD_API_TOKEN: token,
+        DBT_CLOUD_ACCOUNT_ID: '43786',
+      });
       expect(result.code).toBe(5);
       expect(result.stderr).toContain('✗ host answers');
     });
   });
 
   it('serves the mock, answers, and stops cleanly on SIGTERM leaving no process', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let stdout = '';
       const started = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
@@ -199,7 +250,9 @@ describe('dbt-cloud CLI', () => {
         });
         child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
       });
-      const response = await fetch(`${started.url}/api/v2/accounts/43786/runs/70403103/`, { headers: { Authorization: 'Token x', Prefer: 'example=error' } });
+      const response = await fetch(`${started.url}/api/v2/accounts/43786/runs/70403103/`, {
+        headers: { Authorization: 'Token x', Prefer: 'example=error' },
+      });
       expect(((await response.json()) as { data: { status: number } }).data.status).toBe(20);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -8,9 +8,17 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-export type Handler = (request: { method: string; path: string; url: URL; body: string; headers: IncomingMessage['headers'] }, response: ServerResponse) => void | Promise<void>;
+export type Handler = (
+  request: { method: string; path: string; url: URL; body: string; headers: IncomingMessage['headers'] },
+  response: ServerResponse,
+) => void | Promise<void>;
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
@@ -25,7 +33,8 @@ export async function startServer(handler: Handler): Promise<ScriptedServer> {
     try {
       await handler({ method: req.method ?? 'GET', path: url.pathname, url, body, headers: req.headers }, res);
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 500, { status: { code: 500, is_success: false, user_message: String(error) } });
+      if (!res.headersSent)
+        sendJson(res, 500, { status: { code: 500, is_success: false, user_message: String(error) } });
       else res.destroy();
     }
   });

@@ -77,7 +77,8 @@ export function listOperations(doc: Json): SpecOperation[] {
       for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
         const parameter = deref(doc, raw);
         if (parameter.in === 'path') pathParams[parameter.name] = parameterValue(doc, parameter);
-        else if (parameter.in === 'query' && parameter.required) queryParams[parameter.name] = parameterValue(doc, parameter);
+        else if (parameter.in === 'query' && parameter.required)
+          queryParams[parameter.name] = parameterValue(doc, parameter);
       }
       const requestBody = operation.requestBody ? deref(doc, operation.requestBody) : undefined;
       const requestMedia = requestBody?.content?.['application/json'];

@@ -46,13 +46,20 @@ describe('createDbtCloud options', () => {
   });
 
   it('reads DBT_CLOUD_API_TOKEN, DBT_CLOUD_ACCOUNT_ID and DBT_CLOUD_HOST', () => {
-    const dbt = createDbtCloud({ env: { DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: '43786', DBT_CLOUD_HOST: 'emea.dbt.com' } });
+    const dbt = createDbtCloud({
+      env: { DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: '43786', DBT_CLOUD_HOST: 'emea.dbt.com' },
+    });
     expect(dbt.accountId).toBe(43786);
     expect(dbt.baseUrl).toBe('https://emea.dbt.com');
   });
 
   it('prefers explicit options over the environment', () => {
-    const dbt = createDbtCloud({ token, accountId: 1, region: 'au', env: { DBT_CLOUD_ACCOUNT_ID: '2', DBT_CLOUD_HOST: 'emea.dbt.com' } });
+    const dbt = createDbtCloud({
+      token,
+      accountId: 1,
+      region: 'au',
+      env: { DBT_CLOUD_ACCOUNT_ID: '2', DBT_CLOUD_HOST: 'emea.dbt.com' },
+    });
     expect(dbt.accountId).toBe(1);
     expect(dbt.baseUrl).toBe('https://au.dbt.com');
   });

@@ -12,7 +12,9 @@ function listServer(total: number | (() => number), delayed = false) {
     const offset = Number(url.searchParams.get('offset'));
     if (delayed) await new Promise((r) => setTimeout(r, (offset / limit) % 3));
     const count = totalNow();
-    const data = Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({ id: offset + i + 1 }));
+    const data = Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({
+      id: offset + i + 1,
+    }));
     return json({
       data,
       extra: { filters: { limit, offset }, order_by: 'id', pagination: { count: data.length, total_count: count } },
@@ -32,7 +34,9 @@ describe('dbt.paginate', () => {
     const { fetch, requests } = listServer(250);
     const dbt = client(fetch);
     const seen: number[] = [];
-    for await (const run of dbt.paginate('/api/v2/accounts/{account_id}/runs/', { params: { path: { account_id: 43786 } } })) {
+    for await (const run of dbt.paginate('/api/v2/accounts/{account_id}/runs/', {
+      params: { path: { account_id: 43786 } },
+    })) {
       seen.push(run.id);
     }
     expect(seen).toEqual(range(250));
@@ -47,7 +51,9 @@ describe('dbt.paginate', () => {
     const { fetch, requests } = listServer(150);
     const dbt = client(fetch);
     await dbt
-      .paginate('/api/v2/accounts/{account_id}/jobs/', { params: { path: { account_id: 43786 }, query: { project_id: 270542, limit: 50 } } })
+      .paginate('/api/v2/accounts/{account_id}/jobs/', {
+        params: { path: { account_id: 43786 }, query: { project_id: 270542, limit: 50 } },
+      })
       .toArray();
     expect(requests).toHaveLength(3);
     expect(requests.every((r) => new URL(r.url).searchParams.get('project_id') === '270542')).toBe(true);
@@ -123,7 +129,11 @@ describe('dbt.paginate', () => {
     const { fetch } = scriptedFetch(async (request) => {
       const offset = Number(new URL(request.url).searchParams.get('offset'));
       if (offset === 200) return json(errorBody(404), 404);
-      return json({ data: [{ id: offset }], extra: { pagination: { count: 100, total_count: 500 } }, status: { code: 200 } });
+      return json({
+        data: [{ id: offset }],
+        extra: { pagination: { count: 100, total_count: 500 } },
+        status: { code: 200 },
+      });
     });
     const seen: number[] = [];
     const error = await (async () => {
@@ -135,7 +145,9 @@ describe('dbt.paginate', () => {
 
   it('filters runs by job, status names and order, in the API’s own formats', async () => {
     const { fetch, requests } = listServer(1);
-    await client(fetch).runs.list({ jobId: 567183, status: ['error', 'cancelled'], orderBy: '-finished_at', include: ['job'] }).toArray();
+    await client(fetch)
+      .runs.list({ jobId: 567183, status: ['error', 'cancelled'], orderBy: '-finished_at', include: ['job'] })
+      .toArray();
     const query = new URL(requests[0]!.url).searchParams;
     expect(query.get('job_definition_id')).toBe('567183');
     expect(query.get('status__in')).toBe('[20,30]');

@@ -10,13 +10,33 @@ import {
 } from '../../src/index.js';
 import { connectionError, errorBody, fakeClock, json, ok, scriptedFetch } from '../support/scripted.js';
 
-const humanized: Record<number, string> = { 1: 'Queued', 2: 'Starting', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' };
-const run = (status: number, extra: Record<string, unknown> = {}) => ({ id: 70403103, status, status_humanized: humanized[status], ...extra });
+const humanized: Record<number, string> = {
+  1: 'Queued',
+  2: 'Starting',
+  3: 'Running',
+  10: 'Success',
+  20: 'Error',
+  30: 'Cancelled',
+};
+const run = (status: number, extra: Record<string, unknown> = {}) => ({
+  id: 70403103,
+  status,
+  status_humanized: humanized[status],
+  ...extra,
+});
 
 function setup(steps: Parameters<typeof scriptedFetch>[0]) {
   const clock = fakeClock();
   const scripted = scriptedFetch(steps);
-  const dbt = createDbtCloud({ token: 't', accountId: 43786, host: 'https://x.example', fetch: scripted.fetch, clock, env: {}, maxRetries: 0 });
+  const dbt = createDbtCloud({
+    token: 't',
+    accountId: 43786,
+    host: 'https://x.example',
+    fetch: scripted.fetch,
+    clock,
+    env: {},
+    maxRetries: 0,
+  });
   return { dbt, clock, requests: scripted.requests };
 }
 
@@ -128,9 +148,16 @@ describe('dbt.runs.wait', () => {
     const seen: string[] = [];
     await dbt.runs.wait(1, {
       onProgress: (current: Run, previous: Run | undefined) =>
-        seen.push(`${previous?.status_humanized ?? '-'}→${current.status_humanized}:${current.run_steps?.at(-1)?.name ?? ''}`),
+        seen.push(
+          `${previous?.status_humanized ?? '-'}→${current.status_humanized}:${current.run_steps?.at(-1)?.name ?? ''}`,
+        ),
     });
-    expect(seen).toEqual(['-→Queued:', 'Queued→Running:Clone', 'Running→Running:dbt build', 'Running→Success:dbt build']);
+    expect(seen).toEqual([
+      '-→Queued:',
+      'Queued→Running:Clone',
+      'Running→Running:dbt build',
+      'Running→Success:dbt build',
+    ]);
     // Steps are only asked for when someone listens.
     expect(new URL(requests[0]!.url).searchParams.get('include_related')).toBe('run_steps');
   });

@@ -31,7 +31,11 @@ const ours = spec(
   {
     Run: {
       type: 'object',
-      properties: { id: { type: 'integer' }, job: { $ref: '#/components/schemas/Run' }, finished_at: { type: ['string', 'null'] } },
+      properties: {
+        id: { type: 'integer' },
+        job: { $ref: '#/components/schemas/Run' },
+        finished_at: { type: ['string', 'null'] },
+      },
     },
     RunList: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Run' } } } },
   },
@@ -50,7 +54,9 @@ const theirs = spec({
       }),
     },
   },
-  '/runs/{id}/': { get: { responses: okResponse({ type: 'object', properties: { id: {}, finished_at: {}, job: {} } }) } },
+  '/runs/{id}/': {
+    get: { responses: okResponse({ type: 'object', properties: { id: {}, finished_at: {}, job: {} } }) },
+  },
   '/runs/{id}/cancel/': { post: { responses: okResponse({ type: 'object' }) } },
 });
 
@@ -86,7 +92,9 @@ describe('npm run spec:compare', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('exits 1 and names the missing operation when the other spec has more', async () => {
-    const failure = await run(process.execPath, [script, join(dir, 'theirs.yaml'), join(dir, 'ours.yaml')]).catch((e) => e);
+    const failure = await run(process.execPath, [script, join(dir, 'theirs.yaml'), join(dir, 'ours.yaml')]).catch(
+      (e) => e,
+    );
     expect(failure.code).toBe(1);
     expect(failure.stdout).toContain('missing from ours: 1');
     expect(failure.stdout).toContain('- POST /runs/{id}/cancel/');

@@ -21,7 +21,15 @@ const run = { id: 7, status: 10, status_humanized: 'Success' };
 
 function client(fetch: (r: Request) => Promise<Response>, extra: Partial<DbtCloudOptions> = {}) {
   const clock = fakeClock();
-  const dbt = createDbtCloud({ token, accountId: 43786, host: 'https://cloud.example', fetch, clock, env: {}, ...extra });
+  const dbt = createDbtCloud({
+    token,
+    accountId: 43786,
+    host: 'https://cloud.example',
+    fetch,
+    clock,
+    env: {},
+    ...extra,
+  });
   return { dbt, clock };
 }
 
@@ -63,7 +71,9 @@ describe('headers', () => {
 
 describe('artifact paths', () => {
   it('sends an artifact path with raw slashes and encodes each segment', async () => {
-    const { fetch, requests } = scriptedFetch([new Response('select 1', { headers: { 'Content-Type': 'text/plain' } })]);
+    const { fetch, requests } = scriptedFetch([
+      new Response('select 1', { headers: { 'Content-Type': 'text/plain' } }),
+    ]);
     const { dbt } = client(fetch);
     await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}', {
       params: { path: { account_id: 43786, run_id: 9, remainder: 'compiled/jaffle shop/models/x#1.sql' } },
@@ -75,7 +85,9 @@ describe('artifact paths', () => {
   it('still encodes a slash in any other path parameter', async () => {
     const { fetch, requests } = scriptedFetch([ok({})]);
     const { dbt } = client(fetch);
-    await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path: { account_id: 43786, id: '7/../8' as never } } });
+    await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{id}/', {
+      params: { path: { account_id: 43786, id: '7/../8' as never } },
+    });
     expect(requests[0]!.path).toBe('/api/v2/accounts/43786/runs/7%2F..%2F8/');
   });
 });
@@ -156,10 +168,15 @@ describe('retries', () => {
   it('resends the same body on each retry of a PUT', async () => {
     const { fetch, requests } = scriptedFetch([json(errorBody(502), 502), ok({})]);
     const { dbt } = client(fetch);
-    await dbt.api.PUT('/api/v3/accounts/{account_id}/service-tokens/{id}/' as never, {
-      params: { path: { account_id: 1, id: 2 } },
-      body: { name: 'ci' },
-    } as never).catch(() => undefined);
+    await dbt.api
+      .PUT(
+        '/api/v3/accounts/{account_id}/service-tokens/{id}/' as never,
+        {
+          params: { path: { account_id: 1, id: 2 } },
+          body: { name: 'ci' },
+        } as never,
+      )
+      .catch(() => undefined);
     expect(requests.map((r) => r.body)).toEqual(['{"name":"ci"}', '{"name":"ci"}']);
   });
 });
@@ -186,12 +203,15 @@ describe('a POST is never replayed blindly', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])('resends a trigger after %s (it never reached the server)', async (code) => {
-    const { fetch, requests } = scriptedFetch([connectionError(code), ok(run)]);
-    const { dbt } = client(fetch);
-    expect((await trigger(dbt)).data?.data.id).toBe(7);
-    expect(requests).toHaveLength(2);
-  });
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
+    'resends a trigger after %s (it never reached the server)',
+    async (code) => {
+      const { fetch, requests } = scriptedFetch([connectionError(code), ok(run)]);
+      const { dbt } = client(fetch);
+      expect((await trigger(dbt)).data?.data.id).toBe(7);
+      expect(requests).toHaveLength(2);
+    },
+  );
 
   it('resends a trigger after 429 and after 503 with Retry-After', async () => {
     const { fetch, requests } = scriptedFetch([
@@ -225,7 +245,15 @@ describe('rate limits', () => {
       }
       return ok(run);
     });
-    const dbt = createDbtCloud({ token, accountId: 43786, host: 'https://x.example', fetch, clock, env: {}, maxConcurrency: 1 });
+    const dbt = createDbtCloud({
+      token,
+      accountId: 43786,
+      host: 'https://x.example',
+      fetch,
+      clock,
+      env: {},
+      maxConcurrency: 1,
+    });
     const start = clock.now();
     await Promise.all([getRun(dbt), getRun(dbt), getRun(dbt)]);
     expect(sentAt[0]).toBe(start);
@@ -267,7 +295,10 @@ describe('timeouts and aborts', () => {
     });
     const { dbt } = client(fetch);
     const error = await dbt.api
-      .GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path: { account_id: 1, id: 7 } }, signal: controller.signal })
+      .GET('/api/v2/accounts/{account_id}/runs/{id}/', {
+        params: { path: { account_id: 1, id: 7 } },
+        signal: controller.signal,
+      })
       .catch((e) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(requests).toHaveLength(1);
@@ -277,7 +308,10 @@ describe('timeouts and aborts', () => {
     const { fetch, requests } = scriptedFetch([ok(run)]);
     const { dbt } = client(fetch);
     const error = await dbt.api
-      .GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path: { account_id: 1, id: 7 } }, signal: AbortSignal.abort() })
+      .GET('/api/v2/accounts/{account_id}/runs/{id}/', {
+        params: { path: { account_id: 1, id: 7 } },
+        signal: AbortSignal.abort(),
+      })
       .catch((e) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(requests).toHaveLength(0);
@@ -292,7 +326,9 @@ describe('typed errors from the helpers', () => {
     [404, NotFoundError],
     [500, ServerError],
   ] as const)('maps %i to %s with method, path, status and the API message', async (status, type) => {
-    const { fetch } = scriptedFetch([json(errorBody(status, `message ${status}`), status, { 'x-request-id': 'req-42' })]);
+    const { fetch } = scriptedFetch([
+      json(errorBody(status, `message ${status}`), status, { 'x-request-id': 'req-42' }),
+    ]);
     const { dbt } = client(fetch, { maxRetries: 0 });
     const error = await dbt.runs.get(7).catch((e) => e);
     expect(error).toBeInstanceOf(type);
@@ -317,7 +353,13 @@ describe('typed errors from the helpers', () => {
     const { fetch } = scriptedFetch([json(errorBody(401, 'Invalid token.'), 401)]);
     const { dbt } = client(fetch);
     const error = await dbt.runs.get(7).catch((e) => e);
-    for (const view of [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 10 }), String(error)]) {
+    for (const view of [
+      error.message,
+      error.stack,
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      String(error),
+    ]) {
       expect(view).not.toContain(token);
     }
     const network = await client(scriptedFetch([connectionError('ECONNRESET')]).fetch, { maxRetries: 0 })
@@ -328,7 +370,10 @@ describe('typed errors from the helpers', () => {
 
   it('logs each attempt without the token', async () => {
     const lines: string[] = [];
-    const logger = { debug: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`), info: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`) };
+    const logger = {
+      debug: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`),
+      info: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`),
+    };
     const { fetch } = scriptedFetch([json(errorBody(503), 503), ok(run)]);
     const { dbt } = client(fetch, { logger });
     await getRun(dbt);
