@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDbtCloud, ValidationError, type DbtCloud } from '../../src/index.js';
-import { fakeClock, ok, scriptedFetch } from '../support/scripted.js';
+import { ok, scriptedFetch, scriptedClient } from '../support/scripted.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -283,16 +283,8 @@ const cases: Case[] = [
 
 describe('bad inputs are refused before any request', () => {
   it.each(cases)('%s: %s → ValidationError(%s), nothing sent', async (_helper, _input, field, call) => {
-    const scripted = scriptedFetch(() => ok(anything));
-    const dbt = createDbtCloud({
-      token: 't',
-      accountId: 43786,
-      host: 'https://x.example',
-      fetch: scripted.fetch,
-      clock: fakeClock(),
-      env: {},
-      maxRetries: 0,
-    });
+    const { dbt, requests } = scriptedClient(() => ok(anything), { maxRetries: 0 });
+    const scripted = { requests };
     let error: unknown;
     try {
       await drive(call(dbt));
@@ -313,16 +305,8 @@ describe('bad inputs are refused before any request', () => {
   });
 
   it('the same helpers send a request once the input is good (the table is not vacuous)', async () => {
-    const scripted = scriptedFetch(() => ok(anything));
-    const dbt = createDbtCloud({
-      token: 't',
-      accountId: 43786,
-      host: 'https://x.example',
-      fetch: scripted.fetch,
-      clock: fakeClock(),
-      env: {},
-      maxRetries: 0,
-    });
+    const { dbt, requests } = scriptedClient(() => ok(anything), { maxRetries: 0 });
+    const scripted = { requests };
     await dbt.runs.trigger(1, { cause: 'ok', stepsOverride: ['dbt build'], threadsOverride: 4 });
     await dbt.runs.wait(1, {
       intervalMs: 1,

@@ -6,23 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, ValidationError, type DbtCloud } from '../../src/index.js';
-import { fakeClock, ok, scriptedFetch } from '../support/scripted.js';
+import { fakeClock, ok, scriptedFetch, scriptedClient } from '../support/scripted.js';
 
 const anyRun = { id: 1, job_definition_id: 1, project_id: 1, environment_id: 1, status: 10, run_steps: [] };
 
 /** A client whose fetch answers everything with success, so a check that is missing shows up as a request. */
 function setup() {
-  const scripted = scriptedFetch(() => ok(anyRun));
-  const dbt = createDbtCloud({
-    token: 't',
-    accountId: 43786,
-    host: 'https://x.example',
-    fetch: scripted.fetch,
-    clock: fakeClock(),
-    env: {},
-    maxRetries: 0,
-  });
-  return { dbt, requests: scripted.requests };
+  return scriptedClient(() => ok(anyRun), { maxRetries: 0 });
 }
 
 async function refusal(work: () => unknown): Promise<ValidationError> {

@@ -2,6 +2,7 @@
 // creates a run, runs that move queued → running → success/error as they are polled, a paged run list, cancel.
 // It counts what it accepted, so a test can tell a replayed trigger from a single one.
 import { sendJson, startServer, type ScriptedServer } from './http-server.js';
+import { statusNames } from './scripted.js';
 
 export interface FakeRun {
   id: number;
@@ -44,14 +45,7 @@ export interface FakeDbtCloudOptions {
   pollsToFinish?: number;
 }
 
-const names: Record<number, string> = {
-  1: 'Queued',
-  2: 'Starting',
-  3: 'Running',
-  10: 'Success',
-  20: 'Error',
-  30: 'Cancelled',
-};
+const names = statusNames;
 
 const ok = (data: unknown, extra: Record<string, unknown> = {}) => ({
   status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' },

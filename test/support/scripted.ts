@@ -108,3 +108,13 @@ export const listBody = (data: unknown[]) =>
 export const requestLine = (r: RecordedRequest) => `${r.method} ${new URL(r.url).pathname}`;
 export const queryOf = (r: RecordedRequest) => Object.fromEntries(new URL(r.url).searchParams);
 export const bodyOf = (r: RecordedRequest) => JSON.parse(r.body) as Record<string, unknown>;
+
+/** `status_humanized` of each run status code, for building runs in tests. */
+export const statusNames: Record<number, string> = {
+  1: 'Queued',
+  2: 'Starting',
+  3: 'Running',
+  10: 'Success',
+  20: 'Error',
+  30: 'Cancelled',
+};

@@ -2,22 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortError,
   AuthenticationError,
-  createDbtCloud,
   RunCancelledError,
   RunFailedError,
   WaitTimeoutError,
   type Run,
 } from '../../src/index.js';
-import { connectionError, errorBody, fakeClock, json, ok, scriptedFetch } from '../support/scripted.js';
+import {
+  connectionError,
+  errorBody,
+  json,
+  ok,
+  scriptedFetch,
+  scriptedClient,
+  statusNames,
+} from '../support/scripted.js';
 
-const humanized: Record<number, string> = {
-  1: 'Queued',
-  2: 'Starting',
-  3: 'Running',
-  10: 'Success',
-  20: 'Error',
-  30: 'Cancelled',
-};
+const humanized = statusNames;
 const run = (status: number, extra: Record<string, unknown> = {}) => ({
   id: 70403103,
   status,
@@ -25,20 +25,7 @@ const run = (status: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function setup(steps: Parameters<typeof scriptedFetch>[0]) {
-  const clock = fakeClock();
-  const scripted = scriptedFetch(steps);
-  const dbt = createDbtCloud({
-    token: 't',
-    accountId: 43786,
-    host: 'https://x.example',
-    fetch: scripted.fetch,
-    clock,
-    env: {},
-    maxRetries: 0,
-  });
-  return { dbt, clock, requests: scripted.requests };
-}
+const setup = (steps: Parameters<typeof scriptedFetch>[0]) => scriptedClient(steps, { maxRetries: 0 });
 
 describe('dbt.runs.wait', () => {
   it('polls through queued → starting → running → success and returns the finished run', async () => {

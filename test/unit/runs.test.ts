@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCause, ValidationError, WaitTimeoutError, type Run, type TriggerOptions } from '../../src/index.js';
-import { ok, scriptedFetch, bodyOf, listBody, queryOf, scriptedClient } from '../support/scripted.js';
+import { ok, scriptedFetch, bodyOf, listBody, queryOf, scriptedClient, statusNames } from '../support/scripted.js';
 
-const humanized: Record<number, string> = {
-  1: 'Queued',
-  2: 'Starting',
-  3: 'Running',
-  10: 'Success',
-  20: 'Error',
-  30: 'Cancelled',
-};
+const humanized = statusNames;
 const run = (status: number, extra: Record<string, unknown> = {}) => ({
   id: 70403103,
   job_definition_id: 567183,
