@@ -185,6 +185,21 @@ export function createRuns(ctx: Context) {
     return envelope.data;
   };
 
+  // One run's sub-resource (cancel, retry, failure details): check the id, send, return the envelope's data.
+  const runCall = async <T>(
+    method: 'GET' | 'POST',
+    template: string,
+    runId: number,
+    options: { signal?: AbortSignal },
+  ): Promise<T> => {
+    checkId('runId', runId);
+    const envelope = await ctx.call<Envelope<T>>(method, template, {
+      path: { account_id: ctx.account(), run_id: runId },
+      signal: options.signal,
+    });
+    return envelope.data;
+  };
+
   const list = (options: ListRunsOptions = {}): Paginator<Run> => {
     const query = compact({
       ...runFilters(options),
@@ -272,36 +287,15 @@ export function createRuns(ctx: Context) {
         }),
       );
     },
-    async cancel(runId: number, options: { signal?: AbortSignal } = {}): Promise<Run> {
-      checkId('runId', runId);
-      const envelope = await ctx.call<Envelope<Run>>('POST', '/api/v2/accounts/{account_id}/runs/{run_id}/cancel/', {
-        path: { account_id: ctx.account(), run_id: runId },
-        signal: options.signal,
-      });
-      return envelope.data;
-    },
+    /** Cancels a run; the API answers with the run, status 30 once it has stopped. */
+    cancel: (runId: number, options: { signal?: AbortSignal } = {}) =>
+      runCall<Run>('POST', '/api/v2/accounts/{account_id}/runs/{run_id}/cancel/', runId, options),
     /** Retries a failed run from its failed step; the API answers with the new run. */
-    async retry(runId: number, options: { signal?: AbortSignal } = {}): Promise<Run> {
-      checkId('runId', runId);
-      const envelope = await ctx.call<Envelope<Run>>('POST', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', {
-        path: { account_id: ctx.account(), run_id: runId },
-        signal: options.signal,
-      });
-      return envelope.data;
-    },
+    retry: (runId: number, options: { signal?: AbortSignal } = {}) =>
+      runCall<Run>('POST', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', runId, options),
     /** Which step failed and which were skipped. */
-    async failureDetails(runId: number, options: { signal?: AbortSignal } = {}): Promise<RunFailureDetails> {
-      checkId('runId', runId);
-      const envelope = await ctx.call<Envelope<RunFailureDetails>>(
-        'GET',
-        '/api/v2/accounts/{account_id}/runs/{run_id}/retry/',
-        {
-          path: { account_id: ctx.account(), run_id: runId },
-          signal: options.signal,
-        },
-      );
-      return envelope.data;
-    },
+    failureDetails: (runId: number, options: { signal?: AbortSignal } = {}) =>
+      runCall<RunFailureDetails>('GET', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', runId, options),
     /** The steps of a run, in order. */
     async steps(runId: number, options: { signal?: AbortSignal } = {}): Promise<RunStep[]> {
       const run = await get(runId, compact({ include: ['run_steps'] as RunInclude[], signal: options.signal }));
