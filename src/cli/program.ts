@@ -516,10 +516,12 @@ export function buildProgram(): Command {
           accepted,
           accepted ? 'the API accepted the token' : `the API answered ${accounts.response.status}`,
         );
-        if (accepted) {
+        if (accepted && dbt.accountId === undefined) {
+          record('account visible', false, 'no account id: pass --account-id or set DBT_CLOUD_ACCOUNT_ID');
+        } else if (accepted) {
           try {
             const { data } = await dbt.api.GET('/api/v2/accounts/{account_id}/', {
-              params: { path: { account_id: dbt.accountId ?? NaN } },
+              params: { path: { account_id: dbt.accountId! } },
             });
             record(
               'account visible',

@@ -217,6 +217,14 @@ describe('dbt-cloud CLI', () => {
       }
     });
 
+    it('shows ✗ for the account when no account id is configured', async () => {
+      const { DBT_CLOUD_ACCOUNT_ID: _unset, ...withoutAccount } = prism();
+      const result = await runCli(['doctor'], withoutAccount);
+      expect(result.code).toBe(5);
+      expect(result.stderr).toContain('✓ token accepted');
+      expect(result.stderr).toContain('✗ account visible: no account id');
+    });
+
     it('shows ✗ when the host does not answer', async () => {
       const server = await startServer((_req, res) => {
         res.end();
