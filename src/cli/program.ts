@@ -52,6 +52,11 @@ function verboseLogger(out: Output): Logger {
   return out.json ? {} : { debug: line, info: line, warn: line, error: line };
 }
 
+/** A created object is named by its id; a dry run's request body is shown whole. */
+function createdOrBody(kind: string, result: object): string {
+  return 'id' in result ? `created ${kind} ${(result as { id: number }).id}` : JSON.stringify(result, null, 2);
+}
+
 function human(run: Run): string {
   return [
     `run ${run.id}  ${run.status_humanized}`,
@@ -408,9 +413,7 @@ export function buildProgram(): Command {
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       });
-      out.result(result, () =>
-        'id' in result ? `created job ${(result as { id: number }).id}` : JSON.stringify(result, null, 2),
-      );
+      out.result(result, () => createdOrBody('job', result));
     }),
   );
   examples(
@@ -431,9 +434,7 @@ export function buildProgram(): Command {
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       });
-      out.result(result, () =>
-        'id' in result ? `created job ${(result as { id: number }).id}` : JSON.stringify(result, null, 2),
-      );
+      out.result(result, () => createdOrBody('job', result));
     }),
   );
 
@@ -480,9 +481,7 @@ export function buildProgram(): Command {
         ...(opts.credentials ? { credentialsId: opts.credentials } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
       });
-      out.result(result, () =>
-        'id' in result ? `created environment ${(result as { id: number }).id}` : JSON.stringify(result, null, 2),
-      );
+      out.result(result, () => createdOrBody('environment', result));
     }),
   );
   const projects = program.command('projects').description('list projects');

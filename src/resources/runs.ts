@@ -264,28 +264,18 @@ export function createRuns(ctx: Context) {
         maxConsecutiveErrors,
         ...triggerOptions
       } = options;
-      // Refuse bad wait options before the trigger starts a run.
-      checkWaitOptions({
+      const waitOptions = compact({
         intervalMs,
         maxIntervalMs,
         timeoutMs,
         onProgress,
         throwOnFailure,
         maxConsecutiveErrors,
-      } as WaitOptions<never>);
+      });
+      // Refuse bad wait options before the trigger starts a run.
+      checkWaitOptions(waitOptions as WaitOptions<never>);
       const run = await trigger(jobId, triggerOptions);
-      return wait(
-        run.id,
-        compact({
-          intervalMs,
-          maxIntervalMs,
-          timeoutMs,
-          onProgress,
-          throwOnFailure,
-          maxConsecutiveErrors,
-          signal: options.signal,
-        }),
-      );
+      return wait(run.id, { ...waitOptions, ...compact({ signal: options.signal }) });
     },
     /** Cancels a run; the API answers with the run, status 30 once it has stopped. */
     cancel: (runId: number, options: { signal?: AbortSignal } = {}) =>
