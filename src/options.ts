@@ -56,7 +56,8 @@ export interface ResolvedOptions {
   accountId: number | undefined;
   baseUrl: string;
   authScheme: AuthScheme;
-  fetch: (request: Request) => Promise<Response>;
+  /** The caller's fetch; undefined means the global fetch. */
+  fetch: ((request: Request) => Promise<Response>) | undefined;
   userAgent: string | undefined;
   timeoutMs: number;
   maxRetries: number;
@@ -180,15 +181,16 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
   if (options.userAgent !== undefined && (typeof options.userAgent !== 'string' || /[\r\n]/.test(options.userAgent))) {
     throw new ValidationError('userAgent', 'must be a single-line string');
   }
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  if (typeof fetchImpl !== 'function') throw new ValidationError('fetch', 'must be a function');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new ValidationError('fetch', 'must be a function');
+  }
 
   return {
     token,
     accountId,
     baseUrl,
     authScheme,
-    fetch: fetchImpl,
+    fetch: options.fetch,
     userAgent: options.userAgent,
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs, 30_000, 1),
     maxRetries: positiveInteger('maxRetries', options.maxRetries, 3, 0),

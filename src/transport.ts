@@ -59,6 +59,13 @@ export class Throttle {
     this.pausedUntil = Math.max(this.pausedUntil, moment);
   }
 
+  /** Takes a slot at once when one is free, nobody waits and no pause holds; else false (call acquire). */
+  tryAcquire(): boolean {
+    if (this.active >= this.limit || this.waiting.length > 0 || this.pausedUntil > this.clock.now()) return false;
+    this.active++;
+    return true;
+  }
+
   async acquire(signal?: AbortSignal): Promise<void> {
     if (this.active >= this.limit || this.waiting.length > 0) {
       await new Promise<void>((resolve, reject) => {
@@ -147,9 +154,11 @@ export function createTransport(options: ResolvedOptions): Transport {
     for (let attempt = 0; ; attempt++) {
       if (callerSignal.aborted)
         throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
-      await throttle.acquire(callerSignal).catch((reason) => {
-        throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
-      });
+      if (!throttle.tryAcquire()) {
+        await throttle.acquire(callerSignal).catch((reason) => {
+          throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
+        });
+      }
       // One controller per attempt, aborted by the timer or the caller (AbortSignal.any is slow on Node 20).
       const attemptAbort = new AbortController();
       let timedOut = false;
@@ -164,19 +173,17 @@ export function createTransport(options: ResolvedOptions): Transport {
       let failure: DbtCloudError | undefined;
       let neverSent = false;
       try {
+        const init: RequestInit = {
+          method,
+          headers,
+          body: body ?? null,
+          signal: attemptAbort.signal,
+          redirect: incoming.redirect,
+        };
+        // The global fetch takes the URL and init directly: building a Request first would cost a second copy of it.
+        const sending = options.fetch ? options.fetch(new Request(url, init)) : globalThis.fetch(url, init);
         // Race the fetch against the signal as well: a fetch that ignores its signal must not hang the caller.
-        response = await settleBeforeAbort(
-          options.fetch(
-            new Request(url, {
-              method,
-              headers,
-              body: body ?? null,
-              signal: attemptAbort.signal,
-              redirect: incoming.redirect,
-            }),
-          ),
-          attemptAbort.signal,
-        );
+        response = await settleBeforeAbort(sending, attemptAbort.signal);
       } catch (error) {
         if (callerSignal.aborted) {
           throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
