@@ -12,13 +12,13 @@ import { getHeapSpaceStatistics } from 'node:v8';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { createDbtCloud } from '../src/index.js';
+import { benchAccountId as accountId, benchToken as token } from './server.js';
 
 const [url, countText, mode = 'stream'] = process.argv.slice(2);
 if (!url || !['stream', 'bare', 'toArray'].includes(mode)) {
   throw new Error('usage: memory-child.ts <server url> <runs> <stream|bare|toArray>');
 }
 const expected = Number(countText);
-const accountId = 43786;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('memory-child.ts needs --expose-gc');
 const collect = () => {
@@ -28,8 +28,8 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 const youngGenerationMb = () =>
   mb(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0);
 
-const dbt = createDbtCloud({ token: 'bench-token', accountId, host: url });
-const bare = createClient<paths>({ baseUrl: url, headers: { Authorization: 'Token bench-token' } });
+const dbt = createDbtCloud({ token, accountId, host: url });
+const bare = createClient<paths>({ baseUrl: url, headers: { Authorization: `Token ${token}` } });
 
 /** Walks `total` runs the way `mode` says, calling `each` on every run. */
 async function walk(total: number, each: (id: number) => void): Promise<unknown[]> {

@@ -1,7 +1,7 @@
 // npm run bench: every measurement in one run, side by side, against a local node:http server on 127.0.0.1.
 // Prints one table and writes bench/results.json. Nothing here asserts a timing; the targets are reported, met or not.
 //
-//   1. per-request overhead: raw fetch, bare openapi-fetch, dbt.api, dbt.runs.get, interleaved in rounds
+//   1. per-request overhead: raw fetch, bare openapi-fetch, dbt.api, dbt.runs.get, interleaved in rounds, 3 processes
 //   2. listing 10 000 runs at 20 ms latency: concurrency 1, 4, 8
 //   3. memory of streaming runs with for await, at two sizes, beside bare openapi-fetch; fresh processes, --expose-gc
 //   4. waiting for runs in simulated time: default polling against a fixed 10 s interval
@@ -14,17 +14,18 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import createClient from 'openapi-fetch';
-import type { paths } from '../generated/schema.js';
 import { createDbtCloud } from '../src/index.js';
-import { type RemoteBenchServer as BenchServer, firstRunId, startBenchServerProcess } from './server.js';
+import {
+  type RemoteBenchServer as BenchServer,
+  benchAccountId as accountId,
+  benchToken as token,
+  firstRunId,
+  startBenchServerProcess,
+} from './server.js';
 import { simulateWait } from './simulate.js';
 import { fixed, kB, median, ratio, run, seconds } from './stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const token = 'bench-token';
-const accountId = 43786;
-const runId = 70403103;
 
 interface Row {
   section: string;
@@ -46,66 +47,29 @@ function target(name: string, wanted: string, actual: string, met: boolean): str
 // 1. Per-request overhead ---------------------------------------------------------------------------------------
 
 async function perRequestOverhead(server: BenchServer) {
-  const rounds = 40;
-  const perRound = 100;
   await server.configure({ latencyMs: 0 });
-  const url = `${server.url}/api/v2/accounts/${accountId}/runs/${runId}/`;
-  const bare = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Token ${token}` } });
-  const dbt = createDbtCloud({ token, accountId, host: server.url });
-  const path = { account_id: accountId, id: runId };
-
-  const clients: Array<{ name: string; call: () => Promise<number> }> = [
-    {
-      name: 'raw fetch',
-      call: async () => {
-        const response = await fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json' } });
-        if (!response.ok) throw new Error(`status ${response.status}`);
-        return ((await response.json()) as { data: { id: number } }).data.id;
-      },
-    },
-    {
-      name: 'openapi-fetch (bare)',
-      call: async () => {
-        const { data, error } = await bare.GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path } });
-        if (error || !data) throw new Error('openapi-fetch failed');
-        return data.data.id;
-      },
-    },
-    {
-      name: 'dbt.api',
-      call: async () => {
-        const { data, error } = await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path } });
-        if (error || !data) throw new Error('dbt.api failed');
-        return data.data.id;
-      },
-    },
-    { name: 'dbt.runs.get', call: async () => (await dbt.runs.get(runId)).id },
-  ];
-
-  // Wall time per request, and this process's CPU time per request (user + system, all its threads): the server
-  // runs in another process, so the CPU time is the client's own work.
-  const cpuSamples = new Map(clients.map((client) => [client.name, [] as number[]]));
-  const timeRound = async (call: () => Promise<number>, cpu?: number[]) => {
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    for (let i = 0; i < perRound; i++) await call();
-    const wall = (performance.now() - started) / perRound;
-    const used = process.cpuUsage(cpuBefore);
-    cpu?.push((used.user + used.system) / 1000 / perRound);
-    return wall;
-  };
-  for (const client of clients) {
-    if ((await client.call()) !== runId) throw new Error(`${client.name} returned the wrong run`);
-    await timeRound(client.call); // warm-up round, not counted
+  const child = fileURLToPath(new URL('./overhead-child.ts', import.meta.url));
+  const processes = 3;
+  const outputs: Array<{
+    rounds: number;
+    perRound: number;
+    names: string[];
+    wallMs: Record<string, number[]>;
+    cpuMs: Record<string, number[]>;
+  }> = [];
+  for (let i = 0; i < processes; i++) {
+    const out = await run(process.execPath, [...process.execArgv, child, server.url], { cwd: root });
+    if (out.code !== 0) throw new Error(`overhead-child.ts failed:\n${out.stderr}`);
+    outputs.push(JSON.parse(out.stdout.trim().split('\n').pop()!));
   }
-  const samples = new Map(clients.map((client) => [client.name, [] as number[]]));
-  for (let round = 0; round < rounds; round++) {
-    // Each client goes first equally often, and the order flips every other round.
-    const order = clients.map((_, i) => clients[(i + round) % clients.length]!);
-    if (round % 2) order.reverse();
-    for (const client of order)
-      samples.get(client.name)!.push(await timeRound(client.call, cpuSamples.get(client.name)));
-  }
+  const { rounds, perRound, names } = outputs[0]!;
+  const clients = names.map((name) => ({ name }));
+  // Every process's rounds, one after another; round k of one client still lines up with round k of the others.
+  const samples = new Map(names.map((name) => [name, outputs.flatMap((o) => o.wallMs[name]!)]));
+  const cpuSamples = new Map(names.map((name) => [name, outputs.flatMap((o) => o.cpuMs[name]!)]));
+  const perProcessApiRatio = outputs.map((o) =>
+    median(o.wallMs['dbt.api']!.map((ms, round) => ms / o.wallMs['openapi-fetch (bare)']![round]!)),
+  );
   const medians = Object.fromEntries(clients.map((client) => [client.name, median(samples.get(client.name)!)]));
   // Ratios are paired: each round's time over the reference's time in the same round, then the median of those.
   // Other load on the machine then moves both sides of a ratio together.
@@ -120,22 +84,24 @@ async function perRequestOverhead(server: BenchServer) {
   const apiRatio = toOpenapi['dbt.api']!;
   for (const client of clients) {
     rows.push({
-      section: `1. one GET (get-run), keep-alive, ${rounds} rounds × ${perRound}`,
+      section: `1. one GET (get-run), keep-alive, ${processes} processes × ${rounds} rounds × ${perRound}`,
       measurement: client.name,
       result: `${fixed(medians[client.name]! * 1000, 0)} µs / request (CPU ${fixed(cpuMedians[client.name]! * 1000, 0)} µs)`,
       compared:
         `${ratio(toRaw[client.name]!)} raw fetch, ${ratio(toOpenapi[client.name]!)} openapi-fetch (CPU ${ratio(cpuToOpenapi[client.name]!)})` +
         (client.name === 'dbt.api'
-          ? `; ${target('dbt.api overhead', '≤ 1.10× openapi-fetch', ratio(apiRatio), apiRatio <= 1.1)}`
+          ? ` (by process ${perProcessApiRatio.map(ratio).join(', ')}); ${target('dbt.api overhead', '≤ 1.10× openapi-fetch', ratio(apiRatio), apiRatio <= 1.1)}`
           : ''),
     });
   }
   results.perRequest = {
+    processes,
     rounds,
     requestsPerRound: perRound,
     medianMsPerRequest: medians,
     pairedRatioToRawFetch: toRaw,
     pairedRatioToOpenapiFetch: toOpenapi,
+    dbtApiRatioByProcess: perProcessApiRatio,
     roundsMsPerRequest: Object.fromEntries(samples),
     medianCpuMsPerRequest: cpuMedians,
     pairedCpuRatioToOpenapiFetch: cpuToOpenapi,

@@ -25,7 +25,11 @@ export interface BenchServer {
 
 /** The first id of the synthetic run list; run k (0-based, ordered by id) has id `firstRunId + k`. */
 export const firstRunId = 1_000_000;
-const exampleRunId = 70403103;
+/** What every bench client sends and asks for: the token, the account, and the run get-run answers with. */
+export const benchToken = 'bench-token';
+export const benchAccountId = 43786;
+export const benchRunId = 70403103;
+const exampleRunId = benchRunId;
 const okStatus = { code: 200, is_success: true, user_message: 'Success!', developer_message: '' };
 
 let cachedRun: Record<string, unknown> | undefined;

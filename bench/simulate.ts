@@ -1,7 +1,7 @@
 // Waiting, in simulated time: a clock whose sleeps move time forward at once, and a fetch that answers get-run from
 // that time (Running before the run finishes, Success after). Nothing really sleeps and nothing leaves the process.
 import { type Clock, type WaitOptions, createDbtCloud } from '../src/index.js';
-import { exampleRun } from './server.js';
+import { benchAccountId, benchRunId, benchToken, exampleRun } from './server.js';
 
 export interface SimulatedClock extends Clock {
   advance(ms: number): void;
@@ -45,7 +45,7 @@ export async function simulateWait(
   const template = exampleRun();
   let requests = 0;
   const fetch = async (request: Request): Promise<Response> => {
-    if (!/\/runs\/70403103\/$/.test(new URL(request.url).pathname))
+    if (!new URL(request.url).pathname.endsWith(`/runs/${benchRunId}/`))
       throw new Error(`unexpected request ${request.url}`);
     requests++;
     clock.advance(roundTripMs / 2);
@@ -63,8 +63,14 @@ export async function simulateWait(
     });
   };
   // The host is never contacted: every request goes to the fetch above.
-  const dbt = createDbtCloud({ token: 'bench-token', accountId: 43786, host: 'http://127.0.0.1:9', fetch, clock });
-  const run = await dbt.runs.wait(70403103, options);
+  const dbt = createDbtCloud({
+    token: benchToken,
+    accountId: benchAccountId,
+    host: 'http://127.0.0.1:9',
+    fetch,
+    clock,
+  });
+  const run = await dbt.runs.wait(benchRunId, options);
   if (run.status !== 10) throw new Error(`wait returned status ${run.status}`);
   return { finishesAfterMs, requests, detectionDelayMs: clock.now() - finishesAfterMs, waitedMs: clock.now() };
 }

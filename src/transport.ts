@@ -180,9 +180,9 @@ export function createTransport(options: ResolvedOptions): Transport {
           signal: attemptAbort.signal,
           redirect: incoming.redirect,
         };
-        // The global fetch takes the URL and init directly: building a Request first would cost a second copy of it.
+        // The global fetch takes the URL and init directly: a Request built first would be copied once more inside it.
         const sending = options.fetch ? options.fetch(new Request(url, init)) : globalThis.fetch(url, init);
-        // Race the fetch against the signal as well: a fetch that ignores its signal must not hang the caller.
+        // Race the fetch against the signal as well: a fetch that loses or ignores its signal must not hang the caller.
         response = await settleBeforeAbort(sending, attemptAbort.signal);
       } catch (error) {
         if (callerSignal.aborted) {
