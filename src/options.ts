@@ -151,13 +151,9 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
   const env = options.env ?? process.env;
 
   const tokenSource = options.token ?? env.DBT_CLOUD_API_TOKEN;
-  const token =
-    typeof tokenSource === 'function'
-      ? async () => checkToken(await tokenSource())
-      : (
-          (fixed: string) => async () =>
-            fixed
-        )(checkToken(tokenSource));
+  // A fixed token is checked once and handed out as one settled promise: no new promise per request.
+  const fixedToken = typeof tokenSource === 'function' ? undefined : Promise.resolve(checkToken(tokenSource));
+  const token = typeof tokenSource === 'function' ? async () => checkToken(await tokenSource()) : () => fixedToken!;
 
   const accountRaw = options.accountId ?? (env.DBT_CLOUD_ACCOUNT_ID || undefined);
   const accountId = accountRaw === undefined ? undefined : parseAccountId(accountRaw);

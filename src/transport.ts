@@ -141,8 +141,11 @@ export function createTransport(options: ResolvedOptions): Transport {
 
   const send = async (incoming: Request): Promise<Response> => {
     const method = incoming.method.toUpperCase();
-    const url = new URL(incoming.url);
-    const where = { method, path: url.pathname };
+    const url = incoming.url;
+    // The path, for messages and log lines: parsed only when one is written.
+    let path: string | undefined;
+    const pathOf = () => (path ??= new URL(url).pathname);
+    const where = () => ({ method, path: pathOf() });
     const callerSignal = incoming.signal;
     // Read the body once so every attempt sends the same bytes.
     const body = incoming.body === null ? undefined : await incoming.arrayBuffer();
@@ -153,10 +156,10 @@ export function createTransport(options: ResolvedOptions): Transport {
 
     for (let attempt = 0; ; attempt++) {
       if (callerSignal.aborted)
-        throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
+        throw new AbortError(`${method} ${pathOf()} was aborted`, { ...where(), cause: callerSignal.reason });
       if (!throttle.tryAcquire()) {
         await throttle.acquire(callerSignal).catch((reason) => {
-          throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
+          throw new AbortError(`${method} ${pathOf()} was aborted`, { ...where(), cause: reason });
         });
       }
       // One controller per attempt, aborted by the timer or the caller (AbortSignal.any is slow on Node 20).
@@ -186,19 +189,16 @@ export function createTransport(options: ResolvedOptions): Transport {
         response = await settleBeforeAbort(sending, attemptAbort.signal);
       } catch (error) {
         if (callerSignal.aborted) {
-          throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: callerSignal.reason });
+          throw new AbortError(`${method} ${pathOf()} was aborted`, { ...where(), cause: callerSignal.reason });
         }
         if (timedOut) {
-          failure = new TimeoutError(`${method} ${url.pathname} got no answer within ${options.timeoutMs} ms`, where);
+          failure = new TimeoutError(`${method} ${pathOf()} got no answer within ${options.timeoutMs} ms`, where());
         } else {
           const code = errorCode(error);
           neverSent = code !== undefined && neverSentCodes.has(code);
           failure = new ConnectionError(
-            `${method} ${url.pathname} failed: ${code ?? (error as Error)?.message ?? 'network error'}`,
-            {
-              ...where,
-              cause: error,
-            },
+            `${method} ${pathOf()} failed: ${code ?? (error as Error)?.message ?? 'network error'}`,
+            { ...where(), cause: error },
           );
         }
       } finally {
@@ -213,7 +213,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       if (logger?.debug) {
         logger.debug('dbt-cloud request', {
           method,
-          path: url.pathname,
+          path: pathOf(),
           attempt: attempt + 1,
           status,
           error: failure?.name,
@@ -232,7 +232,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       const delay = retryAfterMs ?? backoffDelay(attempt);
       logger?.info?.('dbt-cloud retry', {
         method,
-        path: url.pathname,
+        path: pathOf(),
         attempt: attempt + 1,
         status,
         error: failure?.name,
@@ -243,7 +243,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       try {
         await clock.sleep(delay, callerSignal);
       } catch (reason) {
-        throw new AbortError(`${method} ${url.pathname} was aborted`, { ...where, cause: reason });
+        throw new AbortError(`${method} ${pathOf()} was aborted`, { ...where(), cause: reason });
       }
     }
   };
