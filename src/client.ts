@@ -2,42 +2,64 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { createContext } from './context.js';
-import { type DbtCloudOptions, resolveOptions } from './options.js';
+import { type DbtCloudOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import type { PageItem, PaginateInit, PaginatedPath, Paginator } from './pagination.js';
 import { artifactPathSerializer } from './paths.js';
 import { type Artifacts, createArtifacts } from './resources/artifacts.js';
 import { createEnvironments, createProjects } from './resources/environments.js';
 import { type Jobs, createJobs } from './resources/jobs.js';
 import { type Runs, createRuns } from './resources/runs.js';
-import { bodyReadError } from './errors.js';
-import { createTransport, errorCode } from './transport.js';
+import { AbortError, ConnectionError, DbtCloudError, bodyReadError } from './errors.js';
+import { backoffDelay, createTransport, errorCode } from './transport.js';
 
 const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-type Send = (url: string, init?: { params?: { path?: Record<string, unknown> } }) => Promise<unknown>;
+type SendInit = { params?: { path?: Record<string, unknown> }; signal?: AbortSignal | null };
+type Send = (url: string, init?: SendInit) => Promise<unknown>;
+/** Reads whose answer may be asked for again when the connection broke while its body was read. */
+const rereadable = new Set(['GET', 'HEAD']);
 
 /**
  * openapi-fetch reads the body after the transport returned, so a body cut short or not JSON would surface as a bare
- * TypeError or SyntaxError; this turns those into the typed errors (see bodyReadError).
+ * TypeError or SyntaxError; this turns those into the typed errors (see bodyReadError). A GET whose connection broke
+ * mid-body is sent again, up to maxRetries times: the transport could not, as it had already handed the answer over.
  */
-function withTypedBodyErrors(api: Client<paths>): Client<paths> {
-  const typed = (method: string, url: string, init: Parameters<Send>[1], sending: Promise<unknown>) =>
-    sending.catch((error: unknown) => {
-      throw bodyReadError(
-        error,
-        { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) },
-        errorCode(error),
-      );
-    });
+function withTypedBodyErrors(api: Client<paths>, config: ResolvedOptions): Client<paths> {
+  const typed = async (method: string, url: string, init: SendInit | undefined, send: () => Promise<unknown>) => {
+    const path = () => artifactPathSerializer(url, init?.params?.path ?? {});
+    for (let retry = 0; ; retry++) {
+      try {
+        return await send();
+      } catch (error) {
+        const typedError = bodyReadError(error, { method, path: path() }, errorCode(error));
+        const brokenMidBody = !(error instanceof DbtCloudError) && typedError instanceof ConnectionError;
+        const signal = init?.signal ?? undefined;
+        if (!brokenMidBody || !rereadable.has(method) || retry >= config.maxRetries || signal?.aborted) {
+          throw typedError;
+        }
+        const delayMs = backoffDelay(retry);
+        config.logger?.info?.('dbt-cloud retry', {
+          method,
+          path: path(),
+          attempt: retry + 1,
+          error: 'ConnectionError',
+          phase: 'body',
+          delayMs,
+        });
+        await config.clock.sleep(delayMs, signal).catch((reason: unknown) => {
+          throw new AbortError(`${method} ${path()} was aborted`, { method, path: path(), cause: reason });
+        });
+      }
+    }
+  };
   const wrapped: Record<string, unknown> = { ...api };
   for (const method of httpMethods) {
     const send = (api as unknown as Record<string, Send>)[method]!;
-    wrapped[method] = (url: string, init?: Parameters<Send>[1]) => typed(method, url, init, send(url, init));
+    wrapped[method] = (url: string, init?: SendInit) => typed(method, url, init, () => send(url, init));
   }
-  const request = (
-    api as unknown as { request: (method: string, url: string, init?: Parameters<Send>[1]) => Promise<unknown> }
-  ).request;
-  wrapped.request = (method: string, url: string, init?: Parameters<Send>[1]) =>
-    typed(method.toUpperCase(), url, init, request(method, url, init));
+  const request = (api as unknown as { request: (method: string, url: string, init?: SendInit) => Promise<unknown> })
+    .request;
+  wrapped.request = (method: string, url: string, init?: SendInit) =>
+    typed(method.toUpperCase(), url, init, () => request(method, url, init));
   return wrapped as unknown as Client<paths>;
 }
 
@@ -65,6 +87,7 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
       fetch: createTransport(config),
       pathSerializer: artifactPathSerializer,
     }),
+    config,
   );
   const ctx = createContext(api, config);
   const runs = createRuns(ctx);
