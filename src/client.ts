@@ -25,28 +25,27 @@ const rereadable = new Set(['GET', 'HEAD']);
  */
 function withTypedBodyErrors(api: Client<paths>, config: ResolvedOptions): Client<paths> {
   const typed = async (method: string, url: string, init: SendInit | undefined, send: () => Promise<unknown>) => {
-    const path = () => artifactPathSerializer(url, init?.params?.path ?? {});
+    const signal = init?.signal ?? undefined;
     for (let retry = 0; ; retry++) {
       try {
         return await send();
       } catch (error) {
-        const typedError = bodyReadError(error, { method, path: path() }, errorCode(error));
+        const where = { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) };
+        const typedError = bodyReadError(error, where, errorCode(error));
         const brokenMidBody = !(error instanceof DbtCloudError) && typedError instanceof ConnectionError;
-        const signal = init?.signal ?? undefined;
         if (!brokenMidBody || !rereadable.has(method) || retry >= config.maxRetries || signal?.aborted) {
           throw typedError;
         }
         const delayMs = backoffDelay(retry);
         config.logger?.info?.('dbt-cloud retry', {
-          method,
-          path: path(),
+          ...where,
           attempt: retry + 1,
           error: 'ConnectionError',
           phase: 'body',
           delayMs,
         });
         await config.clock.sleep(delayMs, signal).catch((reason: unknown) => {
-          throw new AbortError(`${method} ${path()} was aborted`, { method, path: path(), cause: reason });
+          throw new AbortError(`${method} ${where.path} was aborted`, { ...where, cause: reason });
         });
       }
     }

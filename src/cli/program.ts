@@ -43,6 +43,9 @@ const list = (value: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** The options that were given: commander leaves the others undefined, and a flag that is off is dropped too. */
+const given = <T extends Record<string, unknown>>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value)) as Partial<T>;
 
 function verboseLogger(out: Output): Logger {
   const line = (message: string, fields: Record<string, unknown> = {}) =>
@@ -107,12 +110,14 @@ export function buildProgram(): Command {
     const options = command.optsWithGlobals<GlobalOptions>();
     const out = createOutput(Boolean(options.json));
     const client = () =>
-      createDbtCloud({
-        ...(options.token ? { token: options.token } : {}),
-        ...(options.accountId ? { accountId: options.accountId } : {}),
-        ...(options.host ? { host: options.host } : {}),
-        ...(options.verbose ? { logger: verboseLogger(out) } : {}),
-      });
+      createDbtCloud(
+        given({
+          token: options.token,
+          accountId: options.accountId,
+          host: options.host,
+          logger: options.verbose ? verboseLogger(out) : undefined,
+        }),
+      );
     return { options, out, client };
   };
 
@@ -160,14 +165,16 @@ export function buildProgram(): Command {
       const dbt = client();
       const run = await dbt.runs.trigger(jobId, {
         cause: opts.cause,
-        ...(opts.gitBranch ? { gitBranch: opts.gitBranch } : {}),
-        ...(opts.gitSha ? { gitSha: opts.gitSha } : {}),
-        ...(opts.schemaOverride ? { schemaOverride: opts.schemaOverride } : {}),
-        ...(opts.dbtVersionOverride ? { dbtVersionOverride: opts.dbtVersionOverride } : {}),
-        ...(opts.targetNameOverride ? { targetNameOverride: opts.targetNameOverride } : {}),
-        ...(opts.threadsOverride ? { threadsOverride: opts.threadsOverride } : {}),
-        ...(opts.steps ? { stepsOverride: opts.steps } : {}),
-        ...(opts.reuseExisting ? { reuseExisting: true } : {}),
+        ...given({
+          gitBranch: opts.gitBranch,
+          gitSha: opts.gitSha,
+          schemaOverride: opts.schemaOverride,
+          dbtVersionOverride: opts.dbtVersionOverride,
+          targetNameOverride: opts.targetNameOverride,
+          threadsOverride: opts.threadsOverride,
+          stepsOverride: opts.steps,
+          reuseExisting: opts.reuseExisting,
+        }),
       });
       out.info(`Triggered run ${run.id} of job ${jobId}${run.href ? `: ${run.href}` : ''}`);
       if (!opts.wait && !opts.download) {
@@ -216,10 +223,12 @@ export function buildProgram(): Command {
     action(async ({ out, client }, opts: Record<string, any>) => {
       const paginator = client().runs.list({
         orderBy: '-id',
-        ...(opts.job ? { jobId: opts.job } : {}),
-        ...(opts.project ? { projectId: opts.project } : {}),
-        ...(opts.environment ? { environmentId: opts.environment } : {}),
-        ...(opts.status ? { status: opts.status as RunStatusName[] } : {}),
+        ...given({
+          jobId: opts.job,
+          projectId: opts.project,
+          environmentId: opts.environment,
+          status: opts.status as RunStatusName[],
+        }),
         ...(opts.all ? { concurrency: 4 } : { pageSize: Math.min(opts.limit, 100) }),
       });
       const items = await paginator.toArray(opts.all ? {} : { max: opts.limit });
@@ -351,10 +360,12 @@ export function buildProgram(): Command {
   ).action(
     action(async ({ out, client }, opts: Record<string, any>) => {
       const items = await client()
-        .jobs.list({
-          ...(opts.project ? { projectId: opts.project } : {}),
-          ...(opts.environment ? { environmentId: opts.environment } : {}),
-        })
+        .jobs.list(
+          given({
+            projectId: opts.project,
+            environmentId: opts.environment,
+          }),
+        )
         .toArray();
       out.result(
         items,
@@ -410,8 +421,10 @@ export function buildProgram(): Command {
       const result = await client().jobs.import(definition, {
         projectId: opts.project,
         environmentId: opts.environment,
-        ...(opts.name ? { name: opts.name } : {}),
-        ...(opts.dryRun ? { dryRun: true } : {}),
+        ...given({
+          name: opts.name,
+          dryRun: opts.dryRun,
+        }),
       });
       out.result(result, () => createdOrBody('job', result));
     }),
@@ -428,12 +441,15 @@ export function buildProgram(): Command {
     `  $ dbt-cloud jobs copy 567184 --environment 218762 --name "CI check (prod)" --dry-run`,
   ).action(
     action(async ({ out, client }, jobId: number, opts: Record<string, any>) => {
-      const result = await client().jobs.copy(jobId, {
-        ...(opts.project ? { projectId: opts.project } : {}),
-        ...(opts.environment ? { environmentId: opts.environment } : {}),
-        ...(opts.name ? { name: opts.name } : {}),
-        ...(opts.dryRun ? { dryRun: true } : {}),
-      });
+      const result = await client().jobs.copy(
+        jobId,
+        given({
+          projectId: opts.project,
+          environmentId: opts.environment,
+          name: opts.name,
+          dryRun: opts.dryRun,
+        }),
+      );
       out.result(result, () => createdOrBody('job', result));
     }),
   );
@@ -475,12 +491,15 @@ export function buildProgram(): Command {
     `  $ dbt-cloud environments copy 218764 --name "Staging 2" --dry-run`,
   ).action(
     action(async ({ out, client }, environmentId: number, opts: Record<string, any>) => {
-      const result = await client().environments.copy(environmentId, {
-        ...(opts.project ? { projectId: opts.project } : {}),
-        ...(opts.name ? { name: opts.name } : {}),
-        ...(opts.credentials ? { credentialsId: opts.credentials } : {}),
-        ...(opts.dryRun ? { dryRun: true } : {}),
-      });
+      const result = await client().environments.copy(
+        environmentId,
+        given({
+          projectId: opts.project,
+          name: opts.name,
+          credentialsId: opts.credentials,
+          dryRun: opts.dryRun,
+        }),
+      );
       out.result(result, () => createdOrBody('environment', result));
     }),
   );

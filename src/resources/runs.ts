@@ -255,6 +255,7 @@ export function createRuns(ctx: Context) {
     trigger,
     /** Triggers a run and waits for it; wait options (timeoutMs, onProgress, ...) sit beside the trigger options. */
     async triggerAndWait(jobId: number, options: TriggerOptions & WaitOptions<Run> = {}): Promise<Run> {
+      // The wait options are taken off for the trigger; the wait reads only its own options from the rest.
       const {
         intervalMs,
         maxIntervalMs,
@@ -264,18 +265,10 @@ export function createRuns(ctx: Context) {
         maxConsecutiveErrors,
         ...triggerOptions
       } = options;
-      const waitOptions = compact({
-        intervalMs,
-        maxIntervalMs,
-        timeoutMs,
-        onProgress,
-        throwOnFailure,
-        maxConsecutiveErrors,
-      });
       // Refuse bad wait options before the trigger starts a run.
-      checkWaitOptions(waitOptions as WaitOptions<never>);
+      checkWaitOptions(options as WaitOptions<never>);
       const run = await trigger(jobId, triggerOptions);
-      return wait(run.id, { ...waitOptions, ...compact({ signal: options.signal }) });
+      return wait(run.id, options);
     },
     /** Cancels a run; the API answers with the run, status 30 once it has stopped. */
     cancel: (runId: number, options: { signal?: AbortSignal } = {}) =>
