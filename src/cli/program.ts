@@ -186,7 +186,7 @@ export function buildProgram(): Command {
       let finished: Run;
       try {
         finished = await dbt.runs.wait(run.id, {
-          ...(timeoutMs ? { timeoutMs } : {}),
+          ...given({ timeoutMs }),
           onProgress: (current) => progress.update(current),
         });
       } catch (error) {
@@ -269,7 +269,7 @@ export function buildProgram(): Command {
       const progress = progressReporter(out);
       try {
         const run = await dbt.runs.wait(runId, {
-          ...(opts.timeout ? { timeoutMs: parseDuration(opts.timeout) } : {}),
+          ...given({ timeoutMs: opts.timeout && parseDuration(opts.timeout) }),
           onProgress: (r) => progress.update(r),
         });
         progress.done();
@@ -319,7 +319,7 @@ export function buildProgram(): Command {
     `  $ dbt-cloud artifacts list 70403103 --step 2`,
   ).action(
     action(async ({ out, client }, runId: number, opts: Record<string, any>) => {
-      const paths = await client().artifacts.list(runId, opts.step ? { step: opts.step } : {});
+      const paths = await client().artifacts.list(runId, given({ step: opts.step }));
       out.result(paths, () => paths.join('\n'));
     }),
   );
@@ -336,14 +336,18 @@ export function buildProgram(): Command {
   ).action(
     action(async ({ out, client }, runId: number, path: string, opts: Record<string, any>) => {
       const step =
-        opts.step === undefined ? undefined : opts.step === 'last-build' ? 'last-build' : integer('step')(opts.step);
+        opts.step === undefined
+          ? undefined
+          : opts.step === 'last-build'
+            ? ('last-build' as const)
+            : integer('step')(opts.step);
       const dbt = client();
       if (opts.out) {
-        const files = await dbt.artifacts.download(runId, [path], opts.out, step ? { step } : {});
+        const files = await dbt.artifacts.download(runId, [path], opts.out, given({ step }));
         out.result({ files }, () => files.map((f) => `saved ${f}`).join('\n'));
         return;
       }
-      const content = await dbt.artifacts.get(runId, path, step ? { step } : {});
+      const content = await dbt.artifacts.get(runId, path, given({ step }));
       out.result(content, () => (typeof content === 'string' ? content : JSON.stringify(content, null, 2)));
     }),
   );
@@ -465,7 +469,7 @@ export function buildProgram(): Command {
   ).action(
     action(async ({ out, client }, opts: Record<string, any>) => {
       const items = await client()
-        .environments.list(opts.project ? { projectId: opts.project } : {})
+        .environments.list(given({ projectId: opts.project }))
         .toArray();
       out.result(
         items,

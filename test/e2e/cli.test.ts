@@ -136,6 +136,43 @@ describe('dbt-cloud CLI', () => {
     expectNoToken(result);
   });
 
+  it('passes --step, --project and --timeout on to the requests, and leaves them out when not given', async () => {
+    const server = await startServer(({ path }, res) => {
+      if (path.startsWith('/api/v2/accounts/43786/runs/9001/artifacts/')) {
+        return path.endsWith('/artifacts/')
+          ? sendJson(res, 200, envelope(['run_results.json']))
+          : sendJson(res, 200, {});
+      }
+      if (path === '/api/v2/accounts/43786/runs/9001/') return sendJson(res, 200, envelope(run(3)));
+      sendJson(res, 200, { ...envelope([]), extra: { pagination: { count: 0, total_count: 0 } } });
+    });
+    const vars = { DBT_CLOUD_HOST: server.url, DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: '43786' };
+    const paths = async (args: string[], code = 0) => {
+      const from = server.requests.length;
+      const result = await runCli(args, vars);
+      expect(result.code, result.stderr).toBe(code);
+      return server.requests.slice(from).map((request) => request.path);
+    };
+    try {
+      expect(await paths(['artifacts', 'list', '9001', '--step', '2'])).toEqual([
+        '/api/v2/accounts/43786/runs/9001/artifacts/?step=2',
+      ]);
+      expect(await paths(['artifacts', 'list', '9001'])).toEqual(['/api/v2/accounts/43786/runs/9001/artifacts/']);
+      expect(await paths(['artifacts', 'get', '9001', 'run_results.json', '--step', '3'])).toEqual([
+        '/api/v2/accounts/43786/runs/9001/artifacts/run_results.json?step=3',
+      ]);
+      const filtered = await paths(['environments', 'list', '--project', '270542']);
+      expect(filtered).toHaveLength(1);
+      expect(new URL(filtered[0]!, server.url).searchParams.get('project_id')).toBe('270542');
+      const all = await paths(['environments', 'list']);
+      expect(new URL(all[0]!, server.url).searchParams.has('project_id')).toBe(false);
+      // The run stays queued (status 3), so only the timeout ends the wait: exit 3.
+      expect((await paths(['runs', 'wait', '9001', '--timeout', '1s'], 3)).length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('shows a run in human form, and lists runs newest first', async () => {
     const result = await runCli(['runs', 'list', '--limit', '3'], prism());
     expect(result.code).toBe(0);
