@@ -11775,7 +11775,7 @@ export interface components {
          */
         ModelNotifications: {
             /** @description Numeric id of the settings record. */
-            readonly id?: number;
+            readonly id: number;
             /** @description The account the environment belongs to. */
             account_id?: number;
             /** @description The environment these settings apply to. */
