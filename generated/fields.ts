@@ -50,3 +50,7 @@ export const LineageIntegrationCreateFields = ["name","account_id","project_id",
 export const ScimConfigCreateFields = ["enabled","manual_updates_allowed","scim_controlled_license_type"] as const;
 /** Properties of `components["schemas"]["ScimTokenCreate"]`. */
 export const ScimTokenCreateFields = ["name"] as const;
+/** Properties of `components["schemas"]["SemanticLayerServiceTokenMappingCreate"]`. */
+export const SemanticLayerServiceTokenMappingCreateFields = ["account_id","project_id","semantic_layer_credentials_id","service_token_id","state"] as const;
+/** Properties of `components["schemas"]["PlatformMetadataCredentialCreate"]`. */
+export const PlatformMetadataCredentialCreateFields = ["connection_id","catalog_ingestion_enabled","cost_optimization_enabled","cost_insights_enabled","config"] as const;

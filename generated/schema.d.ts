@@ -1613,7 +1613,13 @@ export interface paths {
          */
         get: operations["listServiceTokenPermissions"];
         put?: never;
-        post?: never;
+        /**
+         * Set the permissions of a service token
+         * @description Sets the permissions of a service token from a JSON array. Not in dbt Labs' published spec;
+         *     the Terraform provider and dbtc call it. The Terraform provider ignores the answer and lists
+         *     the permissions again; the answer is typed here like that list (guess).
+         */
+        post: operations["setServiceTokenPermissions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2658,7 +2664,13 @@ export interface paths {
          */
         get: operations["getExtendedAttributes"];
         put?: never;
-        post?: never;
+        /**
+         * Update extended attributes (POST)
+         * @description The same change as `updateExtendedAttributes`, sent with POST as dbtc's
+         *     `update_extended_attributes` does. Not in dbt Labs' published spec; that the API treats it
+         *     exactly like the PATCH is our assumption (guess).
+         */
+        post: operations["replaceExtendedAttributes"];
         /**
          * Delete extended attributes
          * @description Deletes a set of extended attributes.
@@ -3050,7 +3062,12 @@ export interface paths {
          */
         get: operations["listSemanticLayerCredentials"];
         put?: never;
-        post?: never;
+        /**
+         * Create Semantic Layer credentials
+         * @description Creates warehouse credentials for a project's Semantic Layer, with the secrets inside
+         *     `values`. Not in dbt Labs' published spec; the Terraform provider creates credentials here.
+         */
+        post: operations["createSemanticLayerCredentials"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4033,6 +4050,918 @@ export interface paths {
          *     user by setting `active`.
          */
         patch: operations["patchScimUser"];
+        trace?: never;
+    };
+    "/api/v2/accounts/{account_id}/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user.
+                 * @example 96170
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user of an account
+         * @description Returns one user of the account, with the license and groups they hold. The Terraform
+         *     provider reads `permissions[].groups` from it; we assume it has the shape of `getUser`
+         *     (`/api/v2/users/{id}/`), including the licenses of the user's other accounts (the provider
+         *     filters them by `account_id`, which suggests they are there).
+         */
+        get: operations["getAccountUserV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/whoami/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who owns this key
+         * @description Returns the user the API key belongs to. The Terraform provider's client has it
+         *     (`GetConnectedUser`) but does not call it; the answer is typed from what that client reads.
+         */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/constants/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the API's constants
+         * @description Returns constants of the API, among them the names of the permission sets. The Terraform
+         *     provider's client has it (`GetConstants`) but nothing calls it; typed from what it reads.
+         */
+        get: operations["getConstants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/environments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the environments of an account
+         * @description Lists the environments of every project in the account, or of one project with `project_id`.
+         *     Not in dbt Labs' published spec; the Terraform provider (its `dbtcloud_environments` data
+         *     source) and dbtc call it, and the items have the shape of the per-project listing.
+         */
+        get: operations["listAccountEnvironments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/environments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218764
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an environment by account
+         * @description Deletes an environment given only its account and id, without the project. Not in dbt Labs'
+         *     published spec; dbtc's `delete_environment` calls it. The answer's body is not recorded by
+         *     any source we have (guess: none, as for the per-project delete).
+         */
+        delete: operations["deleteAccountEnvironment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/environments/{environment_id}/model-notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                environment_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the model notifications of an environment
+         * @description Returns which model outcomes of the environment's runs are e-mailed to model owners. Not in
+         *     dbt Labs' published spec; the Terraform provider's `dbtcloud_model_notifications` reads it.
+         */
+        get: operations["getEnvironmentModelNotifications"];
+        put?: never;
+        /**
+         * Set the model notifications of an environment
+         * @description Sets which model outcomes are e-mailed to model owners. The same call creates and changes
+         *     the settings; the Terraform provider "deletes" them by sending every switch as false.
+         */
+        post: operations["updateEnvironmentModelNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/feature-flag/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the feature flags of an account
+         * @description Returns the feature flags switched on or off for the account. dbtc's `list_feature_flags`
+         *     calls it and returns the JSON untouched; we have no recorded answer, so `data` is typed as a
+         *     map from flag name to value (guess).
+         */
+        get: operations["listAccountFeatureFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/runs/{run_id}/timing/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the run.
+                 * @example 70403103
+                 */
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the timing details of a run
+         * @description Returns how long the parts of a run took. dbtc's `get_run_timing_details` calls it and
+         *     returns the JSON untouched; we have no recorded answer, so `data` is left open (guess).
+         */
+        get: operations["getRunTiming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/connections/{connection_id}/catalog-configs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account-level connection.
+                 * @example 117401
+                 */
+                connection_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the catalog filters of a connection
+         * @description Returns which databases, schemas, tables and views dbt Cloud ingests through this connection.
+         */
+        get: operations["getConnectionCatalogConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the catalog filters of a connection
+         * @description Sets the lists sent; the others keep their values. There is no delete: to clear the filters,
+         *     send every list empty (that is what the Terraform provider does).
+         */
+        patch: operations["updateConnectionCatalogConfig"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/connections/test/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection
+         * @description Asks dbt Cloud to try a connection's settings against the warehouse. dbtc sends a connection
+         *     object as the body and reads the answer as plain JSON; neither side is typed by any client
+         *     we know, so both are left open here (guess).
+         */
+        post: operations["testConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/semantic-layer-configurations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a Semantic Layer configuration
+         * @description Turns on the Semantic Layer for a project by choosing the deployment environment it queries.
+         */
+        post: operations["createSemanticLayerConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/semantic-layer-configurations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer configuration.
+                 * @example 1904
+                 */
+                id: components["parameters"]["SemanticLayerConfigurationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a Semantic Layer configuration
+         * @description Returns the Semantic Layer configuration of a project.
+         */
+        get: operations["getSemanticLayerConfiguration"];
+        put?: never;
+        /**
+         * Update a Semantic Layer configuration
+         * @description Points the project's Semantic Layer at another deployment environment.
+         */
+        post: operations["updateSemanticLayerConfiguration"];
+        /**
+         * Delete a Semantic Layer configuration
+         * @description Turns off the Semantic Layer for the project. The Terraform provider reads the deleted
+         *     configuration from the answer.
+         */
+        delete: operations["deleteSemanticLayerConfiguration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/semantic-layer-credentials/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get Semantic Layer credentials
+         * @description Returns one set of Semantic Layer credentials, without its secret values.
+         */
+        get: operations["getSemanticLayerCredentials"];
+        put?: never;
+        /**
+         * Update Semantic Layer credentials
+         * @description Replaces the name and credential values of a set of Semantic Layer credentials, for example
+         *     to rotate a password. Secret values are never sent back.
+         */
+        post: operations["updateSemanticLayerCredentials"];
+        /**
+         * Delete Semantic Layer credentials
+         * @description Deletes a set of Semantic Layer credentials; the service tokens mapped to it can no longer
+         *     query with it. The Terraform provider parses the answer as the deleted credentials.
+         */
+        delete: operations["deleteSemanticLayerCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/semantic-layer-credentials/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Semantic Layer credentials in a project
+         * @description Creates Semantic Layer credentials under the project's path. dbtc's `create_sl_creds` uses
+         *     this path; the Terraform provider creates the same object through the account-level path.
+         */
+        post: operations["createProjectSemanticLayerCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/projects/{project_id}/semantic-layer-credentials/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get Semantic Layer credentials of a project
+         * @description Returns one set of Semantic Layer credentials of the project, without its secret values.
+         */
+        get: operations["getProjectSemanticLayerCredentials"];
+        put?: never;
+        /**
+         * Update Semantic Layer credentials of a project
+         * @description Replaces the name and credential values of a set of Semantic Layer credentials of the project.
+         */
+        post: operations["updateProjectSemanticLayerCredentials"];
+        /**
+         * Delete Semantic Layer credentials of a project
+         * @description Deletes a set of Semantic Layer credentials of the project.
+         */
+        delete: operations["deleteProjectSemanticLayerCredentials"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of Semantic Layer credentials
+         * @description Changes only the fields sent (such as the name, or one credential value); the others keep their values.
+         */
+        patch: operations["patchProjectSemanticLayerCredentials"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/semantic-layer-credential-to-service-token-mapping/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Semantic Layer credential to service token mappings
+         * @description Lists which service tokens may query the Semantic Layer with which credentials. The
+         *     Terraform provider filters by `project_id` and finds its mapping by id in the list.
+         */
+        get: operations["listSemanticLayerServiceTokenMappings"];
+        put?: never;
+        /**
+         * Map Semantic Layer credentials to a service token
+         * @description Lets a service token query the Semantic Layer with a set of credentials.
+         */
+        post: operations["createSemanticLayerServiceTokenMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/semantic-layer-credential-to-service-token-mapping/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the mapping.
+                 * @example 5521
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a Semantic Layer credential to service token mapping
+         * @description Stops a service token from querying the Semantic Layer with a set of credentials. The Terraform provider parses the answer as the removed mapping.
+         */
+        delete: operations["deleteSemanticLayerServiceTokenMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/auth-provider/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up single sign-on
+         * @description Creates the account's SSO auth provider (SAML, Okta, Google Workspace or Entra ID).
+         */
+        post: operations["createAuthProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/auth-provider/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the auth provider.
+                 * @example 2207
+                 */
+                id: components["parameters"]["AuthProviderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the single sign-on setup
+         * @description Returns an SSO auth provider of the account, without its secrets.
+         */
+        get: operations["getAuthProvider"];
+        put?: never;
+        /**
+         * Update the single sign-on setup
+         * @description Changes the SSO auth provider, for example to replace an expiring SAML certificate. The type cannot change.
+         */
+        post: operations["updateAuthProvider"];
+        /**
+         * Remove the single sign-on setup
+         * @description Deletes the SSO auth provider; people sign in with e-mail and password again. The answer's body is not read by any client we know (guess - none).
+         */
+        delete: operations["deleteAuthProvider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/azure-ad-applications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the Azure AD applications of an account
+         * @description Lists the Entra ID application records of the account; there is at most one. Secrets and
+         *     ids of the app registration are not returned.
+         */
+        get: operations["listAzureADApplications"];
+        put?: never;
+        /**
+         * Register an Azure AD application
+         * @description Registers the Entra ID app that connects the account to an Azure DevOps organization. The
+         *     client id, client secret and tenant id are stored and never sent back.
+         */
+        post: operations["createAzureADApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/azure-ad-applications/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Azure AD application record.
+                 * @example 418
+                 */
+                id: components["parameters"]["AzureADApplicationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an Azure AD application
+         * @description Returns the account's Entra ID application record, without its secrets.
+         */
+        get: operations["getAzureADApplication"];
+        put?: never;
+        /**
+         * Update an Azure AD application
+         * @description Changes the application record, for example to rotate its client secret.
+         */
+        post: operations["updateAzureADApplication"];
+        /**
+         * Delete an Azure AD application
+         * @description Removes the account's Entra ID application record. The answer's body is not read by any client we know (guess - none).
+         */
+        delete: operations["deleteAzureADApplication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/integrations/azure-ad/projects/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Azure DevOps projects
+         * @description Lists the projects of the Azure DevOps organization linked to the account, as Azure DevOps
+         *     returns them (inside `data.value`). The account is given as a query parameter, not in the path.
+         */
+        get: operations["listAzureDevOpsProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/integrations/azure-ad/projects/{project_id}/repositories/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Azure DevOps project id (a GUID, from `listAzureDevOpsProjects`), not a dbt Cloud project id.
+                 * @example 3c1d8e52-7a4f-4b9e-8f21-6d0a9b5c4e17
+                 */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the repositories of an Azure DevOps project
+         * @description Lists the Git repositories of one Azure DevOps project, as Azure DevOps returns them (inside `data.value`).
+         */
+        get: operations["listAzureDevOpsRepositories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/integrations/open-ai/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Use your own OpenAI key
+         * @description Makes dbt Cloud's AI features use the account's own OpenAI or Azure OpenAI key.
+         */
+        post: operations["createOpenAIIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/integrations/open-ai/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OpenAI integration.
+                 * @example 731
+                 */
+                id: components["parameters"]["OpenAIIntegrationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the OpenAI integration
+         * @description Returns the account's OpenAI key settings, without the key.
+         */
+        get: operations["getOpenAIIntegration"];
+        put?: never;
+        post?: never;
+        /**
+         * Go back to the dbt Labs-managed OpenAI key
+         * @description Deletes the integration; dbt Cloud's AI features use the key dbt Labs manages again. The answer's body is not read by any client we know (guess - none).
+         */
+        delete: operations["deleteOpenAIIntegration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the OpenAI integration
+         * @description Changes the fields sent, for example to rotate the key.
+         */
+        patch: operations["updateOpenAIIntegration"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/platform-metadata-credentials/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List platform metadata credentials
+         * @description Lists the metadata credentials of the account, without secrets.
+         */
+        get: operations["listPlatformMetadataCredentials"];
+        put?: never;
+        /**
+         * Create platform metadata credentials
+         * @description Gives dbt Cloud credentials to read warehouse metadata through an account-level connection.
+         */
+        post: operations["createPlatformMetadataCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/platform-metadata-credentials/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the platform metadata credential.
+                 * @example 1207
+                 */
+                id: components["parameters"]["PlatformMetadataCredentialId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get platform metadata credentials
+         * @description Returns one metadata credential, without secrets.
+         */
+        get: operations["getPlatformMetadataCredential"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete platform metadata credentials
+         * @description Deletes a metadata credential (the provider's client calls it a soft delete). The answer's body is not read by any client we know (guess - none).
+         */
+        delete: operations["deletePlatformMetadataCredential"];
+        options?: never;
+        head?: never;
+        /**
+         * Update platform metadata credentials
+         * @description Changes the switches or the credential fields sent; the connection stays.
+         */
+        patch: operations["updatePlatformMetadataCredential"];
+        trace?: never;
+    };
+    "/api/v3/accounts/{account_id}/platform-metadata-credentials/{id}/trigger-ingestion/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the platform metadata credential.
+                 * @example 1207
+                 */
+                id: components["parameters"]["PlatformMetadataCredentialId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a metadata ingestion now
+         * @description Asks dbt Cloud to ingest the warehouse catalog through this credential now, rather than at
+         *     the next scheduled time. No request body; the answer's body is not read by any client we know
+         *     (guess - none).
+         */
+        post: operations["triggerPlatformMetadataIngestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -7079,6 +8008,26 @@ export interface components {
         ServiceTokenPermissionListEnvelope: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["ServiceTokenPermission"][];
         };
+        /** @description One permission the token should hold. */
+        ServiceTokenPermissionWrite: {
+            /** @description The account; the same id as in the path. */
+            account_id?: number;
+            /** @description The token; the same id as in the path. */
+            service_token_id?: number;
+            permission_set: components["schemas"]["UserPermissionSet"];
+            /** @description True to cover every project of the account; false with a `project_id`. */
+            all_projects: boolean;
+            /** @description The one project the permission covers, when `all_projects` is false. */
+            project_id?: number;
+            state?: components["schemas"]["EntityState"];
+            /** @description The kinds of environment the permission may change; empty or left out means all. */
+            writable_environment_categories?: components["schemas"]["GroupWritableEnvironmentCategory"][];
+        };
+        /**
+         * @description Every permission the token should hold. The Terraform provider sends the full list and reads
+         *     the permissions back afterwards; we assume the list replaces the token's permissions (guess).
+         */
+        ServiceTokenPermissionsWrite: components["schemas"]["ServiceTokenPermissionWrite"][];
         /** @description The GitLab project behind a repository cloned with a GitLab deploy token. */
         RepositoryGitlabProject: {
             /** @description The account the repository belongs to. */
@@ -9954,6 +10903,35 @@ export interface components {
         SemanticLayerCredentialsListEnvelope: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["SemanticLayerCredentials"][];
         };
+        /**
+         * @description Credentials to create, or their new values. The Terraform provider sends all of these fields,
+         *     with the secrets (password, private key, token) inside `values`; which of them the API insists
+         *     on is not known (guess: the adapter, the name and the values).
+         */
+        SemanticLayerCredentialsWrite: {
+            /** @description The account; the same id as in the path. */
+            account_id?: number;
+            /** @description The project the credentials serve. */
+            project_id?: number;
+            adapter_version: components["schemas"]["SemanticLayerAdapterVersion"];
+            /**
+             * @description Always `semantic_layer_credentials`.
+             * @enum {string}
+             */
+            schema_type?: "semantic_layer_credentials";
+            /** @description Display name of the credentials. */
+            name: string;
+            /**
+             * @description The adapter's credential fields by name (for Snowflake: `auth_type`, `user`, `password` or
+             *     `private_key`, `role`, `warehouse`...). Secret fields are stored but never sent back.
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        SemanticLayerCredentialsEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["SemanticLayerCredentials"];
+        };
         /** @description An asset (a dbt model, source or warehouse table, for example) a user marked as a favorite. */
         FavoriteAsset: {
             /** @description Numeric id of the favorite. */
@@ -10772,6 +11750,472 @@ export interface components {
             /** @description The changes, applied in order. */
             Operations: components["schemas"]["ScimUserPatchOperation"][];
         };
+        CurrentUserEnvelope: components["schemas"]["Envelope"] & {
+            /** @description The key's owner. The provider reads only `user`; other keys may be present (guess). */
+            data: {
+                user: components["schemas"]["User"];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ConstantsEnvelope: components["schemas"]["Envelope"] & {
+            /** @description Constants of the API. The provider reads only `permissions_sets`; other keys may be present (guess). */
+            data: {
+                /** @description Permission set names (the keys, such as `job_admin`) to their display names. */
+                permissions_sets?: {
+                    [key: string]: string;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description Which model outcomes of an environment's runs are e-mailed to the models' owners. An
+         *     environment has one such record; before anyone sets it, every switch is off.
+         */
+        ModelNotifications: {
+            /** @description Numeric id of the settings record. */
+            readonly id: number;
+            /** @description The account the environment belongs to. */
+            account_id?: number;
+            /** @description The environment these settings apply to. */
+            environment_id: number;
+            /** @description Master switch; when false no model notification is sent, whatever the `on_*` values. */
+            enabled?: boolean;
+            /** @description Notify when a model runs successfully. */
+            on_success?: boolean;
+            /** @description Notify when a model fails. */
+            on_failure?: boolean;
+            /** @description Notify when a model (or its tests) ends with warnings. */
+            on_warning?: boolean;
+            /** @description Notify when a model is skipped because something upstream failed. */
+            on_skipped?: boolean;
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+        };
+        ModelNotificationsEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ModelNotifications"];
+        };
+        /**
+         * @description The new switches. The Terraform provider always sends all five; whether the API accepts a
+         *     partial body is not known (guess: it does not need to be partial).
+         */
+        ModelNotificationsUpdate: {
+            /** @description Master switch for model notifications in this environment. */
+            enabled?: boolean;
+            /** @description Notify when a model runs successfully. */
+            on_success?: boolean;
+            /** @description Notify when a model fails. */
+            on_failure?: boolean;
+            /** @description Notify when a model ends with warnings. */
+            on_warning?: boolean;
+            /** @description Notify when a model is skipped. */
+            on_skipped?: boolean;
+        };
+        /** @description Names to match; `*` is a wildcard (`analytics_*`). */
+        CatalogNamePatterns: string[];
+        /**
+         * @description Allow and deny lists per kind of object. An allow list, when not empty, limits ingestion to the
+         *     matching names; a deny list skips the matching names. Empty lists filter nothing.
+         */
+        ConnectionCatalogConfigFilters: {
+            database_allow?: components["schemas"]["CatalogNamePatterns"];
+            database_deny?: components["schemas"]["CatalogNamePatterns"];
+            schema_allow?: components["schemas"]["CatalogNamePatterns"];
+            schema_deny?: components["schemas"]["CatalogNamePatterns"];
+            table_allow?: components["schemas"]["CatalogNamePatterns"];
+            table_deny?: components["schemas"]["CatalogNamePatterns"];
+            view_allow?: components["schemas"]["CatalogNamePatterns"];
+            view_deny?: components["schemas"]["CatalogNamePatterns"];
+        };
+        /** @description The catalog filters of one connection. */
+        ConnectionCatalogConfig: {
+            /** @description The account-level connection the filters apply to. */
+            connection_id?: number;
+        } & components["schemas"]["ConnectionCatalogConfigFilters"];
+        ConnectionCatalogConfigEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["ConnectionCatalogConfig"];
+        };
+        /**
+         * @description The outcome of a connection test. No client we know reads its fields, so its shape is a
+         *     guess: the usual envelope, with `data` left open.
+         */
+        ConnectionTestResultEnvelope: components["schemas"]["Envelope"] & {
+            /** @description What the test found; not typed (guess). */
+            data: unknown;
+        };
+        /**
+         * @description A configuration to create, or its new values. The Terraform provider sends the account,
+         *     project and environment ids and `state: 1`; which of them the API insists on is not known
+         *     (guess: `environment_id`).
+         */
+        SemanticLayerConfigurationWrite: {
+            /** @description The account; the same id as in the path. */
+            account_id?: number;
+            /** @description The project; the same id as in the path. */
+            project_id?: number;
+            /** @description The deployment environment the Semantic Layer should query. */
+            environment_id: number;
+            state?: components["schemas"]["EntityState"];
+        };
+        /** @description The Semantic Layer setup of a project, pointing at the environment whose metrics it serves. */
+        SemanticLayerConfiguration: {
+            /** @description Numeric id of the configuration. */
+            readonly id: number;
+            /** @description The account of the project. */
+            account_id?: number;
+            /** @description The project the configuration belongs to. */
+            project_id?: number;
+            /** @description The deployment environment the Semantic Layer queries. */
+            environment_id?: number;
+            state?: components["schemas"]["EntityState"];
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+        };
+        SemanticLayerConfigurationEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["SemanticLayerConfiguration"];
+        };
+        /** @description Some fields of the credentials; what is left out keeps its value. */
+        SemanticLayerCredentialsPatch: {
+            /** @description Display name of the credentials. */
+            name?: string;
+            /** @description The credential fields to change, by name. */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A link that lets one service token query the Semantic Layer with one set of credentials. */
+        SemanticLayerServiceTokenMapping: {
+            /** @description Numeric id of the mapping. */
+            readonly id: number;
+            /** @description The account of the credentials and the token. */
+            account_id?: number;
+            /** @description The project the credentials serve. */
+            project_id?: number;
+            /** @description The Semantic Layer credentials the token may use. */
+            semantic_layer_credentials_id?: number;
+            /** @description The service token. */
+            service_token_id?: number;
+            state?: components["schemas"]["EntityState"];
+        };
+        SemanticLayerServiceTokenMappingListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["SemanticLayerServiceTokenMapping"][];
+        };
+        /** @description A new mapping. The Terraform provider sends every field below, with `state` 1. */
+        SemanticLayerServiceTokenMappingCreate: {
+            /** @description The account; the same id as in the path. */
+            account_id?: number;
+            /** @description The project the credentials serve. */
+            project_id: number;
+            /** @description The Semantic Layer credentials to allow. */
+            semantic_layer_credentials_id: number;
+            /** @description The service token to allow. */
+            service_token_id: number;
+            state?: components["schemas"]["EntityState"];
+        };
+        SemanticLayerServiceTokenMappingEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["SemanticLayerServiceTokenMapping"];
+        };
+        /**
+         * @description The kind of single sign-on: `saml` (generic SAML 2.0), `okta`, `gsuite` (Google Workspace), or
+         *     one of the Microsoft Entra ID (Azure AD) variants.
+         * @enum {string}
+         */
+        AuthProviderType: "saml" | "okta" | "gsuite" | "azure_single_tenant" | "azure_multi_tenant" | "azure_active_directory";
+        /**
+         * @description A provider to create, or its new values. Send the fields of your provider type: `entity_id`,
+         *     `sso_url` and `cert` for SAML and Okta; `client_id` and `client_secret` (and `tenant_id` for a
+         *     single-tenant app) for Entra ID; `client_id`, `client_secret` and the admin fields for Google.
+         */
+        AuthProviderWrite: {
+            /** @description The account; the same id as in the path. */
+            account_id: number;
+            type: components["schemas"]["AuthProviderType"];
+            /** @description URL-safe name for the login URL; generated when left out. */
+            slug?: string;
+            /** @description Keep e-mail and password sign-in besides SSO. */
+            allow_password_backdoor?: boolean;
+            /** @description SAML entity id (issuer) of the identity provider. */
+            entity_id?: string;
+            /** @description SAML single sign-on URL of the identity provider. */
+            sso_url?: string;
+            /** @description The identity provider's X.509 signing certificate, PEM encoded. */
+            cert?: string;
+            /** @description Whether to sign SAML authentication requests. */
+            sign_request?: boolean;
+            /** @description A JSON text mapping SAML attribute names to dbt Cloud user fields. */
+            attribute_map?: string;
+            /** @description OAuth client id. */
+            client_id?: string;
+            /** @description OAuth client secret; stored, never sent back. */
+            client_secret?: string;
+            /** @description The Entra ID tenant. */
+            tenant_id?: string;
+            /** @description The primary domain of the tenant. */
+            domain?: string;
+            /** @description Count nested Entra ID group memberships. */
+            include_indirect_groups?: boolean;
+            /** @description The most Entra ID groups to read per user. */
+            max_groups_to_retrieve?: number;
+            /** @description Google Workspace admin e-mail. */
+            gsuite_admin_id?: string;
+            /** @description Google Workspace OAuth authorization URL. */
+            authorization_url?: string;
+            /** @description Google Workspace admin OAuth refresh token; stored, never sent back. */
+            admin_refresh_token?: string;
+        };
+        /**
+         * @description The single sign-on setup of an account. Secrets (the client secret, Google's refresh token)
+         *     are never sent back, and the Terraform provider notes that the client id is not either.
+         */
+        AuthProvider: {
+            /** @description Numeric id of the auth provider. */
+            readonly id: number;
+            /** @description The account the provider signs people in to. */
+            account_id?: number;
+            type?: components["schemas"]["AuthProviderType"];
+            /** @description URL-safe name used in the account's SSO login URL. */
+            slug?: string;
+            state?: components["schemas"]["EntityState"];
+            /** @description When true, people may still sign in with e-mail and password besides SSO. */
+            allow_password_backdoor?: boolean;
+            /** @description The SSO sign-in URL of the account, built from the slug. */
+            readonly login_url?: string;
+            /** @description When the SAML signing certificate expires (SAML and Okta only). */
+            readonly cert_expiry_date?: string | null;
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+            /** @description SAML entity id (issuer) of the identity provider (SAML and Okta). */
+            entity_id?: string | null;
+            /** @description SAML single sign-on URL of the identity provider (SAML and Okta). */
+            sso_url?: string | null;
+            /** @description The identity provider's X.509 signing certificate, PEM encoded (SAML and Okta). */
+            cert?: string | null;
+            /** @description Whether dbt Cloud signs its SAML authentication requests. */
+            sign_request?: boolean | null;
+            /** @description A JSON text that maps SAML attribute names to dbt Cloud user fields. */
+            attribute_map?: string | null;
+            /** @description OAuth client id (Entra ID and Google Workspace). */
+            client_id?: string | null;
+            /** @description The Entra ID tenant (single-tenant apps). */
+            tenant_id?: string | null;
+            /** @description The primary domain of the Entra ID or Google Workspace tenant. */
+            domain?: string | null;
+            /** @description Whether nested Entra ID group memberships count. */
+            include_indirect_groups?: boolean | null;
+            /** @description The most Entra ID groups read per user. */
+            max_groups_to_retrieve?: number | null;
+            /** @description The Google Workspace admin e-mail used to read group memberships. */
+            gsuite_admin_id?: string | null;
+            /** @description Google Workspace OAuth authorization URL; may be filled in by dbt Cloud. */
+            authorization_url?: string | null;
+        };
+        AuthProviderEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AuthProvider"];
+        };
+        /**
+         * @description How dbt Cloud authenticates to Azure DevOps for service work (cloning in jobs).
+         * @enum {string}
+         */
+        AzureServiceAuthenticationMethod: "service_user" | "service_principal";
+        /**
+         * @description The Entra ID app registration an account uses for Azure DevOps. The client id, client secret
+         *     and tenant id are write-only: the Terraform provider notes that the API never returns them
+         *     (so they may be absent or null).
+         */
+        AzureADApplication: {
+            /** @description Numeric id of the record. */
+            readonly id: number;
+            /** @description The account the application belongs to. */
+            account_id?: number;
+            /** @description The Azure DevOps organization. */
+            organization_name?: string;
+            /** @description The application (client) id; not returned in practice. */
+            client_id?: string | null;
+            /** @description The Entra ID directory (tenant) id; not returned in practice. */
+            tenant_id?: string | null;
+            azure_service_authentication_method?: components["schemas"]["AzureServiceAuthenticationMethod"];
+            /** @description The domain of the OAuth redirect URI, set by dbt Cloud from the account's access URL. */
+            readonly oauth_redirect_uri_domain?: string | null;
+            created_at?: components["schemas"]["Timestamp"] | null;
+            updated_at?: components["schemas"]["Timestamp"] | null;
+        };
+        AzureADApplicationListEnvelope: components["schemas"]["ListEnvelope"] & {
+            /** @description An account has at most one application, so this holds zero or one item. */
+            data: components["schemas"]["AzureADApplication"][];
+        };
+        /** @description An application to register, or its new values. */
+        AzureADApplicationWrite: {
+            /** @description The account; the same id as in the path. */
+            account_id?: number;
+            /** @description The Azure DevOps organization. */
+            organization_name: string;
+            /** @description The application (client) id of the app registration. */
+            client_id?: string;
+            /** @description A client secret of the app registration; stored, never sent back. */
+            client_secret?: string;
+            /** @description The Entra ID directory (tenant) id. */
+            tenant_id?: string;
+            azure_service_authentication_method?: components["schemas"]["AzureServiceAuthenticationMethod"];
+        };
+        AzureADApplicationEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["AzureADApplication"];
+        };
+        /** @description A project of the Azure DevOps organization, as Azure DevOps describes it. */
+        AzureDevOpsProject: {
+            /** @description The Azure DevOps project id (a GUID). */
+            id: string;
+            /** @description The project name. */
+            name: string;
+            /** @description The Azure DevOps REST URL of the project. */
+            url?: string;
+        };
+        AzureDevOpsProjectsEnvelope: components["schemas"]["Envelope"] & {
+            /** @description Azure DevOps' own list wrapper. */
+            data: {
+                /** @description How many projects `value` holds. */
+                count?: number;
+                value: components["schemas"]["AzureDevOpsProject"][];
+            };
+        };
+        /** @description A Git repository of an Azure DevOps project, as Azure DevOps describes it (camelCase keys). */
+        AzureDevOpsRepository: {
+            /** @description The repository id (a GUID). */
+            id: string;
+            /** @description The repository name. */
+            name: string;
+            /** @description The Azure DevOps REST URL of the repository. */
+            url?: string;
+            /** @description The HTTPS clone URL. */
+            remoteUrl?: string;
+            /** @description The repository's page in the browser. */
+            webUrl?: string;
+            /** @description The default branch, as a ref such as `refs/heads/main`. */
+            defaultBranch?: string;
+        };
+        AzureDevOpsRepositoriesEnvelope: components["schemas"]["Envelope"] & {
+            /** @description Azure DevOps' own list wrapper. */
+            data: {
+                /** @description How many repositories `value` holds. */
+                count?: number;
+                value: components["schemas"]["AzureDevOpsRepository"][];
+            };
+        };
+        /**
+         * @description Whose endpoint the key is for, `openai` or `azure_openai`.
+         * @enum {string}
+         */
+        OpenAIKeyType: "openai" | "azure_openai";
+        /** @description An integration to create, or the fields to change. The `azure_*` fields are needed for `azure_openai`. */
+        OpenAIIntegrationWrite: {
+            /** @description The account; the same id as in the path. */
+            account_id?: number;
+            key_type: components["schemas"]["OpenAIKeyType"];
+            /** @description The OpenAI or Azure OpenAI API key. */
+            key_value?: string;
+            /** @description The Azure OpenAI endpoint URL. */
+            azure_endpoint?: string;
+            /** @description The Azure OpenAI deployment name. */
+            azure_deployment_name?: string;
+            /** @description The Azure OpenAI API version. */
+            azure_api_version?: string;
+        };
+        /** @description The account's own OpenAI key settings. The key itself is stored and (guess) never returned. */
+        OpenAIIntegration: {
+            /** @description Numeric id of the integration. */
+            readonly id: number;
+            /** @description The account. */
+            account_id?: number;
+            key_type?: components["schemas"]["OpenAIKeyType"];
+            /** @description The Azure OpenAI endpoint URL (for `azure_openai`). */
+            azure_endpoint?: string | null;
+            /** @description The Azure OpenAI deployment name (for `azure_openai`). */
+            azure_deployment_name?: string | null;
+            /** @description The Azure OpenAI API version, such as `2024-02-01` (for `azure_openai`). */
+            azure_api_version?: string | null;
+            created_at?: components["schemas"]["Timestamp"] | null;
+            updated_at?: components["schemas"]["Timestamp"] | null;
+        };
+        OpenAIIntegrationEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["OpenAIIntegration"];
+        };
+        /**
+         * @description The adapter's credential fields. Snowflake uses `auth_type` (`password` or `keypair`), `user`,
+         *     `password` or `private_key` (with `private_key_passphrase`), `role` and `warehouse`;
+         *     Databricks uses `token` and `catalog`. Secrets are write-only; whether the API leaves them out
+         *     of answers is not recorded (guess: it does).
+         */
+        PlatformMetadataCredentialConfig: {
+            /**
+             * @description Snowflake authentication method.
+             * @enum {string}
+             */
+            auth_type?: "password" | "keypair";
+            /** @description Snowflake user name. */
+            user?: string;
+            /** @description Snowflake password. */
+            password?: string;
+            /** @description Snowflake private key (PEM). */
+            private_key?: string;
+            /** @description Passphrase of the Snowflake private key. */
+            private_key_passphrase?: string;
+            /** @description Snowflake role. */
+            role?: string;
+            /** @description Snowflake warehouse. */
+            warehouse?: string;
+            /** @description Databricks personal access token. */
+            token?: string;
+            /** @description Databricks Unity Catalog name. */
+            catalog?: string;
+        };
+        /** @description Credentials dbt Cloud uses to read warehouse metadata through one connection. */
+        PlatformMetadataCredential: {
+            /** @description Numeric id of the credential. */
+            readonly id: number;
+            /** @description The account. */
+            account_id?: number;
+            /** @description The account-level connection the credential is for; fixed at creation. */
+            connection_id?: number;
+            /** @description The adapter of the connection, such as `snowflake_v0` or `databricks_v0`. */
+            readonly adapter_version?: string;
+            /** @description Whether dbt Cloud ingests tables, views and other objects of the warehouse. */
+            catalog_ingestion_enabled?: boolean;
+            /** @description Whether cost optimization data is collected. */
+            cost_optimization_enabled?: boolean;
+            /** @description Whether cost insights are collected. */
+            cost_insights_enabled?: boolean;
+            config?: components["schemas"]["PlatformMetadataCredentialConfig"];
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+        };
+        PlatformMetadataCredentialListEnvelope: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["PlatformMetadataCredential"][];
+        };
+        /** @description A new credential. */
+        PlatformMetadataCredentialCreate: {
+            /** @description The account-level connection to read metadata through. */
+            connection_id: number;
+            /** @description Ingest warehouse objects into the catalog. */
+            catalog_ingestion_enabled?: boolean;
+            /** @description Collect cost optimization data. */
+            cost_optimization_enabled?: boolean;
+            /** @description Collect cost insights. */
+            cost_insights_enabled?: boolean;
+            config: components["schemas"]["PlatformMetadataCredentialConfig"];
+        };
+        PlatformMetadataCredentialEnvelope: components["schemas"]["Envelope"] & {
+            data: components["schemas"]["PlatformMetadataCredential"];
+        };
+        /** @description The fields to change; the connection cannot change. */
+        PlatformMetadataCredentialUpdate: {
+            /** @description Ingest warehouse objects into the catalog. */
+            catalog_ingestion_enabled?: boolean;
+            /** @description Collect cost optimization data. */
+            cost_optimization_enabled?: boolean;
+            /** @description Collect cost insights. */
+            cost_insights_enabled?: boolean;
+            config?: components["schemas"]["PlatformMetadataCredentialConfig"];
+        };
         /**
          * @description The body dbt Cloud POSTs to a subscriber's endpoint, common to every event type. Ids inside
          *     `data` are strings of digits; times are RFC 3339 in UTC with a `Z`.
@@ -11246,6 +12690,36 @@ export interface components {
          * @example 96170
          */
         ScimUserId: string;
+        /**
+         * @description Numeric id of the Semantic Layer configuration.
+         * @example 1904
+         */
+        SemanticLayerConfigurationId: number;
+        /**
+         * @description Numeric id of the Semantic Layer credentials.
+         * @example 6120
+         */
+        SemanticLayerCredentialsId: number;
+        /**
+         * @description Numeric id of the auth provider.
+         * @example 2207
+         */
+        AuthProviderId: number;
+        /**
+         * @description Numeric id of the Azure AD application record.
+         * @example 418
+         */
+        AzureADApplicationId: number;
+        /**
+         * @description Numeric id of the OpenAI integration.
+         * @example 731
+         */
+        OpenAIIntegrationId: number;
+        /**
+         * @description Numeric id of the platform metadata credential.
+         * @example 1207
+         */
+        PlatformMetadataCredentialId: number;
         /**
          * @description The signature of the delivery: the lowercase hex HMAC-SHA256 of the raw request body, keyed
          *     with the subscription's `hmac_secret`. Compare it with your own computation in constant time.
@@ -15613,6 +17087,67 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    setServiceTokenPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the service token whose permissions are listed.
+                 * @example 88215
+                 */
+                service_token_id: components["parameters"]["ServiceTokenPermissionsTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "account_id": 43786,
+                 *         "service_token_id": 88215,
+                 *         "permission_set": "job_admin",
+                 *         "all_projects": false,
+                 *         "project_id": 270542,
+                 *         "state": 1,
+                 *         "writable_environment_categories": []
+                 *       },
+                 *       {
+                 *         "account_id": 43786,
+                 *         "service_token_id": 88215,
+                 *         "permission_set": "metadata_only",
+                 *         "all_projects": true,
+                 *         "state": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ServiceTokenPermissionsWrite"];
+            };
+        };
+        responses: {
+            /** @description The permissions of the token after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenPermissionListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     listProjectsV3: {
         parameters: {
             query?: {
@@ -18461,6 +19996,61 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    replaceExtendedAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the extended attributes.
+                 * @example 4410
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "extended_attributes": {
+                 *         "query_tag": "dbt_cloud_prod",
+                 *         "warehouse": "TRANSFORMING_XL",
+                 *         "client_session_keep_alive": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtendedAttributesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The extended attributes after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtendedAttributesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     deleteExtendedAttributes: {
         parameters: {
             query?: never;
@@ -19351,6 +20941,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SemanticLayerCredentialsListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SemanticLayerCredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The new credentials, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -21619,6 +23245,2054 @@ export interface operations {
                 content: {
                     "application/scim+json": components["schemas"]["ScimUser"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountUserV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the user.
+                 * @example 96170
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's owner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "user": {
+                     *           "id": 96170,
+                     *           "first_name": "Priya",
+                     *           "last_name": "Raman",
+                     *           "email": "priya@jaffle.example",
+                     *           "is_active": true,
+                     *           "created_at": "2024-02-19 08:51:37.220144+00:00"
+                     *         }
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CurrentUserEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getConstants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The constants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "permissions_sets": {
+                     *           "account_admin": "Account Admin",
+                     *           "job_admin": "Job Admin",
+                     *           "developer": "Developer"
+                     *         }
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConstantsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountEnvironments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the environments of this project.
+                 * @example 270542
+                 */
+                project_id?: number;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of environments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3ListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218764
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEnvironmentModelNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                environment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model notification settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelNotificationsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEnvironmentModelNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the environment.
+                 * @example 218762
+                 */
+                environment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "on_success": false,
+                 *       "on_failure": true,
+                 *       "on_warning": true,
+                 *       "on_skipped": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelNotificationsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelNotificationsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountFeatureFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feature flags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "explorer-column-lineage": true,
+                     *         "ide-new-file-tree": false
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Flag name to its value, usually a boolean (guess). */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRunTiming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the run.
+                 * @example 70403103
+                 */
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timing details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "run_id": 70403103,
+                     *         "queued_duration_seconds": 4.2,
+                     *         "run_duration_seconds": 312.8
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description The timing details; not typed (guess). */
+                        data: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getConnectionCatalogConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account-level connection.
+                 * @example 117401
+                 */
+                connection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog filters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionCatalogConfigEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateConnectionCatalogConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the account-level connection.
+                 * @example 117401
+                 */
+                connection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "database_allow": [
+                 *         "ANALYTICS",
+                 *         "ANALYTICS_*"
+                 *       ],
+                 *       "schema_deny": [
+                 *         "STAGING_*"
+                 *       ],
+                 *       "table_deny": [
+                 *         "TMP_*"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConnectionCatalogConfigFilters"];
+            };
+        };
+        responses: {
+            /** @description The catalog filters after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionCatalogConfigEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Snowflake (analytics)",
+                 *       "adapter_version": "snowflake_v0",
+                 *       "config": {
+                 *         "account": "jaffle-xy12345",
+                 *         "database": "ANALYTICS",
+                 *         "warehouse": "TRANSFORMING"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The outcome of the test. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "is_success": true
+                     *       },
+                     *       "status": {
+                     *         "code": 200,
+                     *         "is_success": true,
+                     *         "user_message": "Success!",
+                     *         "developer_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectionTestResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createSemanticLayerConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "environment_id": 218762,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SemanticLayerConfigurationWrite"];
+            };
+        };
+        responses: {
+            /** @description The new configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSemanticLayerConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer configuration.
+                 * @example 1904
+                 */
+                id: components["parameters"]["SemanticLayerConfigurationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateSemanticLayerConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer configuration.
+                 * @example 1904
+                 */
+                id: components["parameters"]["SemanticLayerConfigurationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "environment_id": 218762,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SemanticLayerConfigurationWrite"];
+            };
+        };
+        responses: {
+            /** @description The configuration after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteSemanticLayerConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer configuration.
+                 * @example 1904
+                 */
+                id: components["parameters"]["SemanticLayerConfigurationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerConfigurationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SemanticLayerCredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The credentials after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createProjectSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SemanticLayerCredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The new credentials, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProjectSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProjectSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SemanticLayerCredentialsWrite"];
+            };
+        };
+        responses: {
+            /** @description The credentials after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteProjectSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted credentials (guess, as for the account-level delete). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchProjectSemanticLayerCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the project.
+                 * @example 270542
+                 */
+                project_id: number;
+                /**
+                 * @description Numeric id of the Semantic Layer credentials.
+                 * @example 6120
+                 */
+                id: components["parameters"]["SemanticLayerCredentialsId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "values": {
+                 *         "warehouse": "REPORTING_XL_WH"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SemanticLayerCredentialsPatch"];
+            };
+        };
+        responses: {
+            /** @description The credentials after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerCredentialsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listSemanticLayerServiceTokenMappings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the mappings of this project.
+                 * @example 270542
+                 */
+                project_id?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mappings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerServiceTokenMappingListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createSemanticLayerServiceTokenMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "project_id": 270542,
+                 *       "semantic_layer_credentials_id": 6120,
+                 *       "service_token_id": 88214,
+                 *       "state": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SemanticLayerServiceTokenMappingCreate"];
+            };
+        };
+        responses: {
+            /** @description The new mapping. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerServiceTokenMappingEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteSemanticLayerServiceTokenMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the mapping.
+                 * @example 5521
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removed mapping. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SemanticLayerServiceTokenMappingEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "type": "okta",
+                 *       "slug": "jaffle-shop",
+                 *       "allow_password_backdoor": false,
+                 *       "entity_id": "http://www.okta.com/exk9q2jaffle7shop4x7",
+                 *       "sso_url": "https://jaffle.okta.example/app/dbtcloud/exk9q2jaffle7shop4x7/sso/saml",
+                 *       "cert": "-----BEGIN CERTIFICATE-----\nMIIDpDCCAoygAwIBAgIGAY2example0DQYJKoZIhvcNAQELBQAwgZIxCzAJBgNV\n-----END CERTIFICATE-----\n",
+                 *       "sign_request": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["AuthProviderWrite"];
+            };
+        };
+        responses: {
+            /** @description The new auth provider, without secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the auth provider.
+                 * @example 2207
+                 */
+                id: components["parameters"]["AuthProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auth provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the auth provider.
+                 * @example 2207
+                 */
+                id: components["parameters"]["AuthProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "type": "okta",
+                 *       "allow_password_backdoor": false,
+                 *       "entity_id": "http://www.okta.com/exk9q2jaffle7shop4x7",
+                 *       "sso_url": "https://jaffle.okta.example/app/dbtcloud/exk9q2jaffle7shop4x7/sso/saml",
+                 *       "cert": "-----BEGIN CERTIFICATE-----\nMIIDpDCCAoygAwIBAgIGAY2example0DQYJKoZIhvcNAQELBQAwgZIxCzAJBgNV\n-----END CERTIFICATE-----\n"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AuthProviderWrite"];
+            };
+        };
+        responses: {
+            /** @description The auth provider after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the auth provider.
+                 * @example 2207
+                 */
+                id: components["parameters"]["AuthProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auth provider was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAzureADApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications (zero or one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AzureADApplicationListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAzureADApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "organization_name": "jaffle-shop",
+                 *       "client_id": "0b7e3d91-5c2a-4f8e-b6d4-8a1c9e2f7b30",
+                 *       "client_secret": "kQ88Q~example-azure-secret-2pL",
+                 *       "tenant_id": "3f9a1c7e-2b4d-4e8f-a6c1-0d2e3f4a5b6c",
+                 *       "azure_service_authentication_method": "service_principal"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AzureADApplicationWrite"];
+            };
+        };
+        responses: {
+            /** @description The new application record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AzureADApplicationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAzureADApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Azure AD application record.
+                 * @example 418
+                 */
+                id: components["parameters"]["AzureADApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AzureADApplicationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAzureADApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Azure AD application record.
+                 * @example 418
+                 */
+                id: components["parameters"]["AzureADApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "organization_name": "jaffle-shop",
+                 *       "client_secret": "Vt41Q~rotated-azure-secret-8nR",
+                 *       "azure_service_authentication_method": "service_principal"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AzureADApplicationWrite"];
+            };
+        };
+        responses: {
+            /** @description The application record after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AzureADApplicationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAzureADApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the Azure AD application record.
+                 * @example 418
+                 */
+                id: components["parameters"]["AzureADApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application record was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAzureDevOpsProjects: {
+        parameters: {
+            query: {
+                /**
+                 * @description Numeric id of the dbt Cloud account whose Azure DevOps organization to read.
+                 * @example 43786
+                 */
+                account_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Azure DevOps projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AzureDevOpsProjectsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAzureDevOpsRepositories: {
+        parameters: {
+            query: {
+                /**
+                 * @description Numeric id of the dbt Cloud account whose Azure DevOps organization to read.
+                 * @example 43786
+                 */
+                account_id: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Azure DevOps project id (a GUID, from `listAzureDevOpsProjects`), not a dbt Cloud project id.
+                 * @example 3c1d8e52-7a4f-4b9e-8f21-6d0a9b5c4e17
+                 */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The repositories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AzureDevOpsRepositoriesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createOpenAIIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account_id": 43786,
+                 *       "key_type": "azure_openai",
+                 *       "key_value": "4f8c2a9e1b7d4c3f9a0e6b5d2c1f8e7a",
+                 *       "azure_endpoint": "https://jaffle-ai.openai.azure.com/",
+                 *       "azure_deployment_name": "gpt-4o-analytics",
+                 *       "azure_api_version": "2024-02-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OpenAIIntegrationWrite"];
+            };
+        };
+        responses: {
+            /** @description The new integration, without the key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIIntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOpenAIIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OpenAI integration.
+                 * @example 731
+                 */
+                id: components["parameters"]["OpenAIIntegrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIIntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOpenAIIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OpenAI integration.
+                 * @example 731
+                 */
+                id: components["parameters"]["OpenAIIntegrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateOpenAIIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the OpenAI integration.
+                 * @example 731
+                 */
+                id: components["parameters"]["OpenAIIntegrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key_type": "azure_openai",
+                 *       "key_value": "0d3e5f7a9b1c4e6f8a2b4c6d8e0f1a3b"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OpenAIIntegrationWrite"];
+            };
+        };
+        responses: {
+            /** @description The integration after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIIntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listPlatformMetadataCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformMetadataCredentialListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createPlatformMetadataCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "connection_id": 117401,
+                 *       "catalog_ingestion_enabled": true,
+                 *       "cost_optimization_enabled": false,
+                 *       "cost_insights_enabled": true,
+                 *       "config": {
+                 *         "auth_type": "keypair",
+                 *         "user": "DBT_METADATA",
+                 *         "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCexample\n-----END PRIVATE KEY-----\n",
+                 *         "role": "METADATA_READER",
+                 *         "warehouse": "METADATA_WH"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlatformMetadataCredentialCreate"];
+            };
+        };
+        responses: {
+            /** @description The new credential, without secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformMetadataCredentialEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPlatformMetadataCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the platform metadata credential.
+                 * @example 1207
+                 */
+                id: components["parameters"]["PlatformMetadataCredentialId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credential. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformMetadataCredentialEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deletePlatformMetadataCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the platform metadata credential.
+                 * @example 1207
+                 */
+                id: components["parameters"]["PlatformMetadataCredentialId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credential was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updatePlatformMetadataCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the platform metadata credential.
+                 * @example 1207
+                 */
+                id: components["parameters"]["PlatformMetadataCredentialId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cost_optimization_enabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlatformMetadataCredentialUpdate"];
+            };
+        };
+        responses: {
+            /** @description The credential after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformMetadataCredentialEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    triggerPlatformMetadataIngestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the dbt Cloud account.
+                 * @example 43786
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the platform metadata credential.
+                 * @example 1207
+                 */
+                id: components["parameters"]["PlatformMetadataCredentialId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ingestion was requested. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
