@@ -4622,8 +4622,14 @@ export interface components {
             readonly id: number;
             /** @description The account the connection belongs to. */
             account_id: number;
-            /** @description The project the connection was made for; null for connections shared across the account. */
-            project_id?: number | null;
+            /**
+             * @description The project the connection was made for; null for connections shared across the account. In the older
+             *     flat format (warehouse settings at the top level, the dbt project in `dbt_project_id`), a BigQuery
+             *     connection's `project_id` is the Google Cloud project name, a string.
+             */
+            project_id?: number | string | null;
+            /** @description Older flat format only. The dbt project the connection was made for. */
+            dbt_project_id?: number | null;
             /** @description Display name of the connection. */
             name?: string | null;
             /**
@@ -4728,6 +4734,12 @@ export interface components {
          */
         EnvironmentDeploymentType: "production" | "staging" | null;
         /**
+         * @description A moment as the API writes it (see `Timestamp`), or null: recorded responses show null here, for example in
+         *     the `created_at` of an object the same request just created.
+         * @example 2024-03-18 09:14:02.518344+00:00
+         */
+        NullableTimestamp: string | null;
+        /**
          * @description The warehouse connection of an environment, sent only when asked for with
          *     `include_related=connection`. On top of the common connection fields, older host-based
          *     connections (Postgres, Redshift) also send their host settings at the top level.
@@ -4829,8 +4841,13 @@ export interface components {
         JobSchedule: {
             /** @description The schedule as a cron expression, in UTC. */
             cron?: string | null;
-            date: components["schemas"]["JobScheduleDate"];
-            time: components["schemas"]["JobScheduleTime"];
+            /**
+             * @description Which days the job runs. A job embedded in a run (`include_related=job`) may show only the kind of
+             *     schedule, as a string, as dbt Labs' published spec describes it.
+             */
+            date: components["schemas"]["JobScheduleDate"] | components["schemas"]["JobScheduleDateType"];
+            /** @description When on those days the job runs; as `date`, only the kind of schedule in a job embedded in a run. */
+            time: components["schemas"]["JobScheduleTime"] | components["schemas"]["JobScheduleTimeType"];
         };
         /**
          * @description A final run status that can start a dependent job: 10 Success, 20 Error, 30 Cancelled.
@@ -4906,7 +4923,7 @@ export interface components {
             project_id: number;
             /** @description Display name of the environment. */
             name: string;
-            type: components["schemas"]["EnvironmentType"];
+            type?: components["schemas"]["EnvironmentType"];
             deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
             /** @description The warehouse connection the environment uses. */
             connection_id?: number | null;
@@ -4939,9 +4956,13 @@ export interface components {
             primary_profile_id?: number | null;
             /** @description The user who created the environment. */
             readonly created_by_id?: number | null;
-            state: components["schemas"]["EntityState"];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            /**
+             * @description Lifecycle state: `1` active, `2` deleted. An environment embedded in a run has also been recorded with
+             *     `10`, so other values can appear.
+             */
+            state: number;
+            created_at?: components["schemas"]["NullableTimestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
             /** @description The repository, when asked for with `include_related=repository`. */
             readonly repository?: components["schemas"]["Repository"] | null;
             /** @description The connection, when asked for with `include_related=connection`. */
@@ -5828,7 +5849,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description The result of running one node (model, test, seed, snapshot...). */
+        /**
+         * @description The result of running one node (model, test, seed, snapshot...). Only the fields every schema version
+         *     writes are required: `failures` came with version 2, `compiled`, `compiled_code` and `relation_name` with
+         *     version 4 or later.
+         */
         RunResultItem: {
             /** @description Id of the node in the manifest, such as `model.jaffle_shop.orders`. */
             unique_id: string;
@@ -5843,13 +5868,13 @@ export interface components {
             /** @description Short outcome message, or the error text when the node failed. */
             message: string | null;
             /** @description For tests, how many rows failed; null for other nodes. */
-            failures: number | null;
+            failures?: number | null;
             /** @description True when the node's code was compiled. */
-            compiled: boolean | null;
+            compiled?: boolean | null;
             /** @description The SQL (or Python) dbt sent to the warehouse. */
-            compiled_code: string | null;
+            compiled_code?: string | null;
             /** @description The fully qualified name of the relation the node built; null for tests. */
-            relation_name: string | null;
+            relation_name?: string | null;
             /** @description Per-batch outcome of a microbatch model; absent or null otherwise. */
             batch_results?: components["schemas"]["RunResultBatchResults"] | null;
         } & {
@@ -5882,8 +5907,9 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description The content of `run_results.json` (schema version 6): the outcome and timing of every node a
-         *     `dbt run`, `build`, `test`, `seed` or `snapshot` step handled.
+         * @description The content of `run_results.json`: the outcome and timing of every node a `dbt run`, `build`, `test`,
+         *     `seed` or `snapshot` step handled. Runs of older dbt versions are still served, so this accepts schema
+         *     versions 1 to 6 (`metadata.dbt_schema_version` tells which) and requires only what they all share.
          */
         RunResultsArtifact: {
             metadata: components["schemas"]["ArtifactMetadata"];
@@ -6188,8 +6214,11 @@ export interface components {
              * @enum {string}
              */
             language?: "sql" | "python";
-            /** @description The `ref()` calls in the code. */
-            refs?: components["schemas"]["ManifestRef"][];
+            /**
+             * @description The `ref()` calls in the code. Schema version 8 and older write each call as a list of strings
+             *     (`[package, name]` or `[name]`).
+             */
+            refs?: (components["schemas"]["ManifestRef"] | string[])[];
             /** @description The `source()` calls in the code, each as `[source_name, table_name]`. */
             sources?: string[][];
             /** @description The `metric()` calls in the code. */
@@ -6255,9 +6284,9 @@ export interface components {
          *     query, semantic model, unit test, function). Only the fields all of them share are listed.
          */
         ManifestResource: {
-            /** @description Id of the resource. */
+            /** @description Id of the resource. Doc blocks in schema version 6 and older carry no `resource_type`. */
             unique_id: string;
-            resource_type: components["schemas"]["ManifestResourceType"];
+            resource_type?: components["schemas"]["ManifestResourceType"];
             /** @description Name of the resource. */
             name: string;
             /** @description The dbt package the resource belongs to. */
@@ -6268,8 +6297,8 @@ export interface components {
             original_file_path: string;
             /** @description Fully qualified name, where the resource has one. */
             fqn?: string[];
-            /** @description Documentation of the resource. */
-            description?: string;
+            /** @description Documentation of the resource (null for some saved queries). */
+            description?: string | null;
             /** @description Tags of the resource. */
             tags?: string[];
         } & {
@@ -6284,9 +6313,11 @@ export interface components {
             [key: string]: string[];
         } | null;
         /**
-         * @description The content of `manifest.json` (schema version 12): every resource of the project and its
-         *     packages, with the dependency graph. Nodes are typed; the other resource maps carry only the
-         *     fields all resources share and accept any others.
+         * @description The content of `manifest.json`: every resource of the project and its packages, with the dependency
+         *     graph. Nodes are typed; the other resource maps carry only the fields all resources share and accept any
+         *     others. Runs of older dbt versions are still served, so this accepts schema versions 4 to 12
+         *     (`metadata.dbt_schema_version` tells which) and requires only the maps they all have: `groups` and
+         *     `group_map` came with version 9, `semantic_models` with 10, `saved_queries` with 11, `unit_tests` with 12.
          */
         ManifestArtifact: {
             metadata: components["schemas"]["ManifestMetadata"];
@@ -6305,7 +6336,7 @@ export interface components {
             /** @description Semantic layer metrics. */
             metrics: components["schemas"]["ManifestResourceMap"];
             /** @description Groups of models with a shared owner. */
-            groups: components["schemas"]["ManifestResourceMap"];
+            groups?: components["schemas"]["ManifestResourceMap"];
             /** @description Selectors defined in `selectors.yml`, keyed by name. */
             selectors: {
                 [key: string]: unknown;
@@ -6321,13 +6352,13 @@ export interface components {
             /** @description For each resource, the ids of the resources that depend on it. */
             child_map: components["schemas"]["ManifestIdListMap"];
             /** @description For each group name, the ids of its resources. */
-            group_map: components["schemas"]["ManifestIdListMap"];
+            group_map?: components["schemas"]["ManifestIdListMap"];
             /** @description Saved queries of the semantic layer. */
-            saved_queries: components["schemas"]["ManifestResourceMap"];
+            saved_queries?: components["schemas"]["ManifestResourceMap"];
             /** @description Semantic models of the semantic layer. */
-            semantic_models: components["schemas"]["ManifestResourceMap"];
+            semantic_models?: components["schemas"]["ManifestResourceMap"];
             /** @description Unit tests. */
-            unit_tests: components["schemas"]["ManifestResourceMap"];
+            unit_tests?: components["schemas"]["ManifestResourceMap"];
             /** @description User-defined functions (recent dbt versions). */
             functions?: components["schemas"]["ManifestResourceMap"];
         } & {
@@ -7464,7 +7495,7 @@ export interface components {
             project_id: number;
             /** @description Display name of the environment. */
             name: string;
-            type: components["schemas"]["EnvironmentType"];
+            type?: components["schemas"]["EnvironmentType"];
             deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
             /** @description The warehouse connection the environment uses. */
             connection_id?: number | null;
@@ -7488,13 +7519,13 @@ export interface components {
             /** @description True when jobs in the environment can generate docs. */
             supports_docs: boolean;
             /** @description True when other jobs and developers can defer to this environment's state. */
-            readonly is_deferrable?: boolean;
+            readonly is_deferrable?: boolean | null;
             /** @description True to collect the query history of models built in the environment. */
             enable_model_query_history?: boolean;
             /** @description True to keep the state of the environment for state-aware orchestration. */
             enable_dbt_state?: boolean;
             state: components["schemas"]["EntityState"];
-            created_at: components["schemas"]["Timestamp"];
+            created_at?: components["schemas"]["NullableTimestamp"];
             updated_at: components["schemas"]["Timestamp"];
             /** @description Whether the environment is ready for the dbt Fusion engine, as reported by dbt Cloud. */
             readonly fusion_readiness?: {
@@ -9138,7 +9169,7 @@ export interface components {
             /** @description The private endpoint traffic goes through, when the warehouse is reached privately. */
             private_link_endpoint_id?: string | null;
             /** @description The redirect URI to register with the warehouse when OAuth is used. */
-            readonly oauth_redirect_uri: string | null;
+            readonly oauth_redirect_uri?: string | null;
             /** @description The OAuth configuration developers sign in with, when one is attached. */
             oauth_configuration_id?: number | null;
             created_at: components["schemas"]["Timestamp"];
@@ -10001,10 +10032,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One recorded action in an account, with who did it and what changed. */
+        /**
+         * @description One recorded action in an account, with who did it and what changed. Events recorded before the current
+         *     format (2022 and earlier) carry a numeric `id`, a `routing_key` instead of `event_type`, and the actor as flat
+         *     `actor_*` fields.
+         */
         AuditLogEvent: {
-            /** @description Unique id of the event. */
-            readonly id: string;
+            /** @description Unique id of the event (a number in events of the older format). */
+            readonly id: string | number;
             /** @description Numeric id of the account the event happened in. */
             account_id: number;
             /** @description Where the action came from, the dbt Cloud web app or the API. */
@@ -10018,7 +10053,7 @@ export interface components {
              *     or `ip_restrictions.rule.added`. dbt Labs adds new kinds over time, so this is not a closed
              *     list.
              */
-            event_type: string;
+            event_type?: string;
             /** @description A readable name for the kind of event, such as `Job Changed`. */
             event_label?: string | null;
             /**
@@ -10029,6 +10064,29 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             created_at: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+            /** @description Older format. Dotted key naming the kind of event, such as `v1.events.auth.credentialsloginsucceeded`. */
+            routing_key?: string;
+            /** @description Older format. Kind of actor, such as `ACTOR_USER`. */
+            actor_type?: string | null;
+            /** @description Older format. Name of the actor. */
+            actor_name?: string | null;
+            /** @description Older format. Numeric id of the actor. */
+            actor_id?: number | null;
+            /** @description Older format. Address the action came from. */
+            actor_ip?: string | null;
+            /** @description Older format. When the action happened (the event row itself is written a little later). */
+            logged_at?: string | null;
+            /** @description Older format. Unique id of the event as a UUID. */
+            uuid?: string | null;
+            /** @description Older format. Details of the objects the event touched. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Older format. Whether dbt Cloud itself caused the event. */
+            internal?: boolean | null;
+            /** @description Older format. `1` for an event that is kept. */
+            state?: number;
         };
         AuditLogEventListEnvelope: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["AuditLogEvent"][];
@@ -13187,6 +13245,18 @@ export interface operations {
                     "application/json": components["schemas"]["JobEnvelope"];
                 };
             };
+            /**
+             * @description The new job. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobEnvelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -13348,6 +13418,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted job, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobEnvelope"];
+                };
+            };
             /** @description The job was deleted; there is no body. */
             204: {
                 headers: {
@@ -15727,6 +15809,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectEnvelope"];
                 };
             };
+            /**
+             * @description The new project. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -15856,6 +15950,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted project, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
             /** @description The project was deleted; there is no body. */
             204: {
                 headers: {
@@ -16637,6 +16743,18 @@ export interface operations {
                     "application/json": components["schemas"]["EnvironmentV3Envelope"];
                 };
             };
+            /**
+             * @description The new environment. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -16784,6 +16902,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted environment, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
             /** @description The environment was deleted. */
             204: {
                 headers: {
@@ -17718,6 +17848,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
                 };
             };
+            /**
+             * @description The new connection. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -17852,6 +17994,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted connection, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
             /** @description The connection was deleted. */
             204: {
                 headers: {
