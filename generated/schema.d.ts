@@ -2166,9 +2166,10 @@ export interface paths {
         put: operations["updateEnvironmentVariablesBulk"];
         /**
          * Create environment variables in bulk
-         * @description Creates several variables at once, each with its project default and its values per
-         *     environment, keyed by environment name. The result lists what was stored for each variable;
-         *     when every variable fails, the answer is a 400 whose `data` lists the failures.
+         * @description Creates a variable with its project default and its values per environment, keyed by environment
+         *     name, in one call. Real clients send `env_var` as one object and read one result (`message`,
+         *     `new_var_ids`); dbt Labs' published spec also describes a list of variables with one result each.
+         *     When every variable fails, the answer is a 400 whose `data` lists the failures.
          */
         post: operations["createEnvironmentVariablesBulk"];
         /**
@@ -4888,6 +4889,8 @@ export interface components {
             docs_job_id?: number | null;
             /** @description The job whose source freshness results are shown for the project. */
             freshness_job_id?: number | null;
+            /** @description True when the project's setup (connection and repository) was skipped when it was created. */
+            skipped_setup?: boolean;
             type?: components["schemas"]["ProjectType"];
             /**
              * @description The dbt version new environments of the project start with. Filled in when the project itself
@@ -5092,6 +5095,15 @@ export interface components {
             errors_on_lint_failure?: boolean;
             /** @description The cost optimization features turned on for this job. */
             cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][] | null;
+            /**
+             * @description The older switch for state-aware orchestration: false lets dbt Cloud skip nodes whose sources and code did
+             *     not change. While both are sent, `cost_optimization_features` takes precedence (Terraform provider).
+             */
+            force_node_selection?: boolean | null;
+            /** @description True when the job is turned off (no trigger set); recorded responses carry it, older ones may not. */
+            readonly deactivated?: boolean;
+            /** @description True for jobs dbt Cloud creates and manages itself rather than a user. */
+            readonly is_system?: boolean;
             settings: components["schemas"]["JobSettings"];
             state: components["schemas"]["EntityState"];
             /** @description True to also run CI on draft pull requests. */
@@ -5683,6 +5695,11 @@ export interface components {
             errors_on_lint_failure?: boolean;
             /** @description The cost optimization features to turn on. */
             cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][];
+            /**
+             * @description The older switch for state-aware orchestration (false lets dbt Cloud skip unchanged nodes). Sent by the
+             *     Terraform provider and dbt-jobs-as-code; `cost_optimization_features` takes precedence when both are sent.
+             */
+            force_node_selection?: boolean;
             settings?: components["schemas"]["JobSettings"];
             state?: components["schemas"]["EntityState"];
             /**
@@ -7757,9 +7774,12 @@ export interface components {
         } & {
             [key: string]: string;
         };
-        /** @description The variables to create. */
+        /**
+         * @description The variable to create. The Terraform provider, which runs against the real API, sends `env_var` as one
+         *     object; dbt Labs' published spec describes a list of them. Both forms are accepted here.
+         */
         EnvironmentVariableBulkCreate: {
-            env_var: components["schemas"]["EnvironmentVariableBulkCreateItem"][];
+            env_var: components["schemas"]["EnvironmentVariableBulkCreateItem"] | components["schemas"]["EnvironmentVariableBulkCreateItem"][];
         };
         /** @description What was stored for one variable of a bulk create. */
         EnvironmentVariableBulkCreateOutcome: {
@@ -7782,8 +7802,12 @@ export interface components {
             data?: components["schemas"]["EnvironmentVariableBulkCreateOutcome"];
         };
         EnvironmentVariableBulkCreateEnvelope: components["schemas"]["Envelope"] & {
-            /** @description One result per variable sent, in the order sent. */
-            data: components["schemas"]["EnvironmentVariableBulkCreateResult"][];
+            /**
+             * @description For one variable sent as one object, what was stored (`message`, `new_var_ids`), as the Terraform
+             *     provider reads it; for a list, one result per variable, in the order sent, as dbt Labs' published
+             *     spec describes it.
+             */
+            data: components["schemas"]["EnvironmentVariableBulkCreateOutcome"] | components["schemas"]["EnvironmentVariableBulkCreateResult"][];
         };
         /** @description The variable to delete, with all its values. */
         EnvironmentVariableBulkDelete: {
@@ -9283,6 +9307,23 @@ export interface components {
             target_name?: string | null;
             /** @description The adapter the credentials are for; null on older credentials. */
             adapter_version?: components["schemas"]["ConnectionAdapterVersion"] | null;
+            /**
+             * @description The readable part of the settings of adapter credentials (and of BigQuery credentials of the newer
+             *     `bigquery_v1` kind), such as the schema, threads and target name; secrets stay out of it. Older
+             *     credentials keep these at the top level instead (Terraform provider).
+             */
+            readonly unencrypted_credential_details?: ({
+                /** @description The schema (dataset, for BigQuery) dbt builds models in by default. */
+                schema?: string | null;
+                /** @description How many models dbt builds at the same time. */
+                threads?: number | null;
+                /** @description The value of `target.name` in dbt runs. */
+                target_name?: string | null;
+                /** @description The Unity Catalog catalog, for Databricks. */
+                catalog?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         };
         /**
          * @description How the Snowflake credentials sign in: `password` user and password, `keypair` user and private
@@ -9767,10 +9808,11 @@ export interface components {
             /** @description The events that are sent to the endpoint. */
             event_types: components["schemas"]["WebhookEventType"][];
             /**
-             * @description Ids of the jobs whose runs are sent, as strings of digits. Empty means every job of the
-             *     account.
+             * @description Ids of the jobs whose runs are sent. Empty means every job of the account. The API writes them as
+             *     strings of digits in some responses and as integers in others (real clients accept both), so read
+             *     them with `Number(id)`.
              */
-            job_ids?: string[];
+            job_ids?: (string | number)[];
             /**
              * Format: uri
              * @description The endpoint dbt Cloud sends events to.
@@ -13664,6 +13706,10 @@ export interface operations {
                  * @example 218762
                  */
                 environment_id?: number;
+                /** @description Only the run started by this trigger (each run has its own trigger). Sent by the Terraform provider. */
+                trigger_id?: number;
+                /** @description Only runs started for this pull request (CI runs). Sent by the Terraform provider. */
+                pull_request_id?: number;
                 /**
                  * @description Only runs with this status (1 Queued, 2 Starting, 3 Running, 10 Success, 20 Error, 30 Cancelled).
                  * @example 20
@@ -14344,6 +14390,13 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Field to sort by, such as `email` (dbtc's default); prefix it with `-` for descending order.
+                 * @example email
+                 */
+                order_by?: string;
+                /** @description `1` for active users only, `2` for removed ones. Sent by dbtc. */
+                state?: 1 | 2;
             };
             header?: never;
             path: {
@@ -15448,6 +15501,8 @@ export interface operations {
                  *     related objects are documented for service tokens.
                  */
                 include_related?: string;
+                /** @description `1` for active tokens only, `2` for deactivated ones. The Terraform provider sends `state=1`. */
+                state?: 1 | 2;
             };
             header?: never;
             path: {
@@ -17201,68 +17256,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "env_var": [
-                 *         {
-                 *           "new_name": "DBT_SNOWFLAKE_WAREHOUSE",
-                 *           "project": "TRANSFORMING_XS",
-                 *           "Production": "TRANSFORMING_L"
-                 *         },
-                 *         {
-                 *           "new_name": "DBT_ENV_SECRET_GIT_TOKEN",
-                 *           "project": "ghp_ExampleTokenNotReal0000000000000000"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["EnvironmentVariableBulkCreate"];
             };
         };
         responses: {
-            /** @description One result per variable. */
+            /** @description What was stored. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "status": "success",
-                     *           "status_code": 200,
-                     *           "key_name": "DBT_SNOWFLAKE_WAREHOUSE",
-                     *           "data": {
-                     *             "message": "Environment variable created.",
-                     *             "new_var_ids": [
-                     *               412004,
-                     *               412005
-                     *             ],
-                     *             "failures": {}
-                     *           }
-                     *         },
-                     *         {
-                     *           "status": "success",
-                     *           "status_code": 200,
-                     *           "key_name": "DBT_ENV_SECRET_GIT_TOKEN",
-                     *           "data": {
-                     *             "message": "Environment variable created.",
-                     *             "new_var_ids": [
-                     *               412006
-                     *             ],
-                     *             "failures": {}
-                     *           }
-                     *         }
-                     *       ],
-                     *       "status": {
-                     *         "code": 200,
-                     *         "is_success": true,
-                     *         "user_message": "Success!",
-                     *         "developer_message": ""
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["EnvironmentVariableBulkCreateEnvelope"];
                 };
             };
@@ -17323,6 +17326,24 @@ export interface operations {
             query?: {
                 /** @description Related objects to embed, comma separated; no names are documented for this listing. */
                 include_related?: string;
+                /** @description Only values of this environment. Sent by dbtc. */
+                environment_id?: number;
+                /** @description Only the variable with this name. Sent by dbtc (`list_environment_variables`). */
+                name?: components["schemas"]["EnvironmentVariableName"];
+                /** @description Only values of this level (such as `project`, `environment`, `job` or `user`). Sent by dbtc. */
+                type?: string;
+                /** @description `1` for active values (the default), `2` for deleted ones. Sent by dbtc. */
+                state?: 1 | 2;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -17368,6 +17389,24 @@ export interface operations {
                 job_definition_id: number;
                 /** @description Related objects to embed, comma separated; no names are documented for this listing. */
                 include_related?: string;
+                /** @description Only values of this environment. Sent by dbtc. */
+                environment_id?: number;
+                /** @description Only the variable with this name. Sent by dbtc (`list_environment_variables`). */
+                name?: components["schemas"]["EnvironmentVariableName"];
+                /** @description Only values of this level (such as `project`, `environment`, `job` or `user`). Sent by dbtc. */
+                type?: string;
+                /** @description `1` for active values (the default), `2` for deleted ones. Sent by dbtc. */
+                state?: 1 | 2;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -17413,6 +17452,24 @@ export interface operations {
                 user_id: number;
                 /** @description Related objects to embed, comma separated; no names are documented for this listing. */
                 include_related?: string;
+                /** @description Only values of this environment. Sent by dbtc. */
+                environment_id?: number;
+                /** @description Only the variable with this name. Sent by dbtc (`list_environment_variables`). */
+                name?: components["schemas"]["EnvironmentVariableName"];
+                /** @description Only values of this level (such as `project`, `environment`, `job` or `user`). Sent by dbtc. */
+                type?: string;
+                /** @description `1` for active values (the default), `2` for deleted ones. Sent by dbtc. */
+                state?: 1 | 2;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
