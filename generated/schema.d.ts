@@ -5868,8 +5868,8 @@ export interface components {
         };
         /**
          * @description The result of running one node (model, test, seed, snapshot...). Only the fields every schema version
-         *     writes are required: `failures` came with version 2, `compiled`, `compiled_code` and `relation_name` with
-         *     version 4 or later.
+         *     requires are required: `message` is optional in version 1, `failures` came with version 2, `compiled`,
+         *     `compiled_code` and `relation_name` later still.
          */
         RunResultItem: {
             /** @description Id of the node in the manifest, such as `model.jaffle_shop.orders`. */
@@ -5883,7 +5883,7 @@ export interface components {
             execution_time: number;
             adapter_response: components["schemas"]["ArtifactAdapterResponse"];
             /** @description Short outcome message, or the error text when the node failed. */
-            message: string | null;
+            message?: string | null;
             /** @description For tests, how many rows failed; null for other nodes. */
             failures?: number | null;
             /** @description True when the node's code was compiled. */
@@ -6333,8 +6333,9 @@ export interface components {
          * @description The content of `manifest.json`: every resource of the project and its packages, with the dependency
          *     graph. Nodes are typed; the other resource maps carry only the fields all resources share and accept any
          *     others. Runs of older dbt versions are still served, so this accepts schema versions 4 to 12
-         *     (`metadata.dbt_schema_version` tells which) and requires only the maps they all have: `groups` and
-         *     `group_map` came with version 9, `semantic_models` with 10, `saved_queries` with 11, `unit_tests` with 12.
+         *     (`metadata.dbt_schema_version` tells which) and requires only the maps every version's schema requires:
+         *     `disabled`, `parent_map` and `child_map` are optional before version 12, `groups` came with version 9,
+         *     `semantic_models` with 10, `saved_queries` with 11, `unit_tests` and `group_map` with 12.
          */
         ManifestArtifact: {
             metadata: components["schemas"]["ManifestMetadata"];
@@ -6359,15 +6360,15 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description Disabled resources, keyed by unique id; each id maps to the list of its disabled definitions. */
-            disabled: {
+            disabled?: {
                 [key: string]: {
                     [key: string]: unknown;
                 }[];
             } | null;
             /** @description For each resource, the ids of the resources it depends on. */
-            parent_map: components["schemas"]["ManifestIdListMap"];
+            parent_map?: components["schemas"]["ManifestIdListMap"];
             /** @description For each resource, the ids of the resources that depend on it. */
-            child_map: components["schemas"]["ManifestIdListMap"];
+            child_map?: components["schemas"]["ManifestIdListMap"];
             /** @description For each group name, the ids of its resources. */
             group_map?: components["schemas"]["ManifestIdListMap"];
             /** @description Saved queries of the semantic layer. */
@@ -6490,7 +6491,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A freshness check that ran, with the age it found. */
+        /**
+         * @description A freshness check that ran, with the age it found. `timing`, `thread_id` and `execution_time` came with
+         *     schema version 2, so they are optional.
+         */
         SourcesFreshnessOutput: {
             /** @description Id of the source table, such as `source.jaffle_shop.jaffle_shop.orders`. */
             unique_id: string;
@@ -6510,20 +6514,23 @@ export interface components {
             criteria: components["schemas"]["SourcesFreshnessCriteria"];
             adapter_response: components["schemas"]["ArtifactAdapterResponse"];
             /** @description The phases of the check, with their start and end. */
-            timing: components["schemas"]["ArtifactTiming"][];
+            timing?: components["schemas"]["ArtifactTiming"][];
             /** @description The dbt worker thread that ran the check. */
-            thread_id: string;
+            thread_id?: string;
             /** @description Seconds the check took. */
-            execution_time: number;
+            execution_time?: number;
         } & {
             [key: string]: unknown;
         };
-        /** @description A freshness check that could not run, for example because the table is missing. */
+        /**
+         * @description A freshness check that could not run, for example because the table is missing. Schema versions 1 and 2
+         *     do not promise `error`.
+         */
         SourcesFreshnessRuntimeError: {
             /** @description Id of the source table. */
             unique_id: string;
             /** @description What went wrong. */
-            error: string | number | null;
+            error?: string | number | null;
             /**
              * @description Always `runtime error` for this kind of result.
              * @enum {string}
@@ -6535,8 +6542,9 @@ export interface components {
         /** @description One source table's freshness result, either a completed check or a runtime error. */
         SourcesFreshnessResult: components["schemas"]["SourcesFreshnessOutput"] | components["schemas"]["SourcesFreshnessRuntimeError"];
         /**
-         * @description The content of `sources.json` (schema version 3), written by `dbt source freshness`: how fresh
-         *     each checked source table is.
+         * @description The content of `sources.json`, written by `dbt source freshness`: how fresh each checked source table
+         *     is. Accepts schema versions 1 to 3 (`metadata.dbt_schema_version` tells which), requiring only what they
+         *     share.
          */
         SourcesArtifact: {
             metadata: components["schemas"]["ArtifactMetadata"];
@@ -10874,7 +10882,9 @@ export interface components {
         };
         /**
          * @description The body dbt Cloud POSTs to a subscriber's endpoint, common to every event type. Ids inside
-         *     `data` are strings of digits; times are RFC 3339 in UTC with a `Z`.
+         *     `data` are strings of digits; times are RFC 3339 in UTC with a `Z`. Required are only the fields every
+         *     payload in dbt Labs' webhook documentation shows, in all its versions: `webhookId` is missing from the
+         *     earlier examples (and spelled `webhooksID` in later ones), so it is optional.
          */
         WebhookEvent: {
             /**
@@ -10888,7 +10898,7 @@ export interface components {
             /** @description Name of the subscription the event is sent for. */
             webhookName: string;
             /** @description Id of the subscription the event is sent for (starts with `wsu_`). */
-            webhookId: string;
+            webhookId?: string;
             /** @description Numeric id of the account. */
             accountId: number;
             /** @description Details of the run; the shape depends on `eventType`. */
@@ -10906,7 +10916,10 @@ export interface components {
          * @enum {integer}
          */
         WebhookRunStatusCode: 3 | 10 | 20 | 30;
-        /** @description Details of a job run, common to all job run events. */
+        /**
+         * @description Details of a job run, common to all job run events. `projectId` and `runStatusCode` came later than the
+         *     other fields (the first documented payloads lack them), so they are optional.
+         */
         WebhookJobRunData: {
             /** @description Id of the job, as a string of digits. */
             jobId: string;
@@ -10923,9 +10936,9 @@ export interface components {
             /** @description Name of the project. */
             projectName: string;
             /** @description Id of the project, as a string of digits. */
-            projectId: string;
+            projectId?: string;
             runStatus: components["schemas"]["WebhookRunStatus"];
-            runStatusCode: components["schemas"]["WebhookRunStatusCode"];
+            runStatusCode?: components["schemas"]["WebhookRunStatusCode"];
             /** @description The run's status message; the text `None` when there is none. */
             runStatusMessage: string;
             /** @description Why the run was started, such as `Kicked off from schedule`. */
