@@ -4965,7 +4965,7 @@ export interface components {
              */
             state: number;
             created_at?: components["schemas"]["NullableTimestamp"];
-            updated_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["NullableTimestamp"];
             /** @description The repository, when asked for with `include_related=repository`. */
             readonly repository?: components["schemas"]["Repository"] | null;
             /** @description The connection, when asked for with `include_related=connection`. */
@@ -7551,7 +7551,7 @@ export interface components {
             enable_dbt_state?: boolean;
             state: components["schemas"]["EntityState"];
             created_at?: components["schemas"]["NullableTimestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["NullableTimestamp"];
             /** @description Whether the environment is ready for the dbt Fusion engine, as reported by dbt Cloud. */
             readonly fusion_readiness?: {
                 [key: string]: unknown;

@@ -10,6 +10,7 @@ import {
   recordedDir,
   type RecordedEntry,
 } from '../support/recorded.js';
+import { loadSpec } from '../support/spec.js';
 
 const index = loadIndex();
 const validator = createRecordedValidator();
@@ -64,6 +65,20 @@ describe('the recorded corpus', () => {
 });
 
 describe('the validator enforces the spec', () => {
+  it('compiles every component schema of the bundled spec (every $ref resolves)', () => {
+    const names = Object.keys(loadSpec().components.schemas);
+    const unresolved = names.filter((schema) => {
+      try {
+        validator.validate({ schema }, null);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(names.length).toBeGreaterThan(100);
+    expect(unresolved).toEqual([]);
+  });
+
   it('rejects a run that lacks its id (required fields are enforced)', () => {
     const body = read('dagster/run_details.json');
     delete body.data.id;
