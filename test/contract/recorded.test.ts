@@ -111,6 +111,31 @@ describe('the validator enforces the spec', () => {
   });
 });
 
+// Shapes the Terraform provider's client code relies on (pkg/dbt_cloud/, read for facts): no recorded body holds
+// them, so each is pinned here by the smallest body of that shape.
+describe('shapes real clients read', () => {
+  const status = { code: 200, is_success: true, user_message: 'Success!', developer_message: '' };
+  const bulk = '/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/bulk/';
+
+  it('a bulk environment-variable create answers one object (message, new_var_ids)', () => {
+    const body = { data: { message: 'Environment variable created.', new_var_ids: [412004] }, status };
+    expect(validator.validate({ operation: { method: 'post', path: bulk, status: 200 } }, body)).toEqual([]);
+  });
+
+  it('webhook subscription job_ids come as integers as well as strings of digits', () => {
+    const subscription = {
+      id: 'wsu_12345abcde',
+      name: 'Nightly alerts',
+      event_types: ['job.run.completed'],
+      client_url: 'https://hooks.example.com/dbt',
+      active: true,
+    };
+    for (const job_ids of [[567183], ['567183']])
+      expect(validator.validate({ schema: 'WebhookSubscription' }, { ...subscription, job_ids })).toEqual([]);
+    expect(validator.validate({ schema: 'WebhookSubscription' }, { ...subscription, job_ids: [true] })).not.toEqual([]);
+  });
+});
+
 describe('every recorded file validates against generated/openapi.yaml', () => {
   for (const [file, entry] of Object.entries(index)) {
     const name = entry.placeholder
