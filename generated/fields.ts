@@ -11,7 +11,7 @@ export const RepositoryCreateFields = ["remote_url","project_id","account_id","f
 /** Properties of `components["schemas"]["SshTunnelCreate"]`. */
 export const SshTunnelCreateFields = ["account_id","connection_id","hostname","port","username","public_key","private_key","state"] as const;
 /** Properties of `components["schemas"]["JobCreate"]`. */
-export const JobCreateFields = ["account_id","project_id","environment_id","name","description","dbt_version","deferring_environment_id","deferring_job_definition_id","execute_steps","execution","generate_docs","generate_sources","run_generate_sources","job_type","lifecycle_webhooks","run_compare_changes","compare_changes_flags","run_lint","errors_on_lint_failure","cost_optimization_features","settings","state","triggers_on_draft_pr","triggers","schedule","job_completion_trigger_condition"] as const;
+export const JobCreateFields = ["account_id","project_id","environment_id","name","description","dbt_version","deferring_environment_id","deferring_job_definition_id","execute_steps","execution","generate_docs","generate_sources","run_generate_sources","job_type","lifecycle_webhooks","run_compare_changes","compare_changes_flags","run_lint","errors_on_lint_failure","cost_optimization_features","force_node_selection","settings","state","triggers_on_draft_pr","triggers","schedule","job_completion_trigger_condition"] as const;
 /** Properties of `components["schemas"]["AccountScopedTokenCreate"]`. */
 export const AccountScopedTokenCreateFields = ["name"] as const;
 /** Properties of `components["schemas"]["GroupCreate"]`. */

@@ -2172,9 +2172,10 @@ export interface paths {
         put: operations["updateEnvironmentVariablesBulk"];
         /**
          * Create environment variables in bulk
-         * @description Creates several variables at once, each with its project default and its values per
-         *     environment, keyed by environment name. The result lists what was stored for each variable;
-         *     when every variable fails, the answer is a 400 whose `data` lists the failures.
+         * @description Creates a variable with its project default and its values per environment, keyed by environment
+         *     name, in one call. Real clients send `env_var` as one object and read one result (`message`,
+         *     `new_var_ids`); dbt Labs' published spec also describes a list of variables with one result each.
+         *     When every variable fails, the answer is a 400 whose `data` lists the failures.
          */
         post: operations["createEnvironmentVariablesBulk"];
         /**
@@ -5551,8 +5552,14 @@ export interface components {
             readonly id: number;
             /** @description The account the connection belongs to. */
             account_id: number;
-            /** @description The project the connection was made for; null for connections shared across the account. */
-            project_id?: number | null;
+            /**
+             * @description The project the connection was made for; null for connections shared across the account. In the older
+             *     flat format (warehouse settings at the top level, the dbt project in `dbt_project_id`), a BigQuery
+             *     connection's `project_id` is the Google Cloud project name, a string.
+             */
+            project_id?: number | string | null;
+            /** @description Older flat format only. The dbt project the connection was made for. */
+            dbt_project_id?: number | null;
             /** @description Display name of the connection. */
             name?: string | null;
             /**
@@ -5657,6 +5664,12 @@ export interface components {
          */
         EnvironmentDeploymentType: "production" | "staging" | null;
         /**
+         * @description A moment as the API writes it (see `Timestamp`), or null: recorded responses show null here, for example in
+         *     the `created_at` of an object the same request just created.
+         * @example 2024-03-18 09:14:02.518344+00:00
+         */
+        NullableTimestamp: string | null;
+        /**
          * @description The warehouse connection of an environment, sent only when asked for with
          *     `include_related=connection`. On top of the common connection fields, older host-based
          *     connections (Postgres, Redshift) also send their host settings at the top level.
@@ -5758,8 +5771,13 @@ export interface components {
         JobSchedule: {
             /** @description The schedule as a cron expression, in UTC. */
             cron?: string | null;
-            date: components["schemas"]["JobScheduleDate"];
-            time: components["schemas"]["JobScheduleTime"];
+            /**
+             * @description Which days the job runs. A job embedded in a run (`include_related=job`) may show only the kind of
+             *     schedule, as a string, as dbt Labs' published spec describes it.
+             */
+            date: components["schemas"]["JobScheduleDate"] | components["schemas"]["JobScheduleDateType"];
+            /** @description When on those days the job runs; as `date`, only the kind of schedule in a job embedded in a run. */
+            time: components["schemas"]["JobScheduleTime"] | components["schemas"]["JobScheduleTimeType"];
         };
         /**
          * @description A final run status that can start a dependent job: 10 Success, 20 Error, 30 Cancelled.
@@ -5800,6 +5818,8 @@ export interface components {
             docs_job_id?: number | null;
             /** @description The job whose source freshness results are shown for the project. */
             freshness_job_id?: number | null;
+            /** @description True when the project's setup (connection and repository) was skipped when it was created. */
+            skipped_setup?: boolean;
             type?: components["schemas"]["ProjectType"];
             /**
              * @description The dbt version new environments of the project start with. Filled in when the project itself
@@ -5835,7 +5855,7 @@ export interface components {
             project_id: number;
             /** @description Display name of the environment. */
             name: string;
-            type: components["schemas"]["EnvironmentType"];
+            type?: components["schemas"]["EnvironmentType"];
             deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
             /** @description The warehouse connection the environment uses. */
             connection_id?: number | null;
@@ -5868,9 +5888,13 @@ export interface components {
             primary_profile_id?: number | null;
             /** @description The user who created the environment. */
             readonly created_by_id?: number | null;
-            state: components["schemas"]["EntityState"];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            /**
+             * @description Lifecycle state: `1` active, `2` deleted. An environment embedded in a run has also been recorded with
+             *     `10`, so other values can appear.
+             */
+            state: number;
+            created_at?: components["schemas"]["NullableTimestamp"];
+            updated_at?: components["schemas"]["NullableTimestamp"];
             /** @description The repository, when asked for with `include_related=repository`. */
             readonly repository?: components["schemas"]["Repository"] | null;
             /** @description The connection, when asked for with `include_related=connection`. */
@@ -6000,6 +6024,15 @@ export interface components {
             errors_on_lint_failure?: boolean;
             /** @description The cost optimization features turned on for this job. */
             cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][] | null;
+            /**
+             * @description The older switch for state-aware orchestration: false lets dbt Cloud skip nodes whose sources and code did
+             *     not change. While both are sent, `cost_optimization_features` takes precedence (Terraform provider).
+             */
+            force_node_selection?: boolean | null;
+            /** @description True when the job is turned off (no trigger set); recorded responses carry it, older ones may not. */
+            readonly deactivated?: boolean;
+            /** @description True for jobs dbt Cloud creates and manages itself rather than a user. */
+            readonly is_system?: boolean;
             settings: components["schemas"]["JobSettings"];
             state: components["schemas"]["EntityState"];
             /** @description True to also run CI on draft pull requests. */
@@ -6591,6 +6624,11 @@ export interface components {
             errors_on_lint_failure?: boolean;
             /** @description The cost optimization features to turn on. */
             cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][];
+            /**
+             * @description The older switch for state-aware orchestration (false lets dbt Cloud skip unchanged nodes). Sent by the
+             *     Terraform provider and dbt-jobs-as-code; `cost_optimization_features` takes precedence when both are sent.
+             */
+            force_node_selection?: boolean;
             settings?: components["schemas"]["JobSettings"];
             state?: components["schemas"]["EntityState"];
             /**
@@ -6757,7 +6795,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description The result of running one node (model, test, seed, snapshot...). */
+        /**
+         * @description The result of running one node (model, test, seed, snapshot...). Only the fields every schema version
+         *     requires are required: `message` is optional in version 1, `failures` came with version 2, `compiled`,
+         *     `compiled_code` and `relation_name` later still.
+         */
         RunResultItem: {
             /** @description Id of the node in the manifest, such as `model.jaffle_shop.orders`. */
             unique_id: string;
@@ -6770,15 +6812,15 @@ export interface components {
             execution_time: number;
             adapter_response: components["schemas"]["ArtifactAdapterResponse"];
             /** @description Short outcome message, or the error text when the node failed. */
-            message: string | null;
+            message?: string | null;
             /** @description For tests, how many rows failed; null for other nodes. */
-            failures: number | null;
+            failures?: number | null;
             /** @description True when the node's code was compiled. */
-            compiled: boolean | null;
+            compiled?: boolean | null;
             /** @description The SQL (or Python) dbt sent to the warehouse. */
-            compiled_code: string | null;
+            compiled_code?: string | null;
             /** @description The fully qualified name of the relation the node built; null for tests. */
-            relation_name: string | null;
+            relation_name?: string | null;
             /** @description Per-batch outcome of a microbatch model; absent or null otherwise. */
             batch_results?: components["schemas"]["RunResultBatchResults"] | null;
         } & {
@@ -6811,8 +6853,9 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description The content of `run_results.json` (schema version 6): the outcome and timing of every node a
-         *     `dbt run`, `build`, `test`, `seed` or `snapshot` step handled.
+         * @description The content of `run_results.json`: the outcome and timing of every node a `dbt run`, `build`, `test`,
+         *     `seed` or `snapshot` step handled. Runs of older dbt versions are still served, so this accepts schema
+         *     versions 1 to 6 (`metadata.dbt_schema_version` tells which) and requires only what they all share.
          */
         RunResultsArtifact: {
             metadata: components["schemas"]["ArtifactMetadata"];
@@ -7117,8 +7160,11 @@ export interface components {
              * @enum {string}
              */
             language?: "sql" | "python";
-            /** @description The `ref()` calls in the code. */
-            refs?: components["schemas"]["ManifestRef"][];
+            /**
+             * @description The `ref()` calls in the code. Schema version 8 and older write each call as a list of strings
+             *     (`[package, name]` or `[name]`).
+             */
+            refs?: (components["schemas"]["ManifestRef"] | string[])[];
             /** @description The `source()` calls in the code, each as `[source_name, table_name]`. */
             sources?: string[][];
             /** @description The `metric()` calls in the code. */
@@ -7184,9 +7230,9 @@ export interface components {
          *     query, semantic model, unit test, function). Only the fields all of them share are listed.
          */
         ManifestResource: {
-            /** @description Id of the resource. */
+            /** @description Id of the resource. Doc blocks in schema version 6 and older carry no `resource_type`. */
             unique_id: string;
-            resource_type: components["schemas"]["ManifestResourceType"];
+            resource_type?: components["schemas"]["ManifestResourceType"];
             /** @description Name of the resource. */
             name: string;
             /** @description The dbt package the resource belongs to. */
@@ -7197,8 +7243,8 @@ export interface components {
             original_file_path: string;
             /** @description Fully qualified name, where the resource has one. */
             fqn?: string[];
-            /** @description Documentation of the resource. */
-            description?: string;
+            /** @description Documentation of the resource (null for some saved queries). */
+            description?: string | null;
             /** @description Tags of the resource. */
             tags?: string[];
         } & {
@@ -7213,9 +7259,12 @@ export interface components {
             [key: string]: string[];
         } | null;
         /**
-         * @description The content of `manifest.json` (schema version 12): every resource of the project and its
-         *     packages, with the dependency graph. Nodes are typed; the other resource maps carry only the
-         *     fields all resources share and accept any others.
+         * @description The content of `manifest.json`: every resource of the project and its packages, with the dependency
+         *     graph. Nodes are typed; the other resource maps carry only the fields all resources share and accept any
+         *     others. Runs of older dbt versions are still served, so this accepts schema versions 4 to 12
+         *     (`metadata.dbt_schema_version` tells which) and requires only the maps every version's schema requires:
+         *     `disabled`, `parent_map` and `child_map` are optional before version 12, `groups` came with version 9,
+         *     `semantic_models` with 10, `saved_queries` with 11, `unit_tests` and `group_map` with 12.
          */
         ManifestArtifact: {
             metadata: components["schemas"]["ManifestMetadata"];
@@ -7234,29 +7283,29 @@ export interface components {
             /** @description Semantic layer metrics. */
             metrics: components["schemas"]["ManifestResourceMap"];
             /** @description Groups of models with a shared owner. */
-            groups: components["schemas"]["ManifestResourceMap"];
+            groups?: components["schemas"]["ManifestResourceMap"];
             /** @description Selectors defined in `selectors.yml`, keyed by name. */
             selectors: {
                 [key: string]: unknown;
             };
             /** @description Disabled resources, keyed by unique id; each id maps to the list of its disabled definitions. */
-            disabled: {
+            disabled?: {
                 [key: string]: {
                     [key: string]: unknown;
                 }[];
             } | null;
             /** @description For each resource, the ids of the resources it depends on. */
-            parent_map: components["schemas"]["ManifestIdListMap"];
+            parent_map?: components["schemas"]["ManifestIdListMap"];
             /** @description For each resource, the ids of the resources that depend on it. */
-            child_map: components["schemas"]["ManifestIdListMap"];
+            child_map?: components["schemas"]["ManifestIdListMap"];
             /** @description For each group name, the ids of its resources. */
-            group_map: components["schemas"]["ManifestIdListMap"];
+            group_map?: components["schemas"]["ManifestIdListMap"];
             /** @description Saved queries of the semantic layer. */
-            saved_queries: components["schemas"]["ManifestResourceMap"];
+            saved_queries?: components["schemas"]["ManifestResourceMap"];
             /** @description Semantic models of the semantic layer. */
-            semantic_models: components["schemas"]["ManifestResourceMap"];
+            semantic_models?: components["schemas"]["ManifestResourceMap"];
             /** @description Unit tests. */
-            unit_tests: components["schemas"]["ManifestResourceMap"];
+            unit_tests?: components["schemas"]["ManifestResourceMap"];
             /** @description User-defined functions (recent dbt versions). */
             functions?: components["schemas"]["ManifestResourceMap"];
         } & {
@@ -7371,7 +7420,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A freshness check that ran, with the age it found. */
+        /**
+         * @description A freshness check that ran, with the age it found. `timing`, `thread_id` and `execution_time` came with
+         *     schema version 2, so they are optional.
+         */
         SourcesFreshnessOutput: {
             /** @description Id of the source table, such as `source.jaffle_shop.jaffle_shop.orders`. */
             unique_id: string;
@@ -7391,20 +7443,23 @@ export interface components {
             criteria: components["schemas"]["SourcesFreshnessCriteria"];
             adapter_response: components["schemas"]["ArtifactAdapterResponse"];
             /** @description The phases of the check, with their start and end. */
-            timing: components["schemas"]["ArtifactTiming"][];
+            timing?: components["schemas"]["ArtifactTiming"][];
             /** @description The dbt worker thread that ran the check. */
-            thread_id: string;
+            thread_id?: string;
             /** @description Seconds the check took. */
-            execution_time: number;
+            execution_time?: number;
         } & {
             [key: string]: unknown;
         };
-        /** @description A freshness check that could not run, for example because the table is missing. */
+        /**
+         * @description A freshness check that could not run, for example because the table is missing. Schema versions 1 and 2
+         *     do not promise `error`.
+         */
         SourcesFreshnessRuntimeError: {
             /** @description Id of the source table. */
             unique_id: string;
             /** @description What went wrong. */
-            error: string | number | null;
+            error?: string | number | null;
             /**
              * @description Always `runtime error` for this kind of result.
              * @enum {string}
@@ -7416,8 +7471,9 @@ export interface components {
         /** @description One source table's freshness result, either a completed check or a runtime error. */
         SourcesFreshnessResult: components["schemas"]["SourcesFreshnessOutput"] | components["schemas"]["SourcesFreshnessRuntimeError"];
         /**
-         * @description The content of `sources.json` (schema version 3), written by `dbt source freshness`: how fresh
-         *     each checked source table is.
+         * @description The content of `sources.json`, written by `dbt source freshness`: how fresh each checked source table
+         *     is. Accepts schema versions 1 to 3 (`metadata.dbt_schema_version` tells which), requiring only what they
+         *     share.
          */
         SourcesArtifact: {
             metadata: components["schemas"]["ArtifactMetadata"];
@@ -8413,7 +8469,7 @@ export interface components {
             project_id: number;
             /** @description Display name of the environment. */
             name: string;
-            type: components["schemas"]["EnvironmentType"];
+            type?: components["schemas"]["EnvironmentType"];
             deployment_type?: components["schemas"]["EnvironmentDeploymentType"];
             /** @description The warehouse connection the environment uses. */
             connection_id?: number | null;
@@ -8437,14 +8493,14 @@ export interface components {
             /** @description True when jobs in the environment can generate docs. */
             supports_docs: boolean;
             /** @description True when other jobs and developers can defer to this environment's state. */
-            readonly is_deferrable?: boolean;
+            readonly is_deferrable?: boolean | null;
             /** @description True to collect the query history of models built in the environment. */
             enable_model_query_history?: boolean;
             /** @description True to keep the state of the environment for state-aware orchestration. */
             enable_dbt_state?: boolean;
             state: components["schemas"]["EntityState"];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            created_at?: components["schemas"]["NullableTimestamp"];
+            updated_at: components["schemas"]["NullableTimestamp"];
             /** @description Whether the environment is ready for the dbt Fusion engine, as reported by dbt Cloud. */
             readonly fusion_readiness?: {
                 [key: string]: unknown;
@@ -8675,9 +8731,12 @@ export interface components {
         } & {
             [key: string]: string;
         };
-        /** @description The variables to create. */
+        /**
+         * @description The variable to create. The Terraform provider, which runs against the real API, sends `env_var` as one
+         *     object; dbt Labs' published spec describes a list of them. Both forms are accepted here.
+         */
         EnvironmentVariableBulkCreate: {
-            env_var: components["schemas"]["EnvironmentVariableBulkCreateItem"][];
+            env_var: components["schemas"]["EnvironmentVariableBulkCreateItem"] | components["schemas"]["EnvironmentVariableBulkCreateItem"][];
         };
         /** @description What was stored for one variable of a bulk create. */
         EnvironmentVariableBulkCreateOutcome: {
@@ -8700,8 +8759,12 @@ export interface components {
             data?: components["schemas"]["EnvironmentVariableBulkCreateOutcome"];
         };
         EnvironmentVariableBulkCreateEnvelope: components["schemas"]["Envelope"] & {
-            /** @description One result per variable sent, in the order sent. */
-            data: components["schemas"]["EnvironmentVariableBulkCreateResult"][];
+            /**
+             * @description For one variable sent as one object, what was stored (`message`, `new_var_ids`), as the Terraform
+             *     provider reads it; for a list, one result per variable, in the order sent, as dbt Labs' published
+             *     spec describes it.
+             */
+            data: components["schemas"]["EnvironmentVariableBulkCreateOutcome"] | components["schemas"]["EnvironmentVariableBulkCreateResult"][];
         };
         /** @description The variable to delete, with all its values. */
         EnvironmentVariableBulkDelete: {
@@ -10087,7 +10150,7 @@ export interface components {
             /** @description The private endpoint traffic goes through, when the warehouse is reached privately. */
             private_link_endpoint_id?: string | null;
             /** @description The redirect URI to register with the warehouse when OAuth is used. */
-            readonly oauth_redirect_uri: string | null;
+            readonly oauth_redirect_uri?: string | null;
             /** @description The OAuth configuration developers sign in with, when one is attached. */
             oauth_configuration_id?: number | null;
             created_at: components["schemas"]["Timestamp"];
@@ -10201,6 +10264,23 @@ export interface components {
             target_name?: string | null;
             /** @description The adapter the credentials are for; null on older credentials. */
             adapter_version?: components["schemas"]["ConnectionAdapterVersion"] | null;
+            /**
+             * @description The readable part of the settings of adapter credentials (and of BigQuery credentials of the newer
+             *     `bigquery_v1` kind), such as the schema, threads and target name; secrets stay out of it. Older
+             *     credentials keep these at the top level instead (Terraform provider).
+             */
+            readonly unencrypted_credential_details?: ({
+                /** @description The schema (dataset, for BigQuery) dbt builds models in by default. */
+                schema?: string | null;
+                /** @description How many models dbt builds at the same time. */
+                threads?: number | null;
+                /** @description The value of `target.name` in dbt runs. */
+                target_name?: string | null;
+                /** @description The Unity Catalog catalog, for Databricks. */
+                catalog?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         };
         /**
          * @description How the Snowflake credentials sign in: `password` user and password, `keypair` user and private
@@ -10685,10 +10765,11 @@ export interface components {
             /** @description The events that are sent to the endpoint. */
             event_types: components["schemas"]["WebhookEventType"][];
             /**
-             * @description Ids of the jobs whose runs are sent, as strings of digits. Empty means every job of the
-             *     account.
+             * @description Ids of the jobs whose runs are sent. Empty means every job of the account. The API writes them as
+             *     strings of digits in some responses and as integers in others (real clients accept both), so read
+             *     them with `Number(id)`.
              */
-            job_ids?: string[];
+            job_ids?: (string | number)[];
             /**
              * Format: uri
              * @description The endpoint dbt Cloud sends events to.
@@ -10979,10 +11060,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One recorded action in an account, with who did it and what changed. */
+        /**
+         * @description One recorded action in an account, with who did it and what changed. Events recorded before the current
+         *     format (2022 and earlier) carry a numeric `id`, a `routing_key` instead of `event_type`, and the actor as flat
+         *     `actor_*` fields.
+         */
         AuditLogEvent: {
-            /** @description Unique id of the event. */
-            readonly id: string;
+            /** @description Unique id of the event (a number in events of the older format). */
+            readonly id: string | number;
             /** @description Numeric id of the account the event happened in. */
             account_id: number;
             /** @description Where the action came from, the dbt Cloud web app or the API. */
@@ -10996,7 +11081,7 @@ export interface components {
              *     or `ip_restrictions.rule.added`. dbt Labs adds new kinds over time, so this is not a closed
              *     list.
              */
-            event_type: string;
+            event_type?: string;
             /** @description A readable name for the kind of event, such as `Job Changed`. */
             event_label?: string | null;
             /**
@@ -11007,6 +11092,29 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             created_at: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+            /** @description Older format. Dotted key naming the kind of event, such as `v1.events.auth.credentialsloginsucceeded`. */
+            routing_key?: string;
+            /** @description Older format. Kind of actor, such as `ACTOR_USER`. */
+            actor_type?: string | null;
+            /** @description Older format. Name of the actor. */
+            actor_name?: string | null;
+            /** @description Older format. Numeric id of the actor. */
+            actor_id?: number | null;
+            /** @description Older format. Address the action came from. */
+            actor_ip?: string | null;
+            /** @description Older format. When the action happened (the event row itself is written a little later). */
+            logged_at?: string | null;
+            /** @description Older format. Unique id of the event as a UUID. */
+            uuid?: string | null;
+            /** @description Older format. Details of the objects the event touched. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Older format. Whether dbt Cloud itself caused the event. */
+            internal?: boolean | null;
+            /** @description Older format. `1` for an event that is kept. */
+            state?: number;
         };
         AuditLogEventListEnvelope: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["AuditLogEvent"][];
@@ -12218,7 +12326,9 @@ export interface components {
         };
         /**
          * @description The body dbt Cloud POSTs to a subscriber's endpoint, common to every event type. Ids inside
-         *     `data` are strings of digits; times are RFC 3339 in UTC with a `Z`.
+         *     `data` are strings of digits; times are RFC 3339 in UTC with a `Z`. Required are only the fields every
+         *     payload in dbt Labs' webhook documentation shows, in all its versions: `webhookId` is missing from the
+         *     earlier examples (and spelled `webhooksID` in later ones), so it is optional.
          */
         WebhookEvent: {
             /**
@@ -12232,7 +12342,7 @@ export interface components {
             /** @description Name of the subscription the event is sent for. */
             webhookName: string;
             /** @description Id of the subscription the event is sent for (starts with `wsu_`). */
-            webhookId: string;
+            webhookId?: string;
             /** @description Numeric id of the account. */
             accountId: number;
             /** @description Details of the run; the shape depends on `eventType`. */
@@ -12250,7 +12360,10 @@ export interface components {
          * @enum {integer}
          */
         WebhookRunStatusCode: 3 | 10 | 20 | 30;
-        /** @description Details of a job run, common to all job run events. */
+        /**
+         * @description Details of a job run, common to all job run events. `projectId` and `runStatusCode` came later than the
+         *     other fields (the first documented payloads lack them), so they are optional.
+         */
         WebhookJobRunData: {
             /** @description Id of the job, as a string of digits. */
             jobId: string;
@@ -12267,9 +12380,9 @@ export interface components {
             /** @description Name of the project. */
             projectName: string;
             /** @description Id of the project, as a string of digits. */
-            projectId: string;
+            projectId?: string;
             runStatus: components["schemas"]["WebhookRunStatus"];
-            runStatusCode: components["schemas"]["WebhookRunStatusCode"];
+            runStatusCode?: components["schemas"]["WebhookRunStatusCode"];
             /** @description The run's status message; the text `None` when there is none. */
             runStatusMessage: string;
             /** @description Why the run was started, such as `Kicked off from schedule`. */
@@ -14661,6 +14774,18 @@ export interface operations {
                     "application/json": components["schemas"]["JobEnvelope"];
                 };
             };
+            /**
+             * @description The new job. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobEnvelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -14822,6 +14947,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted job, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobEnvelope"];
+                };
+            };
             /** @description The job was deleted; there is no body. */
             204: {
                 headers: {
@@ -15056,6 +15193,10 @@ export interface operations {
                  * @example 218762
                  */
                 environment_id?: number;
+                /** @description Only the run started by this trigger (each run has its own trigger). Sent by the Terraform provider. */
+                trigger_id?: number;
+                /** @description Only runs started for this pull request (CI runs). Sent by the Terraform provider. */
+                pull_request_id?: number;
                 /**
                  * @description Only runs with this status (1 Queued, 2 Starting, 3 Running, 10 Success, 20 Error, 30 Cancelled).
                  * @example 20
@@ -15736,6 +15877,13 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Field to sort by, such as `email` (dbtc's default); prefix it with `-` for descending order.
+                 * @example email
+                 */
+                order_by?: string;
+                /** @description `1` for active users only, `2` for removed ones. Sent by dbtc. */
+                state?: 1 | 2;
             };
             header?: never;
             path: {
@@ -16840,6 +16988,8 @@ export interface operations {
                  *     related objects are documented for service tokens.
                  */
                 include_related?: string;
+                /** @description `1` for active tokens only, `2` for deactivated ones. The Terraform provider sends `state=1`. */
+                state?: 1 | 2;
             };
             header?: never;
             path: {
@@ -17262,6 +17412,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectEnvelope"];
                 };
             };
+            /**
+             * @description The new project. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -17391,6 +17553,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted project, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
             /** @description The project was deleted; there is no body. */
             204: {
                 headers: {
@@ -18172,6 +18346,18 @@ export interface operations {
                     "application/json": components["schemas"]["EnvironmentV3Envelope"];
                 };
             };
+            /**
+             * @description The new environment. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -18319,6 +18505,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted environment, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
+            };
             /** @description The environment was deleted. */
             204: {
                 headers: {
@@ -18606,68 +18804,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "env_var": [
-                 *         {
-                 *           "new_name": "DBT_SNOWFLAKE_WAREHOUSE",
-                 *           "project": "TRANSFORMING_XS",
-                 *           "Production": "TRANSFORMING_L"
-                 *         },
-                 *         {
-                 *           "new_name": "DBT_ENV_SECRET_GIT_TOKEN",
-                 *           "project": "ghp_ExampleTokenNotReal0000000000000000"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["EnvironmentVariableBulkCreate"];
             };
         };
         responses: {
-            /** @description One result per variable. */
+            /** @description What was stored. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "status": "success",
-                     *           "status_code": 200,
-                     *           "key_name": "DBT_SNOWFLAKE_WAREHOUSE",
-                     *           "data": {
-                     *             "message": "Environment variable created.",
-                     *             "new_var_ids": [
-                     *               412004,
-                     *               412005
-                     *             ],
-                     *             "failures": {}
-                     *           }
-                     *         },
-                     *         {
-                     *           "status": "success",
-                     *           "status_code": 200,
-                     *           "key_name": "DBT_ENV_SECRET_GIT_TOKEN",
-                     *           "data": {
-                     *             "message": "Environment variable created.",
-                     *             "new_var_ids": [
-                     *               412006
-                     *             ],
-                     *             "failures": {}
-                     *           }
-                     *         }
-                     *       ],
-                     *       "status": {
-                     *         "code": 200,
-                     *         "is_success": true,
-                     *         "user_message": "Success!",
-                     *         "developer_message": ""
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["EnvironmentVariableBulkCreateEnvelope"];
                 };
             };
@@ -18728,6 +18874,24 @@ export interface operations {
             query?: {
                 /** @description Related objects to embed, comma separated; no names are documented for this listing. */
                 include_related?: string;
+                /** @description Only values of this environment. Sent by dbtc. */
+                environment_id?: number;
+                /** @description Only the variable with this name. Sent by dbtc (`list_environment_variables`). */
+                name?: components["schemas"]["EnvironmentVariableName"];
+                /** @description Only values of this level (such as `project`, `environment`, `job` or `user`). Sent by dbtc. */
+                type?: string;
+                /** @description `1` for active values (the default), `2` for deleted ones. Sent by dbtc. */
+                state?: 1 | 2;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -18773,6 +18937,24 @@ export interface operations {
                 job_definition_id: number;
                 /** @description Related objects to embed, comma separated; no names are documented for this listing. */
                 include_related?: string;
+                /** @description Only values of this environment. Sent by dbtc. */
+                environment_id?: number;
+                /** @description Only the variable with this name. Sent by dbtc (`list_environment_variables`). */
+                name?: components["schemas"]["EnvironmentVariableName"];
+                /** @description Only values of this level (such as `project`, `environment`, `job` or `user`). Sent by dbtc. */
+                type?: string;
+                /** @description `1` for active values (the default), `2` for deleted ones. Sent by dbtc. */
+                state?: 1 | 2;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -18818,6 +19000,24 @@ export interface operations {
                 user_id: number;
                 /** @description Related objects to embed, comma separated; no names are documented for this listing. */
                 include_related?: string;
+                /** @description Only values of this environment. Sent by dbtc. */
+                environment_id?: number;
+                /** @description Only the variable with this name. Sent by dbtc (`list_environment_variables`). */
+                name?: components["schemas"]["EnvironmentVariableName"];
+                /** @description Only values of this level (such as `project`, `environment`, `job` or `user`). Sent by dbtc. */
+                type?: string;
+                /** @description `1` for active values (the default), `2` for deleted ones. Sent by dbtc. */
+                state?: 1 | 2;
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many matching items to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -19253,6 +19453,18 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
                 };
             };
+            /**
+             * @description The new connection. The API answers a create with `201` (its body's `status.code` says so too); the `200`
+             *     above is what dbt Labs' published spec declares.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -19387,6 +19599,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description The deleted connection, its `state` now `2`. Recorded responses show the API answering a delete this way; the
+             *     `204` below is what dbt Labs' published spec declares.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
+                };
+            };
             /** @description The connection was deleted. */
             204: {
                 headers: {
