@@ -248,11 +248,16 @@ function fromAjvError(error: ErrorObject): Found {
 const within = (pointer: string, parent: string) => pointer === parent || pointer.startsWith(`${parent}/`);
 
 /**
- * Drops what only explains another error: a failed `if` (its `then` errors say what is wrong), and the attempts at
+ * Drops what only explains another error: a failed `if` (its `then` errors say what is wrong), checks of a value
+ * whose type is already wrong, and the attempts at
  * each shape of a failed oneOf/anyOf, which Ajv reports before the oneOf/anyOf error itself.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const keep = errors.map((error) => error.keyword !== 'if');
+  // A value of the wrong type also fails its enum, pattern, minimum...: the type error says it all.
+  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+  const keep = errors.map(
+    (error) => error.keyword !== 'if' && (error.keyword === 'type' || !wrongType.has(error.instancePath)),
+  );
   errors.forEach((error, index) => {
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') return;
     for (

@@ -64,7 +64,7 @@ describe('checkResponse', () => {
     }
     expect(checked).toBeGreaterThan(100);
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('reports each drift by operation, JSON path, expected and seen type, never by value', () => {
     const violations = checkResponse({
@@ -99,6 +99,21 @@ describe('checkResponse', () => {
     expect(found['$.data.project_id']!.message).toBe(`${getRun} 200: $.data.project_id: expected integer, seen string`);
     expect(JSON.stringify(violations)).not.toContain(secret);
     expect(JSON.stringify(violations)).not.toContain('Sup3rSecret');
+  });
+
+  it('reports a value of the wrong type once, not also as outside its enum', () => {
+    const body = exampleOf('getRun');
+    body.data.status = 'Success';
+    const violations = checkResponse({
+      method: 'GET',
+      template: '/api/v2/accounts/{account_id}/runs/{id}/',
+      status: 200,
+      contentType: 'application/json',
+      body,
+    });
+    expect(violations.map((v) => [v.path, v.keyword, v.expected, v.seen])).toEqual([
+      ['$.data.status', 'type', 'one of 1 | 2 | 3 | 10 | 20 | 30', 'string'],
+    ]);
   });
 
   it('folds the same drift in many list items into one violation with a count', () => {
