@@ -128,7 +128,8 @@ export async function checkSpec(dbt: DbtCloud, options: SpecCheckOptions = {}): 
       const source = listPathsBefore(resolved).find((path) => firstIds.has(path));
       const id = source === undefined ? undefined : firstIds.get(source);
       if (id === undefined) {
-        missing = source === undefined ? `no list gives ${name}` : `${name}: the list before it was empty`;
+        missing =
+          source === undefined ? `no list gives ${name}` : `no ${name}: the list before it has no item with an id`;
         break;
       }
       values[name] = id;
