@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { DbtCloud } from '../../index.js';
 import { checkSpec, type SpecCheckEntry, type SpecCheckReport } from '../../validate-responses/index.js';
-import { exitCodeHelp, type Output, UsageError } from '../output.js';
+import { type Output, UsageError } from '../output.js';
 
 /** What the command needs from the program: output for the command's flags, and a client built from them. */
 export type SpecCheckContext = (command: Command) => { out: Output; client: () => DbtCloud };
@@ -71,8 +71,11 @@ Examples:
   $ DBT_CLOUD_API_TOKEN=... DBT_CLOUD_ACCOUNT_ID=43786 dbt-cloud spec check
   $ dbt-cloud spec check --json > drift.json
 
-In this command exit code 1 means the answers differ from the spec.
-${exitCodeHelp}`,
+Exit codes:
+  0  every answer checked matches the spec
+  1  at least one answer differs from the spec
+  4  usage or configuration error
+  5  API or network error (for example a rejected token)`,
     )
     .action(async (options: { maxRequests?: number; pageSize?: number }, command: Command) => {
       const { out, client } = context(command);
