@@ -1,5 +1,5 @@
-// npm run generate:types: generated/openapi.yaml → generated/schema.d.ts, enums.ts and fields.ts
+// npm run generate:types: generated/openapi.yaml → generated/schema.d.ts, enums.ts, fields.ts and response-schemas.ts
 import { generateTypes, generatedDir } from './lib/pipeline.mjs';
 
 await generateTypes(generatedDir);
-console.log('wrote generated/schema.d.ts, enums.ts and fields.ts');
+console.log('wrote generated/schema.d.ts, enums.ts, fields.ts and response-schemas.ts');

@@ -23,6 +23,7 @@ import {
   progressReporter,
   UsageError,
 } from './output.js';
+import { registerSpecCheck } from './commands/spec-check.js';
 
 interface GlobalOptions {
   token?: string;
@@ -570,6 +571,8 @@ export function buildProgram(): Command {
       return ok ? exitCodes.ok : exitCodes.api;
     }),
   );
+
+  registerSpecCheck(program, context);
 
   // ---- mock ----
   examples(
