@@ -171,7 +171,7 @@ describe('dbt-cloud CLI', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 90_000); // six CLI processes, each a few seconds when other suites load the machine
 
   it('shows a run in human form, and lists runs newest first', async () => {
     const result = await runCli(['runs', 'list', '--limit', '3'], prism());
