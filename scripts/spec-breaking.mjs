@@ -1,7 +1,8 @@
 // npm run spec:breaking -- <old.yaml> <new.yaml>
 // Classifies the differences between two versions of our spec as breaking, non-breaking or annotation
 // changes, for a client built on it. The diff itself is api-smart-diff's (it resolves $refs and knows which
-// changes break a request or a response); we only adjust a few of its classes, each with the reason.
+// changes break a request or a response); we only adjust a few of its classes, each with the reason, and report
+// a change to a shared schema once, under the schema, rather than once per operation that uses it.
 // Exits 1 when any change is breaking, 2 on usage errors.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +45,17 @@ function lastStep(path, start) {
 const types = (value) => new Set([value ?? []].flat());
 const isSubset = (a, b) => [...a].every((x) => b.has(x));
 
+/**
+ * Whether the path enters an `example` or `examples` (of a media type, parameter or schema): examples illustrate
+ * and are not part of any contract, however their content changes. A property named `example` is not one.
+ */
+function inExample(path) {
+  return path.some((key, i) => (key === 'example' || key === 'examples') && !subschemaKeywords.has(path[i - 1]));
+}
+
 /** Our class for one api-smart-diff entry. */
 function classify(diff) {
+  if (inExample(diff.path)) return 'annotation';
   const schema = schemaOf(diff.path);
   const step = schema ? lastStep(diff.path, schema.start) : {};
   // The generated types drop a removed property, so code that reads it (response) or sets it (request) stops
@@ -69,17 +79,73 @@ function classify(diff) {
   return diff.type;
 }
 
-/** `GET /runs/{id}/ responses.200...` for changes inside an operation, the dotted JSON path otherwise. */
+const maxLineLength = 120;
+const singular = { schemas: 'schema', responses: 'response', parameters: 'parameter', requestBodies: 'request body' };
+
+/** Shortens the JSON media type part of a place inside an operation: `responses.200.content.application/json.schema`. */
+function shortPlace(keys) {
+  const json = (at) => keys[at] === 'content' && keys[at + 1] === 'application/json';
+  const rest = (from) => keys.slice(keys[from] === 'schema' ? from + 1 : from);
+  const [head, tail] =
+    keys[0] === 'responses' && json(2)
+      ? [`response ${keys[1]}`, rest(4)]
+      : keys[0] === 'requestBody' && json(1)
+        ? ['request body', rest(3)]
+        : [undefined, keys];
+  return [head, tail.join('.')].filter(Boolean).join(' ');
+}
+
+/** `GET /runs/{id}/ response 200 properties.id` for changes inside an operation, the dotted path otherwise. */
 function locate(path) {
   if (path[0] === 'paths' && path.length >= 3) {
-    const rest = path.slice(3).join('.');
+    const rest = shortPlace(path.slice(3));
     return `${String(path[2]).toUpperCase()} ${path[1]}${rest ? ` ${rest}` : ''}`;
   }
   return path.join('.');
 }
 
+function pointer(doc, ref) {
+  let node = doc;
+  for (const key of ref.slice(2).split('/')) node = node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')];
+  return node;
+}
+
+/**
+ * Where a change inside an operation really lives: walks the unresolved document along the path, following each
+ * `$ref`, and returns the last named component passed (`schema Run`) with the rest of the path inside it.
+ * Changes in an operation's own inline parts have no origin.
+ */
+function originOf(doc, path) {
+  let node = doc;
+  let origin;
+  for (let i = 0; ; i++) {
+    let followed = false;
+    let named;
+    for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 64; hops++) {
+      named = /^#\/components\/(\w+)\/([^/]+)$/.exec(node.$ref) ?? named;
+      if (named) origin = { kind: singular[named[1]] ?? named[1], name: named[2], start: i };
+      node = node.$ref.startsWith('#/') ? pointer(doc, node.$ref) : undefined;
+      followed = true;
+    }
+    // api-smart-diff writes a resolved `$ref` as `allOf: [<the schema>]`: step over that `allOf.0`.
+    if (followed && path[i] === 'allOf' && Number(path[i + 1]) === 0 && node && !('allOf' in node)) {
+      i += 2;
+      if (named) origin.start = i;
+    }
+    if (i >= path.length) break;
+    if (node === null || typeof node !== 'object') {
+      // A removed or added leaf is missing on one side; anything deeper means the walk lost its way.
+      if (i < path.length - 1) return undefined;
+      break;
+    }
+    node = node[path[i]];
+  }
+  return origin && { label: `${origin.kind} ${origin.name}`, inside: path.slice(origin.start) };
+}
+
 function describe(diff) {
-  const description = diff.description || `${diff.action} ${diff.path.join('.')}`;
+  if (inExample(diff.path)) return 'example (not part of the contract)';
+  const description = diff.description || `${diff.action} ${diff.path.slice(-2).join('.')}`;
   const schema = schemaOf(diff.path);
   const step = schema ? lastStep(diff.path, schema.start) : {};
   // Where a shared $ref is used again, api-smart-diff words a property change as `annotation (<name>)`;
@@ -88,23 +154,50 @@ function describe(diff) {
   return description.replace(`annotation (${step.name})`, `property \`${step.name}\``);
 }
 
-/** Classifies the changes from one parsed OpenAPI document to the next. */
+/** api-smart-diff's description without the operation-specific tail (`in Response 200 content (...)`). */
+const withoutContext = (description) =>
+  description
+    .replace(/ of `[^`]*`/, '')
+    .replace(/\s*in (?:Response \w+|Request body|Request) content(?: \([^)]*\))?\s*$/i, '')
+    .trim();
+
+/**
+ * Classifies the changes from one parsed OpenAPI document to the next. A change inside a shared component is one
+ * entry (with `origin`, e.g. `schema Run`, and the operations it reaches), not one per operation.
+ */
 export function classifyChanges(oldDoc, newDoc) {
   // apiDiff rewrites parts of the documents it is given, so it gets copies.
   const diffs = apiDiff(structuredClone(oldDoc), structuredClone(newDoc));
-  return (
-    diffs
-      // A change to a shared component is reported again, with its request or response side, at every
-      // operation that uses it; the copy under components has neither that side nor a description.
-      .filter((diff) => diff.path[0] !== 'components' || diff.path[1] === 'securitySchemes')
-      .map((diff) => ({
-        class: classify(diff),
-        action: diff.action,
-        path: diff.path,
-        where: locate(diff.path),
-        description: describe(diff),
-      }))
-  );
+  const changes = new Map();
+  // A change to a shared component is reported again, with its request or response side, at every operation
+  // that uses it; the copy under components has neither that side nor a description, so it is left out.
+  for (const diff of diffs.filter((d) => d.path[0] !== 'components' || d.path[1] === 'securitySchemes')) {
+    const cls = classify(diff);
+    const operation = diff.path[0] === 'paths' && diff.path.length >= 3 ? locate(diff.path.slice(0, 3)) : undefined;
+    const origin =
+      originOf(diff.action === 'remove' ? oldDoc : newDoc, diff.path) ??
+      originOf(diff.action === 'remove' ? newDoc : oldDoc, diff.path);
+    const where = origin
+      ? `${origin.label}${origin.inside.length ? ` ${origin.inside.join('.')}` : ''}`
+      : locate(diff.path);
+    const key = `${cls} ${diff.action} ${where}`;
+    const known = changes.get(key);
+    if (known) {
+      if (operation && !known.operations.includes(operation)) known.operations.push(operation);
+      continue;
+    }
+    const description = describe(diff);
+    changes.set(key, {
+      class: cls,
+      action: diff.action,
+      path: diff.path,
+      where,
+      origin: origin?.label,
+      operations: operation ? [operation] : [],
+      description: origin ? withoutContext(description) : description,
+    });
+  }
+  return [...changes.values()];
 }
 
 export function summarize(changes) {
@@ -112,13 +205,19 @@ export function summarize(changes) {
   return `spec:breaking: ${counts.join(', ')}`;
 }
 
+/** One line, cut to `maxLineLength` characters. */
+const fit = (line) => (line.length > maxLineLength ? `${line.slice(0, maxLineLength - 1)}…` : line);
+
 export function formatReport(changes) {
   const lines = [];
   for (const name of classes) {
     const group = changes.filter((c) => c.class === name);
     if (group.length === 0) continue;
     lines.push(`${name} (${group.length}):`);
-    for (const c of group) lines.push(`  ${c.class}  ${c.action}  ${c.where}  ${c.description}`);
+    for (const c of group) {
+      const reach = c.origin ? ` (${c.operations.length} operation${c.operations.length === 1 ? '' : 's'})` : '';
+      lines.push(fit(`  ${c.class}  ${c.action}  ${c.where}${reach}  ${c.description}`));
+    }
   }
   lines.push(summarize(changes));
   return lines.join('\n');

@@ -171,7 +171,7 @@ describe('dbt-cloud CLI', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 90_000); // six CLI processes, each a few seconds when other suites load the machine
 
   it('shows a run in human form, and lists runs newest first', async () => {
     const result = await runCli(['runs', 'list', '--limit', '3'], prism());
@@ -225,7 +225,13 @@ describe('dbt-cloud CLI', () => {
       const result = await runCli(['runs', 'get', '9001', '--json', '--verbose'], vars);
       expect(result.code).toBe(5);
       expect(result.stdout).toBe('');
-      expect(JSON.parse(result.stderr).error.name).toBe('AuthenticationError');
+      // stderr holds JSON lines only: the --verbose log of each request, then the error.
+      const lines = result.stderr
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(lines.at(-1).error.name).toBe('AuthenticationError');
+      expect(lines.slice(0, -1).every((line) => line.message === 'dbt-cloud request')).toBe(true);
       expectNoToken(result);
     });
   });

@@ -35,3 +35,56 @@ export function runCli(
     });
   });
 }
+
+export interface RunningCli {
+  /** What the CLI printed so far. */
+  output(): { stdout: string; stderr: string };
+  /** Resolves once `predicate` holds for what was printed (checked on every chunk). */
+  printed(predicate: (output: { stdout: string; stderr: string }) => boolean): Promise<void>;
+  /** Resolves when the process has ended. */
+  exited: Promise<CliResult>;
+  kill(): void;
+}
+
+/** Starts the CLI and lets a test react to what it prints while it runs. */
+export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const printed = { stdout: '', stderr: '' };
+  const watchers = new Set<() => void>();
+  const onChunk = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    printed[stream] += chunk;
+    for (const watcher of watchers) watcher();
+  };
+  child.stdout.on('data', onChunk('stdout'));
+  child.stderr.on('data', onChunk('stderr'));
+  const exited = new Promise<CliResult>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, ...printed }));
+  });
+  return {
+    output: () => ({ ...printed }),
+    printed: (predicate) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!predicate(printed)) return;
+          watchers.delete(check);
+          resolve();
+        };
+        watchers.add(check);
+        check();
+        exited.then(() => {
+          if (watchers.delete(check))
+            reject(
+              new Error(`the CLI ended before it printed what was awaited:\n${printed.stdout}\n${printed.stderr}`),
+            );
+        }, reject);
+      }),
+    exited,
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,17 +1,24 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { classifyChanges } from '../../scripts/spec-breaking.mjs';
 
 const run = promisify(execFile);
 const script = new URL('../../scripts/spec-breaking.mjs', import.meta.url).pathname;
 
-type Change = { class: string; action: string; where: string; description: string };
+type Change = {
+  class: string;
+  action: string;
+  where: string;
+  description: string;
+  origin?: string;
+  operations: string[];
+};
 type Spec = any;
 
 const okResponse = (schema: unknown) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
@@ -117,7 +124,8 @@ describe('classifyChanges', () => {
     expect(changes).toEqual([
       expect.objectContaining({
         class: 'breaking',
-        where: 'POST /jobs/ requestBody.content.application/json.schema.required.1',
+        where: 'schema JobCreate required.1',
+        operations: ['POST /jobs/'],
       }),
     ]);
   });
@@ -127,11 +135,10 @@ describe('classifyChanges', () => {
     expect(changes).toEqual([expect.objectContaining({ class: 'breaking', action: 'remove' })]);
   });
 
-  it('a removed response field is breaking in every operation that returns it, required or not', () => {
+  it('a removed response field is breaking, once for its schema, with every operation that returns it', () => {
     const optional = changesAfter((s) => delete s.components.schemas.Run.properties.status);
-    expect(optional.map((c) => [c.class, c.where])).toEqual([
-      ['breaking', 'GET /runs/ responses.200.content.application/json.schema.items.properties.status'],
-      ['breaking', 'GET /runs/{id}/ responses.200.content.application/json.schema.properties.status'],
+    expect(optional.map((c) => [c.class, c.where, c.operations])).toEqual([
+      ['breaking', 'schema Run properties.status', ['GET /runs/', 'GET /runs/{id}/']],
     ]);
     const required = changesAfter((s) => {
       delete s.components.schemas.Run.properties.id;
@@ -148,9 +155,7 @@ describe('classifyChanges', () => {
   it('a narrowed enum on a request field is breaking, a widened one non-breaking', () => {
     const narrowed = changesAfter((s) => s.components.schemas.JobCreate.properties.job_type.enum.pop());
     expect(narrowed).toEqual([expect.objectContaining({ class: 'breaking', action: 'remove' })]);
-    expect(narrowed[0]?.where).toBe(
-      'POST /jobs/ requestBody.content.application/json.schema.properties.job_type.enum.2',
-    );
+    expect(narrowed[0]?.where).toBe('schema JobCreate properties.job_type.enum.2');
     const widened = changesAfter((s) => s.components.schemas.JobCreate.properties.job_type.enum.push('merge'));
     expect(widened).toEqual([expect.objectContaining({ class: 'non-breaking', action: 'add' })]);
   });
@@ -176,6 +181,57 @@ describe('classifyChanges', () => {
     expect(changes).toEqual([
       expect.objectContaining({ class: 'annotation', action: 'replace', where: 'GET /runs/ description' }),
     ]);
+  });
+
+  it('spec:breaking (issue 15): a description edit to a shared schema is one change, under the schema', () => {
+    const changes = changesAfter((s) => (s.components.schemas.Run.description = 'A run of a job.'));
+    expect(changes).toEqual([
+      expect.objectContaining({
+        class: 'annotation',
+        where: 'schema Run description',
+        origin: 'schema Run',
+        operations: ['GET /runs/', 'GET /runs/{id}/'],
+      }),
+    ]);
+    expect(changes[0]?.description).not.toContain('Response 200');
+  });
+
+  it('spec:breaking (issue 15): a change in a schema nested in another is named by the inner schema', () => {
+    const withSteps = (s: Spec) => {
+      s.components.schemas.Step = { type: 'object', properties: { name: { type: 'string' } } };
+      s.components.schemas.Run.properties.steps = { type: 'array', items: { $ref: '#/components/schemas/Step' } };
+    };
+    const before = base();
+    withSteps(before);
+    const after = base();
+    withSteps(after);
+    delete after.components.schemas.Step.properties.name;
+    expect(classifyChanges(before, after)).toEqual([
+      expect.objectContaining({ class: 'breaking', where: 'schema Step properties.name', origin: 'schema Step' }),
+    ]);
+  });
+
+  it('spec:breaking (issue 15): examples are annotations: inline response examples, schema and parameter examples', () => {
+    const withExamples = (s: Spec) => {
+      s.paths['/runs/{id}/'].get.responses['200'].content['application/json'].example = { id: 1, status: 10 };
+      s.paths['/runs/'].get.parameters[0].example = 20;
+      s.components.schemas.Run.properties.id.examples = [1, 2];
+      return s;
+    };
+    const after = withExamples(base());
+    delete after.paths['/runs/{id}/'].get.responses['200'].content['application/json'].example.status;
+    after.paths['/runs/'].get.parameters[0].example = 50;
+    after.components.schemas.Run.properties.id.examples = [3];
+    const changes: Change[] = classifyChanges(withExamples(base()), after);
+    expect(changes.length).toBeGreaterThanOrEqual(3);
+    expect(classesOf(changes)).toEqual(['annotation']);
+    expect(changes.map((c) => c.where)).toContain('GET /runs/{id}/ response 200 example.status');
+  });
+
+  it('a removed property that happens to be named `example` is still breaking', () => {
+    const before = base();
+    before.components.schemas.Run.properties.example = { type: 'string' };
+    expect(classesOf(classifyChanges(before, base()))).toEqual(['breaking']);
   });
 
   it('a new enum name is non-breaking, a renamed one breaking (they are the constants of generated/enums.ts)', () => {
@@ -229,6 +285,63 @@ describe('npm run spec:breaking', () => {
     const { stdout } = await run(process.execPath, [script, join(dir, 'old.yaml'), join(dir, 'widened.yaml')]);
     expect(stdout.trim().split('\n').at(-1)).toBe('spec:breaking: 0 breaking, 1 non-breaking, 0 annotation');
   });
+
+  it('spec:breaking (issue 15): a key removed from an inline response example is not breaking (exit 0)', async () => {
+    const withExample = (s: Spec) => {
+      s.paths['/runs/{id}/'].get.responses['200'].content['application/json'].example = { id: 1, status: 10 };
+      return s;
+    };
+    const after = withExample(base());
+    delete after.paths['/runs/{id}/'].get.responses['200'].content['application/json'].example.status;
+    await writeFile(join(dir, 'example-old.yaml'), stringify(withExample(base())));
+    await writeFile(join(dir, 'example-new.yaml'), stringify(after));
+    const { stdout } = await run(process.execPath, [
+      script,
+      join(dir, 'example-old.yaml'),
+      join(dir, 'example-new.yaml'),
+    ]);
+    expect(stdout.trim().split('\n')).toEqual([
+      'annotation (1):',
+      '  annotation  remove  GET /runs/{id}/ response 200 example.status  example (not part of the contract)',
+      'spec:breaking: 0 breaking, 0 non-breaking, 1 annotation',
+    ]);
+  });
+
+  it('spec:breaking (issue 15): keeps every line within 120 characters', async () => {
+    const long = `/runs/${'very-long-segment/'.repeat(12)}{id}/`;
+    const before = base();
+    before.paths[long] = structuredClone(before.paths['/runs/{id}/']);
+    before.paths[long].get.responses['200'].content['application/json'].schema = {
+      type: 'object',
+      properties: { [`a_${'long_'.repeat(20)}name`]: { type: 'string', description: 'x'.repeat(400) } },
+    };
+    const after = structuredClone(before);
+    after.paths[long].get.responses['200'].content['application/json'].schema.properties = {};
+    await writeFile(join(dir, 'long-old.yaml'), stringify(before));
+    await writeFile(join(dir, 'long-new.yaml'), stringify(after));
+    const failure = await run(process.execPath, [script, join(dir, 'long-old.yaml'), join(dir, 'long-new.yaml')]).catch(
+      (e) => e,
+    );
+    expect(failure.code).toBe(1);
+    const lines: string[] = failure.stdout.trim().split('\n');
+    expect(lines[1]).toMatch(/^ {2}breaking {2}remove {2}GET \/runs\/very-long-segment\/.*…$/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+  });
+
+  it('spec:breaking (issue 15): one description edit in our spec is one line, not one per operation', async () => {
+    const ours = parse(await readFile(new URL('../../generated/openapi.yaml', import.meta.url), 'utf8'));
+    const edited = structuredClone(ours);
+    edited.components.schemas.Run.description = 'A run of a job (edited).';
+    await writeFile(join(dir, 'ours.yaml'), stringify(ours));
+    await writeFile(join(dir, 'ours-edited.yaml'), stringify(edited));
+    const { stdout } = await run(process.execPath, [script, join(dir, 'ours.yaml'), join(dir, 'ours-edited.yaml')]);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toEqual([
+      'annotation (1):',
+      expect.stringMatching(/^ {2}annotation {2}replace {2}schema Run description \(\d+ operations\) {2}\[Replaced\]/),
+      'spec:breaking: 0 breaking, 0 non-breaking, 1 annotation',
+    ]);
+  }, 180_000); // two diffs of the whole spec: seconds, more on a loaded machine
 
   it('exits 2 with a clear message when a file is missing', async () => {
     const failure = await run(process.execPath, [script, join(dir, 'old.yaml'), join(dir, 'nope.yaml')]).catch(

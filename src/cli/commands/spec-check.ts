@@ -1,12 +1,9 @@
 // `dbt-cloud spec check`: reads the account with GET requests only and reports where the real answers differ from
 // the spec this package ships (and so from its types). Exit 0 when they match, 1 when they do not.
 import type { Command } from 'commander';
-import type { DbtCloud } from '../../index.js';
 import { checkSpec, type SpecCheckEntry, type SpecCheckReport } from '../../validate-responses/index.js';
-import { type Output, UsageError } from '../output.js';
-
-/** What the command needs from the program: output for the command's flags, and a client built from them. */
-export type SpecCheckContext = (command: Command) => { out: Output; client: () => DbtCloud };
+import { action } from '../command.js';
+import { UsageError } from '../output.js';
 
 /** Exit status when at least one answer differs from the spec. */
 export const driftExitCode = 1;
@@ -52,7 +49,7 @@ export function formatSpecReport(report: SpecCheckReport): string {
 }
 
 /** Adds `spec check` (and the `spec` group when the program has none yet). */
-export function registerSpecCheck(program: Command, context: SpecCheckContext): void {
+export function registerSpecCheck(program: Command): void {
   const spec =
     program.commands.find((command) => command.name() === 'spec') ??
     program.command('spec').description('compare the real API with the spec this package ships');
@@ -77,18 +74,15 @@ Exit codes:
   4  usage or configuration error
   5  API or network error (for example a rejected token)`,
     )
-    .action(async (options: { maxRequests?: number; pageSize?: number }, command: Command) => {
-      const { out, client } = context(command);
-      try {
+    .action(
+      action(async ({ out, client }, options: { maxRequests?: number; pageSize?: number }) => {
         const report = await checkSpec(client(), {
           ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
           ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
           onProgress: (entry) => out.info(progressLine(entry)),
         });
         out.result(report, () => formatSpecReport(report));
-        process.exitCode = report.ok ? 0 : driftExitCode;
-      } catch (error) {
-        process.exitCode = out.error(error);
-      }
-    });
+        return report.ok ? 0 : driftExitCode;
+      }),
+    );
 }
