@@ -84,7 +84,7 @@ export interface Context {
     template: PathWith<'get'>,
     pathParams: Record<string, unknown>,
     query: Record<string, unknown>,
-    options?: { concurrency?: number | undefined; signal?: AbortSignal | undefined },
+    options?: { concurrency?: number | undefined; maxPages?: number | undefined; signal?: AbortSignal | undefined },
   ): Paginator<T>;
 }
 
@@ -180,13 +180,18 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
       template: PathWith<'get'>,
       pathParams: Record<string, unknown>,
       query: Record<string, unknown>,
-      options: { concurrency?: number | undefined; signal?: AbortSignal | undefined } = {},
+      options: {
+        concurrency?: number | undefined;
+        maxPages?: number | undefined;
+        signal?: AbortSignal | undefined;
+      } = {},
     ) {
       return paginate<T>(
         async (pageQuery, signal) => (await send('get', template, { path: pathParams, query: pageQuery, signal })).body,
         query,
         {
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
           ...(options.signal ? { signal: options.signal } : {}),
         },
       );

@@ -70,7 +70,8 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 export function isTransientError(error: unknown): boolean {
   if (!(error instanceof DbtCloudError) || error instanceof AbortError) return false;
   if (error.status !== undefined) return retryableStatuses.has(error.status) || error.status >= 500;
-  return error instanceof ConnectionError || (error instanceof TimeoutError && error.name === 'TimeoutError');
+  // A TimeoutError of an attempt, not one of its subclasses (a whole wait that timed out).
+  return error instanceof ConnectionError || Object.getPrototypeOf(error) === TimeoutError.prototype;
 }
 
 /** Starts a timer on the client's clock (its `setTimer` when it has one), returning its cancel. */

@@ -1,9 +1,10 @@
 // dbt.runs: trigger, follow and inspect runs.
+import { RunStatus } from '../../generated/enums.js';
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
 import { ResponseFormatError, ValidationError } from '../errors.js';
 import type { Paginator } from '../pagination.js';
-import { checkWaitOptions, type WaitOptions, waitForRun } from '../polling.js';
+import { checkWaitOptions, isTerminal, type WaitOptions, waitForRun } from '../polling.js';
 import { checkBoolean, checkId, checkInteger, checkOneOf, checkOptionalId, checkString, compact } from '../validate.js';
 
 export type Run = components['schemas']['Run'];
@@ -12,7 +13,10 @@ export type RunFailureDetails = components['schemas']['RunFailureDetails'];
 export type RunStatusValue = components['schemas']['RunStatus'];
 type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
 
-const runStatusNames = { queued: 1, starting: 2, running: 3, success: 10, error: 20, cancelled: 30 } as const;
+/** The run statuses by lower-case name (`queued`, ..., `cancelled`), from the generated RunStatus. */
+export const runStatusNames = Object.fromEntries(
+  Object.entries(RunStatus).map(([name, code]) => [name.toLowerCase(), code]),
+) as { readonly [N in keyof typeof RunStatus as Lowercase<N>]: (typeof RunStatus)[N] };
 export type RunStatusName = keyof typeof runStatusNames;
 const relatedOfRun = [
   'trigger',
@@ -148,7 +152,7 @@ export function statusCodes(value: ListRunsOptions['status']): RunStatusValue[] 
       return one as RunStatusValue;
     throw new ValidationError(
       'status',
-      `must be one of ${Object.keys(runStatusNames).join(', ')} or 1, 2, 3, 10, 20, 30; got ${JSON.stringify(one)}`,
+      `must be one of ${Object.keys(runStatusNames).join(', ')} or ${Object.values(runStatusNames).join(', ')}; got ${JSON.stringify(one)}`,
     );
   });
 }
@@ -202,7 +206,7 @@ export function createRuns(ctx: Context) {
   const latest = async (options: LatestRunOptions = {}): Promise<Run | undefined> => {
     const statuses = statusCodes(options.status);
     // Finished runs are ordered by when they finished; otherwise the newest created wins.
-    const finishedOnly = statuses.length > 0 && statuses.every((s) => s >= 10);
+    const finishedOnly = statuses.length > 0 && statuses.every((s) => isTerminal(s));
     const runs = await ctx.call('get', '/api/v2/accounts/{account_id}/runs/', {
       path: { account_id: ctx.account() },
       query: { ...runFilters(options), order_by: finishedOnly ? '-finished_at' : '-id', limit: 1 },
@@ -215,7 +219,12 @@ export function createRuns(ctx: Context) {
   const wait = async (runId: number, options: WaitOptions<Run> = {}): Promise<Run> => {
     checkId('runId', runId);
     const include: RunInclude[] | undefined = options.onProgress ? ['run_steps'] : undefined;
-    return waitForRun<Run>((signal) => get(runId, compact({ include, signal })), ctx.config.clock, options);
+    return waitForRun<Run>(
+      (signal, deadline) => get(runId, compact({ include, signal, deadline })),
+      ctx.config.clock,
+      options,
+      runId,
+    );
   };
 
   const trigger = async (jobId: number, options: TriggerOptions = {}): Promise<Run> => {
