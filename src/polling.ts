@@ -146,6 +146,10 @@ export async function waitForRun<R extends PolledRun>(
       errors = 0;
     } catch (error) {
       if (signal?.aborted) throw aborted(signal.reason);
+      // The deadline ended the poll in flight: we were looking just now, so no last look.
+      if (deadline !== undefined && error instanceof TimeoutError && clock.now() >= deadline) {
+        throw new WaitTimeoutError(previous, options.timeoutMs!, runId);
+      }
       if (!isTransientError(error) || ++errors > maxErrors) throw error;
     }
     if (run) {

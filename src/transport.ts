@@ -103,6 +103,11 @@ export class Throttle {
     return true;
   }
 
+  /** Whether a 429 pause holds the queue until at least `moment`. */
+  holdsUntil(moment: number): boolean {
+    return this.pausedUntil >= moment;
+  }
+
   async acquire(signal?: AbortSignal): Promise<void> {
     if (this.active >= this.limit || this.waiting.length > 0) {
       await new Promise<void>((resolve, reject) => {
@@ -299,6 +304,13 @@ export function createTransport(options: ResolvedOptions): Transport {
     for (let attempt = 0; ; attempt++) {
       if (callerSignal.aborted) throw aborted(callerSignal.reason);
       if (!throttle.tryAcquire()) {
+        // A rate-limit pause that outlasts the deadline: waiting for it would only end past the deadline.
+        if (throttle.holdsUntil(deadline)) {
+          throw new TimeoutError(
+            `${method} ${pathOf()} is held by a rate-limit pause past the call's deadline`,
+            where(),
+          );
+        }
         await throttle.acquire(callerSignal).catch((reason) => {
           throw aborted(reason);
         });
