@@ -404,8 +404,8 @@ describe('waiting (low): the last look and what a timeout reports', () => {
     let calls = 0;
     const { dbt } = scriptedClient((_request, signal) => {
       calls++;
-      // The first poll answers; the last look (after the deadline) hangs until the caller aborts.
-      if (calls === 1) return ok(run(3));
+      // The polls up to the deadline answer; the last look after it hangs until the caller aborts.
+      if (calls <= 2) return ok(run(3));
       setImmediate(() => controller.abort(new Error('stop')));
       return hang(signal);
     });
@@ -414,6 +414,7 @@ describe('waiting (low): the last look and what a timeout reports', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(error).not.toBeInstanceOf(WaitTimeoutError);
+    expect(calls).toBe(3);
   });
 
   it('no poll answered: WaitTimeoutError carries no invented run', async () => {
