@@ -281,10 +281,7 @@ export function createRuns(ctx: Context) {
         path: { account_id: ctx.account(), run_id: checkId('runId', runId) },
         signal: options.signal,
       }),
-    /**
-     * Which step failed and which were skipped: `{ failed_step_index, failed_step_name, skipped_steps, ... }` (see
-     * RunFailureDetails; README, "Failure details").
-     */
+    /** Which step failed and which were skipped: `{ failed_step?: string | null; skipped_steps?: string[] }`. */
     failureDetails: async (runId: number, options: { signal?: AbortSignal } = {}): Promise<RunFailureDetails> =>
       ctx.call('get', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', {
         path: { account_id: ctx.account(), run_id: checkId('runId', runId) },
