@@ -196,15 +196,21 @@ function settleBeforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T>
 
 class TooLarge extends Error {}
 
-/** Reads a whole body, refusing one larger than `cap` bytes as soon as it is known to be. */
-async function readCapped(response: Response, cap: number): Promise<Uint8Array | null> {
+/**
+ * Reads a whole body, refusing one larger than `cap` bytes as soon as it is known to be. `trustLength`: the body
+ * comes from the runtime's fetch, whose HTTP framing never yields more than a declared Content-Length, so the fast
+ * native read is safe; a body from a custom fetch is counted chunk by chunk.
+ */
+async function readCapped(response: Response, cap: number, trustLength: boolean): Promise<Uint8Array | null> {
   const stream = response.body;
   if (stream === null) return null;
-  const declared = Number(response.headers.get('Content-Length') ?? '');
+  const length = response.headers.get('Content-Length');
+  const declared = length === null ? NaN : Number(length);
   if (declared > cap) {
     stream.cancel().catch(() => {});
     throw new TooLarge();
   }
+  if (trustLength && declared >= 0) return new Uint8Array(await response.arrayBuffer());
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -228,20 +234,75 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array |
   return whole;
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * An answer whose body was already read: it serves the bytes it holds, so parsing them needs no second stream (web
+ * streams cost more than the parse). It is still a Response for middleware and callers: `body`, `clone()` and the
+ * readers work, each body once, as on any Response.
+ */
+class ReadResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer> | null;
+  #used = false;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+
+  constructor(bytes: Uint8Array | null, source: { status: number; statusText: string; headers: Headers }) {
+    super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
+    this.#bytes = bytes as Uint8Array<ArrayBuffer> | null;
+  }
+
+  #take(): Uint8Array<ArrayBuffer> {
+    if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+    return this.#bytes ?? new Uint8Array(0);
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#bytes === null) return null;
+    const bytes = this.#bytes;
+    this.#stream ??= new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return this.#stream;
+  }
+  override get bodyUsed(): boolean {
+    return this.#used || this.#stream?.locked === true;
+  }
+  override async text(): Promise<string> {
+    return utf8.decode(this.#take());
+  }
+  override async json(): Promise<any> {
+    return JSON.parse(utf8.decode(this.#take()));
+  }
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = this.#take();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(await this.arrayBuffer());
+  }
+  override async blob(): Promise<Blob> {
+    return new Blob([await this.arrayBuffer()], { type: this.headers.get('Content-Type') ?? '' });
+  }
+  override clone(): Response {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new ReadResponse(this.#bytes, this);
+  }
+}
+
 /** The answer handed to openapi-fetch: the bytes already read, with the token taken out of an error's text. */
 function answered(response: Response, bytes: Uint8Array | null, token: string | undefined): Response {
   let body: Uint8Array | null = nullBodyStatuses.has(response.status) ? null : bytes;
   if (body && !response.ok && token && token.length >= 8) {
-    const text = new TextDecoder().decode(body);
+    const text = utf8.decode(body);
     const escaped = JSON.stringify(token).slice(1, -1);
     const clean = redactToken(redactToken(text, token), escaped);
     if (clean !== text) body = new TextEncoder().encode(clean);
   }
-  return new Response(body as BodyInit | null, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return new ReadResponse(body, response);
 }
 
 export interface Transport {
@@ -340,8 +401,10 @@ export function createTransport(options: ResolvedOptions): Transport {
         };
         // Race the fetch against the signal as well: a fetch that loses or ignores its signal must not hang the caller.
         response = await settleBeforeAbort(fetchOnce(url, init), attemptAbort.signal);
-        if (!stream)
-          bytes = await settleBeforeAbort(readCapped(response, options.maxResponseBytes), attemptAbort.signal);
+        if (!stream) {
+          const reading = readCapped(response, options.maxResponseBytes, options.fetch === undefined);
+          bytes = await settleBeforeAbort(reading, attemptAbort.signal);
+        }
       } catch (error) {
         if (callerSignal.aborted) throw aborted(callerSignal.reason);
         if (error instanceof TooLarge) {
