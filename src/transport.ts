@@ -403,7 +403,8 @@ export function createTransport(options: ResolvedOptions): Transport {
         response = await settleBeforeAbort(fetchOnce(url, init), attemptAbort.signal);
         if (!stream) {
           const reading = readCapped(response, options.maxResponseBytes, options.fetch === undefined);
-          bytes = await settleBeforeAbort(reading, attemptAbort.signal);
+          // The runtime's fetch ends its body on the attempt's signal; a custom one might not.
+          bytes = await (options.fetch === undefined ? reading : settleBeforeAbort(reading, attemptAbort.signal));
         }
       } catch (error) {
         if (callerSignal.aborted) throw aborted(callerSignal.reason);
