@@ -438,7 +438,9 @@ export function createTransport(options: ResolvedOptions): Transport {
 
       // A failed attempt's status is not an answer: a body broken mid-read is retried as a failure.
       const status = failure ? undefined : response?.status;
-      const retryAfterMs = response ? parseRetryAfter(response.headers.get('Retry-After'), clock.now()) : undefined;
+      // Retry-After matters only for an answer that is not a success; read once, here.
+      const retryAfterMs =
+        response && !response.ok ? parseRetryAfter(response.headers.get('Retry-After'), clock.now()) : undefined;
       if (status === 429) throttle.pauseUntil(clock.now() + (retryAfterMs ?? backoffDelay(attempt)));
       if (logger?.debug) {
         logger.debug('dbt-cloud request', {
@@ -464,7 +466,7 @@ export function createTransport(options: ResolvedOptions): Transport {
         if (failure) throw failure;
         if (stream) return response!;
         const handed = answered(response!, bytes, token);
-        retryAfterOf.set(handed, retryAfterMs);
+        if (!handed.ok) retryAfterOf.set(handed, retryAfterMs);
         return handed;
       }
       logger?.info?.('dbt-cloud retry', {
