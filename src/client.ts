@@ -78,7 +78,7 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
         query?: Record<string, unknown>;
         path?: Record<string, unknown>;
       };
-      return ctx.list(path, pathParams, query, init);
+      return ctx.list(path, pathParams as never, query, init);
     },
     runs,
     jobs: createJobs(ctx),

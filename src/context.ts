@@ -4,7 +4,7 @@ import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../generated/schema.js';
 import { ResponseFormatError, ValidationError, errorFromResponse } from './errors.js';
 import type { ResolvedOptions } from './options.js';
-import { type Paginator, paginate } from './pagination.js';
+import { type PageItem, type PaginatedPath, type Paginator, paginate } from './pagination.js';
 import { artifactPathSerializer } from './paths.js';
 import { type CallSettings, callSettingsKey, parseRetryAfter, retryAfterOf } from './transport.js';
 
@@ -79,13 +79,13 @@ export interface Context {
     init: NoInfer<OperationInit<P, 'get'>>,
     parseAs: 'json' | 'text' | 'stream',
   ): Promise<unknown>;
-  /** Pages a list operation, throwing typed errors. */
-  list<T>(
-    template: PathWith<'get'>,
-    pathParams: Record<string, unknown>,
+  /** Pages a list operation, throwing typed errors; the item type comes from the operation's answer. */
+  list<P extends PaginatedPath>(
+    template: P,
+    pathParams: NoInfer<PathParams<Operation<P, 'get'>>>,
     query: Record<string, unknown>,
     options?: { concurrency?: number | undefined; maxPages?: number | undefined; signal?: AbortSignal | undefined },
-  ): Paginator<T>;
+  ): Paginator<PageItem<P>>;
 }
 
 type ApiResult = { data?: unknown; error?: unknown; response: Response };
@@ -176,9 +176,9 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
       }
       return answer.body;
     },
-    list<T>(
-      template: PathWith<'get'>,
-      pathParams: Record<string, unknown>,
+    list<P extends PaginatedPath>(
+      template: P,
+      pathParams: PathParams<Operation<P, 'get'>>,
       query: Record<string, unknown>,
       options: {
         concurrency?: number | undefined;
@@ -186,7 +186,7 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
         signal?: AbortSignal | undefined;
       } = {},
     ) {
-      return paginate<T>(
+      return paginate<PageItem<P>>(
         async (pageQuery, signal) => (await send('get', template, { path: pathParams, query: pageQuery, signal })).body,
         query,
         {

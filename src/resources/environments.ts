@@ -46,7 +46,7 @@ export function createEnvironments(ctx: Context) {
     list(
       options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {},
     ): Paginator<Environment> {
-      return ctx.list<Environment>(
+      return ctx.list(
         '/api/v2/accounts/{account_id}/environments/',
         { account_id: ctx.account() },
         compact({ project_id: checkOptionalId('projectId', options.projectId), limit: options.pageSize }),
@@ -105,7 +105,7 @@ export function createProjects(ctx: Context) {
       });
     },
     list(options: { pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Project> {
-      return ctx.list<Project>(
+      return ctx.list(
         '/api/v2/accounts/{account_id}/projects/',
         { account_id: ctx.account() },
         compact({ limit: options.pageSize }),

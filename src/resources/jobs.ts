@@ -116,7 +116,7 @@ export function createJobs(ctx: Context) {
   };
 
   const list = (options: ListJobsOptions = {}): Paginator<Job> =>
-    ctx.list<Job>(
+    ctx.list(
       '/api/v2/accounts/{account_id}/jobs/',
       { account_id: ctx.account() },
       compact({
@@ -178,16 +178,11 @@ export function createJobs(ctx: Context) {
       const job = checkString('job', names.job);
       const signal = compact({ signal: options.signal });
       const projects = await ctx
-        .list<{ id: number; name: string }>(
-          '/api/v2/accounts/{account_id}/projects/',
-          { account_id: ctx.account() },
-          {},
-          signal,
-        )
+        .list('/api/v2/accounts/{account_id}/projects/', { account_id: ctx.account() }, {}, signal)
         .toArray();
       const foundProject = exactlyOne('project', project, projects);
       const environments = await ctx
-        .list<{ id: number; name: string }>(
+        .list(
           '/api/v2/accounts/{account_id}/environments/',
           { account_id: ctx.account() },
           { project_id: foundProject.id },

@@ -200,7 +200,7 @@ export function createRuns(ctx: Context) {
       order_by: options.orderBy === undefined ? undefined : checkOneOf('orderBy', options.orderBy, runOrders),
       limit: options.pageSize,
     });
-    return ctx.list<Run>('/api/v2/accounts/{account_id}/runs/', { account_id: ctx.account() }, query, options);
+    return ctx.list('/api/v2/accounts/{account_id}/runs/', { account_id: ctx.account() }, query, options);
   };
 
   const latest = async (options: LatestRunOptions = {}): Promise<Run | undefined> => {
