@@ -295,6 +295,8 @@ class ReadResponse extends Response {
 
 /** The answer handed to openapi-fetch: the bytes already read, with the token taken out of an error's text. */
 function answered(response: Response, bytes: Uint8Array | null, token: string | undefined): Response {
+  // A browser's answer to redirect: 'manual' is opaque (status 0): it has no body, and no Response can be built so.
+  if (response.status < 200) return response;
   let body: Uint8Array | null = nullBodyStatuses.has(response.status) ? null : bytes;
   if (body && !response.ok && token && token.length >= 8) {
     const text = utf8.decode(body);
