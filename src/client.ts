@@ -2,63 +2,43 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { createContext } from './context.js';
-import { type DbtCloudOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type DbtCloudOptions, resolveOptions } from './options.js';
 import type { PageItem, PaginateInit, PaginatedPath, Paginator } from './pagination.js';
 import { artifactPathSerializer } from './paths.js';
 import { type Artifacts, createArtifacts } from './resources/artifacts.js';
 import { createEnvironments, createProjects } from './resources/environments.js';
 import { type Jobs, createJobs } from './resources/jobs.js';
 import { type Runs, createRuns } from './resources/runs.js';
-import { AbortError, ConnectionError, DbtCloudError, bodyReadError } from './errors.js';
-import { backoffDelay, createTransport, errorCode } from './transport.js';
+import { bodyReadError } from './errors.js';
+import { createTransport, errorCode } from './transport.js';
 
 const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-type SendInit = { params?: { path?: Record<string, unknown> }; signal?: AbortSignal | null };
+type SendInit = { params?: { path?: Record<string, unknown> } };
 type Send = (url: string, init?: SendInit) => Promise<unknown>;
-/** Reads whose answer may be asked for again when the connection broke while its body was read. */
-const rereadable = new Set(['GET', 'HEAD']);
 
 /**
- * openapi-fetch reads the body after the transport returned, so a body cut short or not JSON would surface as a bare
- * TypeError or SyntaxError; this turns those into the typed errors (see bodyReadError). A GET whose connection broke
- * mid-body is sent again, up to maxRetries times: the transport could not, as it had already handed the answer over.
+ * openapi-fetch parses the body the transport has already read in full, so the one failure left here is a body that is
+ * not JSON (a bare SyntaxError): this types it (see bodyReadError). Retries are the transport's alone.
  */
-function withTypedBodyErrors(api: Client<paths>, config: ResolvedOptions): Client<paths> {
+function withTypedBodyErrors(api: Client<paths>): Client<paths> {
   const typed = async (method: string, url: string, init: SendInit | undefined, send: () => Promise<unknown>) => {
-    const signal = init?.signal ?? undefined;
-    for (let retry = 0; ; retry++) {
-      try {
-        return await send();
-      } catch (error) {
-        const where = { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) };
-        const typedError = bodyReadError(error, where, errorCode(error));
-        const brokenMidBody = !(error instanceof DbtCloudError) && typedError instanceof ConnectionError;
-        if (!brokenMidBody || !rereadable.has(method) || retry >= config.maxRetries || signal?.aborted) {
-          throw typedError;
-        }
-        const delayMs = backoffDelay(retry);
-        config.logger?.info?.('dbt-cloud retry', {
-          ...where,
-          attempt: retry + 1,
-          error: 'ConnectionError',
-          phase: 'body',
-          delayMs,
-        });
-        await config.clock.sleep(delayMs, signal).catch((reason: unknown) => {
-          throw new AbortError(`${method} ${where.path} was aborted`, { ...where, cause: reason });
-        });
-      }
+    try {
+      return await send();
+    } catch (error) {
+      const where = { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) };
+      throw bodyReadError(error, where, errorCode(error));
     }
   };
   const wrapped: Record<string, unknown> = { ...api };
+  const untyped = api as unknown as Record<string, Send> & {
+    request: (method: string, url: string, init?: SendInit) => Promise<unknown>;
+  };
   for (const method of httpMethods) {
-    const send = (api as unknown as Record<string, Send>)[method]!;
+    const send = untyped[method]!;
     wrapped[method] = (url: string, init?: SendInit) => typed(method, url, init, () => send(url, init));
   }
-  const request = (api as unknown as { request: (method: string, url: string, init?: SendInit) => Promise<unknown> })
-    .request;
   wrapped.request = (method: string, url: string, init?: SendInit) =>
-    typed(method.toUpperCase(), url, init, () => request(method, url, init));
+    typed(method.toUpperCase(), url, init, () => untyped.request(method, url, init));
   return wrapped as unknown as Client<paths>;
 }
 
@@ -86,7 +66,6 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
       fetch: createTransport(config),
       pathSerializer: artifactPathSerializer,
     }),
-    config,
   );
   const ctx = createContext(api, config);
   const runs = createRuns(ctx);
@@ -99,7 +78,7 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
         query?: Record<string, unknown>;
         path?: Record<string, unknown>;
       };
-      return ctx.list(path, pathParams, query, init);
+      return ctx.list(path, pathParams as never, query, init);
     },
     runs,
     jobs: createJobs(ctx),

@@ -38,8 +38,9 @@ export class DbtCloudError extends Error {
     this.requestId = details.requestId;
   }
 
+  /** The error as plain data; the fields of an HTTP exchange only when there was one. */
   toJSON(): Record<string, unknown> {
-    return {
+    const fields: Record<string, unknown> = {
       name: this.name,
       message: this.message,
       method: this.method,
@@ -50,6 +51,8 @@ export class DbtCloudError extends Error {
       requestId: this.requestId,
       body: this.body,
     };
+    for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
+    return fields;
   }
 }
 
@@ -119,6 +122,22 @@ export class ResponseFormatError extends DbtCloudError {
   override name = 'ResponseFormatError';
 }
 
+/** A list walk that would not end: a page that brings nothing new (a server ignoring `offset`), or too many pages. */
+export class PaginationError extends DbtCloudError {
+  override name = 'PaginationError';
+  constructor(
+    message: string,
+    /** `repeated-page`: a page held only items of the page before; `page-limit`: more pages than `maxPages`. */
+    readonly reason: 'repeated-page' | 'page-limit',
+    details: ErrorDetails = {},
+  ) {
+    super(message, details);
+  }
+  override toJSON() {
+    return { ...super.toJSON(), reason: this.reason };
+  }
+}
+
 /**
  * Types an error raised while an answer's body was read, after the transport had handed the response over:
  * invalid JSON in a 2xx answer becomes ResponseFormatError, a connection lost mid-body ConnectionError, the
@@ -170,7 +189,11 @@ export function errorFromResponse(
     body,
     requestId,
   };
-  const message = `${request.method} ${request.path} failed with ${response.status}${userMessage ? `: ${userMessage}` : ''}`;
+  const redirect =
+    response.status >= 300 && response.status < 400 && request.method !== 'GET' && request.method !== 'HEAD'
+      ? ` (a redirect to ${JSON.stringify(response.headers.get('Location') ?? '')}, not followed: it would resend ${request.method} as GET)`
+      : '';
+  const message = `${request.method} ${request.path} failed with ${response.status}${userMessage ? `: ${userMessage}` : ''}${redirect}`;
   const status = response.status;
   if (status === 400 || status === 422) return new BadRequestError(message, details);
   if (status === 401) return new AuthenticationError(message, details);

@@ -3,7 +3,7 @@ export { createDbtCloud } from './client.js';
 export { packageVersion as version } from './version.js';
 export type { DbtCloud } from './client.js';
 export { artifactPathSerializer } from './paths.js';
-export type { DbtCloudOptions, Region, AuthScheme, TokenSource, Logger, Clock } from './options.js';
+export type { DbtCloudOptions, Region, AuthScheme, TokenSource, Logger, Clock, FetchFunction } from './options.js';
 export type { PaginatedPath, PageItem, PaginateInit, Paginator, Page } from './pagination.js';
 export type { WaitOptions } from './polling.js';
 export { RunFailedError, RunCancelledError, WaitTimeoutError } from './polling.js';
@@ -17,7 +17,8 @@ export type {
   ListRunsOptions,
   LatestRunOptions,
 } from './resources/runs.js';
-export { defaultCause } from './resources/runs.js';
+export { defaultCause, runStatusNames } from './resources/runs.js';
+export { isTerminal as isTerminalRunStatus } from './polling.js';
 export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
 export { LookupError } from './resources/jobs.js';
 export type {
@@ -51,6 +52,7 @@ export {
   AbortError,
   ValidationError,
   ResponseFormatError,
+  PaginationError,
 } from './errors.js';
 export { verifyWebhookSignature, parseWebhookEvent, WebhookVerificationError } from './webhooks.js';
 export type {

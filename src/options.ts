@@ -1,6 +1,7 @@
 // Turns the options a user passes (or the environment) into a checked configuration.
 // Every problem is a ValidationError naming the option, raised before any request is sent.
 import { ValidationError } from './errors.js';
+import { checkInteger, maxTimerMs } from './validate.js';
 
 export type Region = 'us' | 'emea' | 'au';
 export type AuthScheme = 'Token' | 'Bearer';
@@ -17,7 +18,15 @@ export interface Logger {
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls `onFire` after `ms` unless the returned function cancels it first: the per-attempt timeout and a wait's
+   * deadline. Optional; without it the runtime's `setTimeout` is used.
+   */
+  setTimer?(ms: number, onFire: () => void): () => void;
 }
+
+/** A fetch the client can be given: called as `fetch(request, init)`, so `(request)` and `(input, init)` both work. */
+export type FetchFunction = (request: Request, init: RequestInit) => Promise<Response>;
 
 export interface DbtCloudOptions {
   /** API key (personal access token or service token), or a function returning one. Default: `DBT_CLOUD_API_TOKEN`. */
@@ -33,12 +42,21 @@ export interface DbtCloudOptions {
   region?: Region;
   /** How the token is written in the Authorization header. Default `Token`. */
   authScheme?: AuthScheme;
-  /** The fetch to send requests with. Default: the global fetch. */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * The fetch to send requests with. Default: the global fetch. It is called as `fetch(request, init)`, where `init`
+   * holds the same method, headers (Authorization included), body, signal and redirect as `request`; a wrapper may
+   * read either.
+   */
+  fetch?: FetchFunction;
   /** Prepended to the User-Agent header, e.g. `my-orchestrator/2.1`. */
   userAgent?: string;
-  /** Time limit of one attempt, in ms. Default 30 000. */
+  /** Time limit of one attempt (the answer and its body), in ms, at most 2^31 − 1. Default 30 000. */
   timeoutMs?: number;
+  /**
+   * Largest answer body read into memory, in bytes; a larger one fails with ResponseFormatError. Default 256 MiB
+   * (room for big manifests). Downloads streamed to disk are not capped.
+   */
+  maxResponseBytes?: number;
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number;
   /** Most requests in flight at once; the rest wait in a queue. Default 8. */
@@ -53,13 +71,16 @@ export interface DbtCloudOptions {
 
 export interface ResolvedOptions {
   token: () => Promise<string>;
+  /** The token when it is a fixed string (checked once), so a request needs no await to get it. */
+  fixedToken: string | undefined;
   accountId: number | undefined;
   baseUrl: string;
   authScheme: AuthScheme;
   /** The caller's fetch; undefined means the global fetch. */
-  fetch: ((request: Request) => Promise<Response>) | undefined;
+  fetch: FetchFunction | undefined;
   userAgent: string | undefined;
   timeoutMs: number;
+  maxResponseBytes: number;
   maxRetries: number;
   maxConcurrency: number;
   logger: Logger | undefined;
@@ -74,15 +95,21 @@ export const regionHosts: Record<Region, string> = {
 
 const loopbackHosts = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
+export const defaultMaxResponseBytes = 256 * 1024 * 1024;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
+  // Capped: a longer timer would fire at once.
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.min(ms, maxTimerMs),
+      );
       const onAbort = () => {
         clearTimeout(timer);
         reject(signal!.reason);
@@ -91,15 +118,25 @@ export const systemClock: Clock = {
     }),
 };
 
-/** Checks a token value: non-empty, and nothing that could split or smuggle a header. */
+/**
+ * Checks a token value: non-empty, and only visible Latin-1 characters, which is what a header value can carry.
+ * Whitespace, control characters (C0 and C1) and anything beyond U+00FF (a pasted €, emoji or zero-width space) are
+ * refused here rather than failing every request later.
+ */
 export function checkToken(token: unknown): string {
   if (typeof token !== 'string' || token.trim() === '') {
     throw new ValidationError('token', 'an API token is required (option `token` or DBT_CLOUD_API_TOKEN)');
   }
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+  if (/[\s\u0000-\u001f\u007f-\u00a0]/.test(token)) {
     throw new ValidationError(
       'token',
       'the token contains whitespace or control characters; copy it again without them',
+    );
+  }
+  if (/[^\u0021-\u00ff]/.test(token)) {
+    throw new ValidationError(
+      'token',
+      'the token contains a character that cannot be sent in a header (beyond Latin-1); copy it again',
     );
   }
   return token;
@@ -131,12 +168,8 @@ export function normaliseHost(input: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-function positiveInteger(name: string, value: unknown, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ValidationError(name, `must be an integer ≥ ${min}, got ${String(value)}`);
-  }
-  return value;
+function wholeNumber(name: string, value: unknown, fallback: number, min: number, max?: number): number {
+  return value === undefined ? fallback : checkInteger(name, value, min, max);
 }
 
 export function parseAccountId(value: unknown, field = 'accountId'): number {
@@ -152,8 +185,9 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
 
   const tokenSource = options.token ?? env.DBT_CLOUD_API_TOKEN;
   // A fixed token is checked once and handed out as one settled promise: no new promise per request.
-  const fixedToken = typeof tokenSource === 'function' ? undefined : Promise.resolve(checkToken(tokenSource));
-  const token = typeof tokenSource === 'function' ? async () => checkToken(await tokenSource()) : () => fixedToken!;
+  const fixedToken = typeof tokenSource === 'function' ? undefined : checkToken(tokenSource);
+  const settledToken = fixedToken === undefined ? undefined : Promise.resolve(fixedToken);
+  const token = typeof tokenSource === 'function' ? async () => checkToken(await tokenSource()) : () => settledToken!;
 
   const accountRaw = options.accountId ?? (env.DBT_CLOUD_ACCOUNT_ID || undefined);
   const accountId = accountRaw === undefined ? undefined : parseAccountId(accountRaw);
@@ -174,8 +208,11 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
   if (authScheme !== 'Token' && authScheme !== 'Bearer') {
     throw new ValidationError('authScheme', `must be Token or Bearer, got ${JSON.stringify(authScheme)}`);
   }
-  if (options.userAgent !== undefined && (typeof options.userAgent !== 'string' || /[\r\n]/.test(options.userAgent))) {
-    throw new ValidationError('userAgent', 'must be a single-line string');
+  if (
+    options.userAgent !== undefined &&
+    (typeof options.userAgent !== 'string' || /[^\u0020-\u007e\u00a1-\u00ff]/.test(options.userAgent))
+  ) {
+    throw new ValidationError('userAgent', 'must be a single-line string of visible Latin-1 characters');
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ValidationError('fetch', 'must be a function');
@@ -183,14 +220,16 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
 
   return {
     token,
+    fixedToken,
     accountId,
     baseUrl,
     authScheme,
     fetch: options.fetch,
     userAgent: options.userAgent,
-    timeoutMs: positiveInteger('timeoutMs', options.timeoutMs, 30_000, 1),
-    maxRetries: positiveInteger('maxRetries', options.maxRetries, 3, 0),
-    maxConcurrency: positiveInteger('maxConcurrency', options.maxConcurrency, 8, 1),
+    timeoutMs: wholeNumber('timeoutMs', options.timeoutMs, 30_000, 1, maxTimerMs),
+    maxResponseBytes: wholeNumber('maxResponseBytes', options.maxResponseBytes, defaultMaxResponseBytes, 1),
+    maxRetries: wholeNumber('maxRetries', options.maxRetries, 3, 0),
+    maxConcurrency: wholeNumber('maxConcurrency', options.maxConcurrency, 8, 1),
     logger: options.logger,
     clock: options.clock ?? systemClock,
   };

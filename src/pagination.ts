@@ -1,7 +1,8 @@
 // Offset pagination over any list operation that takes `limit` and `offset`.
 // The set of such operations comes from the generated types; nothing here lists them by hand.
 import type { paths } from '../generated/schema.js';
-import { ResponseFormatError, ValidationError } from './errors.js';
+import { PaginationError, ResponseFormatError } from './errors.js';
+import { checkInteger } from './validate.js';
 
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 type QueryOf<P extends keyof paths> =
@@ -32,8 +33,12 @@ export interface PaginateInit<P extends PaginatedPath> {
   };
   /** Pages fetched at once after the first page reports the total. Default 1 (one after another). */
   concurrency?: number;
+  /** Most pages a walk reads before it fails with PaginationError (a list that never ends). Default 10 000. */
+  maxPages?: number;
   signal?: AbortSignal;
 }
+
+export const defaultMaxPages = 10_000;
 
 export interface Page<T> {
   items: T[];
@@ -61,32 +66,61 @@ function readPage<T>(body: unknown, offset: number): Page<T> {
   return { items: envelope.data as T[], offset, totalCount: typeof total === 'number' ? total : undefined };
 }
 
-function wholeNumber(field: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(field, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+/** The ids of a page's items, when its items have numeric ids (every list of the API does). */
+function idsOf(items: unknown[]): Set<unknown> | undefined {
+  const ids = new Set<unknown>();
+  for (const item of items) {
+    const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'number') return undefined;
+    ids.add(id);
   }
-  return value;
+  return ids;
 }
 
 /**
  * Walks the pages of a list. Offset paging is not a snapshot: an object created or deleted while the walk runs shifts
  * later pages, so an item can be skipped or seen twice. The walk ends at the first empty page or once the offset
- * reaches the latest total, so a total that changes midway can neither loop it forever nor crash it.
+ * reaches the latest total, so a total that changes midway cannot crash it; a page that brings nothing new and more
+ * than `maxPages` pages fail with PaginationError, so a server that ignores `offset` or a total that keeps growing
+ * cannot loop it forever.
  */
 export function paginate<T>(
   fetchPage: PageFetcher,
   query: Record<string, unknown> = {},
-  options: { concurrency?: number; signal?: AbortSignal } = {},
+  options: { concurrency?: number; maxPages?: number; signal?: AbortSignal } = {},
 ): Paginator<T> {
-  const limit = wholeNumber('limit', query.limit ?? 100, 1, 100);
-  const concurrency = wholeNumber('concurrency', options.concurrency ?? 1, 1, 32);
-  const start = wholeNumber('offset', query.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
-
-  const load = async (offset: number) =>
-    readPage<T>(await fetchPage({ ...query, limit, offset }, options.signal), offset);
+  const limit = checkInteger('limit', query.limit ?? 100, 1, 100);
+  const concurrency = checkInteger('concurrency', options.concurrency ?? 1, 1, 32);
+  const start = checkInteger('offset', query.offset ?? 0, 0);
+  const maxPages = checkInteger('maxPages', options.maxPages ?? defaultMaxPages, 1);
 
   async function* pages(): AsyncGenerator<Page<T>> {
+    // State of this walk: each call of pages() walks afresh.
+    let loaded = 0;
+    const load = async (offset: number) => {
+      // Counted when asked for, so pages in flight count too.
+      if (++loaded > maxPages) {
+        throw new PaginationError(
+          `The list had more than ${maxPages} pages (of ${limit}); stopped there (option maxPages)`,
+          'page-limit',
+        );
+      }
+      return readPage<T>(await fetchPage({ ...query, limit, offset }, options.signal), offset);
+    };
+    // A page holding only items of the page before (a server that ignores `offset`) would repeat forever.
+    let previousIds: Set<unknown> | undefined;
+    const checkNew = (page: Page<T>) => {
+      const ids = idsOf(page.items);
+      if (ids && previousIds && ids.size > 0 && [...ids].every((id) => previousIds!.has(id))) {
+        throw new PaginationError(
+          `The page at offset ${page.offset} brought nothing new (the same items as the page before); the server may ignore offset`,
+          'repeated-page',
+        );
+      }
+      previousIds = ids;
+    };
     const first = await load(start);
+    checkNew(first);
     yield first;
     if (first.items.length === 0) return;
     let total = first.totalCount;
@@ -111,6 +145,7 @@ export function paginate<T>(
         inFlight.length = 0; // the list ended early (it shrank); stop without asking further
         return;
       }
+      checkNew(page);
       yield page;
       if (total === undefined && page.items.length < limit) return;
       fill();

@@ -1,13 +1,17 @@
 // Waiting for a run to finish: poll get-run with a growing interval until the status is terminal.
-import { AbortError, DbtCloudError, TimeoutError, ValidationError } from './errors.js';
+import { RunStatus } from '../generated/enums.js';
 import type { components } from '../generated/schema.js';
+import { AbortError, DbtCloudError, ResponseFormatError, TimeoutError, ValidationError } from './errors.js';
 import type { Clock } from './options.js';
-import { checkBoolean, checkInteger, checkObject } from './validate.js';
+import { isTransientError } from './transport.js';
+import { checkBoolean, checkDuration, checkInteger, checkObject } from './validate.js';
 
 type Run = components['schemas']['Run'];
 
-export const RunStatusCode = { Queued: 1, Starting: 2, Running: 3, Success: 10, Error: 20, Cancelled: 30 } as const;
-const terminal = new Set<number>([RunStatusCode.Success, RunStatusCode.Error, RunStatusCode.Cancelled]);
+const terminal = new Set<number>([RunStatus.Success, RunStatus.Error, RunStatus.Cancelled]);
+const knownStatuses = new Set<unknown>(Object.values(RunStatus));
+/** How long the last look at the deadline may take beyond it. */
+const lastLookGraceMs = 2_000;
 
 /** The fields of a run the waiting logic reads. */
 export interface PolledRun {
@@ -23,7 +27,10 @@ export interface WaitOptions<R extends PolledRun = Run> {
   intervalMs?: number;
   /** The interval grows by half each poll up to this cap, in ms. Default 10 000. */
   maxIntervalMs?: number;
-  /** Give up after this long, in ms. Default: no limit. */
+  /**
+   * Give up after this long, in ms: a deadline. Sleeps between polls, retry waits (even a long `Retry-After`) and a
+   * poll in flight are all cut to it; one last look may take up to 2 s more. Default: no limit.
+   */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Called when the status or the current step changes, with the run before the change (undefined at first). */
@@ -56,14 +63,18 @@ export class RunCancelledError<R extends PolledRun = Run> extends DbtCloudError 
 
 export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
   override name = 'WaitTimeoutError';
-  constructor(
-    readonly run: R,
-    timeoutMs: number,
-  ) {
-    super(`Run ${run.id} was still ${run.status_humanized ?? `in status ${run.status}`} after ${timeoutMs} ms`);
+  /** The last run seen, or undefined when no poll answered before the deadline. */
+  readonly run: R | undefined;
+  constructor(run: R | undefined, timeoutMs: number, runId?: number) {
+    super(
+      run
+        ? `Run ${run.id} was still ${run.status_humanized ?? `in status ${run.status}`} after ${timeoutMs} ms`
+        : `No answer about run ${runId ?? '(unknown)'} within ${timeoutMs} ms`,
+    );
+    this.run = run;
   }
   override toJSON() {
-    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
+    return { ...super.toJSON(), ...(this.run ? { runId: this.run.id, runStatus: this.run.status } : {}) };
   }
 }
 
@@ -71,10 +82,13 @@ export function isTerminal(status: number): boolean {
   return terminal.has(status);
 }
 
-function isTransient(error: unknown): boolean {
-  if (!(error instanceof DbtCloudError) || error instanceof AbortError) return false;
-  if (error.status === undefined) return error.name === 'ConnectionError' || error.name === 'TimeoutError';
-  return error.status === 408 || error.status === 429 || error.status >= 500;
+/** A run whose status is not one the spec defines would never be terminal: refuse it rather than poll forever. */
+function checkStatus<R extends PolledRun>(run: R): R {
+  if (run === null || typeof run !== 'object' || !knownStatuses.has(run.status)) {
+    const status = run !== null && typeof run === 'object' ? (JSON.stringify(run.status) ?? 'missing') : 'missing';
+    throw new ResponseFormatError(`The run's status is ${status}, not one of ${[...knownStatuses].join(', ')}`);
+  }
+  return run;
 }
 
 function currentStep(run: PolledRun): string | undefined {
@@ -88,9 +102,9 @@ function currentStep(run: PolledRun): string | undefined {
 export function checkWaitOptions(options: WaitOptions<never> | undefined): void {
   if (options === undefined) return;
   checkObject('options', options);
-  if (options.intervalMs !== undefined) checkInteger('intervalMs', options.intervalMs, 1);
-  if (options.maxIntervalMs !== undefined) checkInteger('maxIntervalMs', options.maxIntervalMs, 1);
-  if (options.timeoutMs !== undefined) checkInteger('timeoutMs', options.timeoutMs, 0);
+  if (options.intervalMs !== undefined) checkDuration('intervalMs', options.intervalMs, 1);
+  if (options.maxIntervalMs !== undefined) checkDuration('maxIntervalMs', options.maxIntervalMs, 1);
+  if (options.timeoutMs !== undefined) checkDuration('timeoutMs', options.timeoutMs, 0);
   if (options.maxConsecutiveErrors !== undefined) checkInteger('maxConsecutiveErrors', options.maxConsecutiveErrors, 0);
   if (options.throwOnFailure !== undefined) checkBoolean('throwOnFailure', options.throwOnFailure);
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
@@ -98,24 +112,29 @@ export function checkWaitOptions(options: WaitOptions<never> | undefined): void 
   }
 }
 
+/**
+ * Polls until the run is terminal. `fetchRun` gets the caller's signal and the deadline (clock time), which the
+ * transport applies to its attempts and retry waits, so a wait with `timeoutMs` ends on time.
+ */
 export async function waitForRun<R extends PolledRun>(
-  fetchRun: (signal?: AbortSignal) => Promise<R>,
+  fetchRun: (signal: AbortSignal | undefined, deadline: number | undefined) => Promise<R>,
   clock: Clock,
   options: WaitOptions<R> = {},
+  runId?: number,
 ): Promise<R> {
   checkWaitOptions(options as WaitOptions<never>);
   const { signal, onProgress } = options;
   const maxIntervalMs = options.maxIntervalMs ?? 10_000;
   let interval = Math.min(options.intervalMs ?? 1_000, maxIntervalMs);
-  const deadline = options.timeoutMs === undefined ? Infinity : clock.now() + options.timeoutMs;
+  const deadline = options.timeoutMs === undefined ? undefined : clock.now() + options.timeoutMs;
   const maxErrors = options.maxConsecutiveErrors ?? 5;
   let previous: R | undefined;
   let errors = 0;
 
   const aborted = (reason: unknown) => new AbortError('Waiting for the run was aborted', { cause: reason });
   const finish = (run: R): R => {
-    if (options.throwOnFailure === false || run.status === RunStatusCode.Success) return run;
-    if (run.status === RunStatusCode.Cancelled) throw new RunCancelledError(run);
+    if (options.throwOnFailure === false || run.status === RunStatus.Success) return run;
+    if (run.status === RunStatus.Cancelled) throw new RunCancelledError(run);
     throw new RunFailedError(run);
   };
 
@@ -123,11 +142,15 @@ export async function waitForRun<R extends PolledRun>(
     if (signal?.aborted) throw aborted(signal.reason);
     let run: R | undefined;
     try {
-      run = await fetchRun(signal);
+      run = checkStatus(await fetchRun(signal, deadline));
       errors = 0;
     } catch (error) {
       if (signal?.aborted) throw aborted(signal.reason);
-      if (!isTransient(error) || ++errors > maxErrors) throw error;
+      // The deadline ended the poll in flight: we were looking just now, so no last look.
+      if (deadline !== undefined && error instanceof TimeoutError && clock.now() >= deadline) {
+        throw new WaitTimeoutError(previous, options.timeoutMs!, runId);
+      }
+      if (!isTransientError(error) || ++errors > maxErrors) throw error;
     }
     if (run) {
       if (!previous || previous.status !== run.status || currentStep(previous) !== currentStep(run)) {
@@ -137,17 +160,23 @@ export async function waitForRun<R extends PolledRun>(
       if (isTerminal(run.status)) return finish(run);
     }
     const now = clock.now();
-    if (now >= deadline) {
-      // One last look: the run may have finished while we slept.
-      const last = await fetchRun(signal).catch(() => previous);
+    if (deadline !== undefined && now >= deadline) {
+      // One last look: the run may have finished while we slept. An abort now is still an abort.
+      let last: R | undefined = previous;
+      try {
+        last = checkStatus(await fetchRun(signal, now + lastLookGraceMs));
+      } catch (error) {
+        if (signal?.aborted) throw aborted(signal.reason);
+        if (error instanceof ResponseFormatError) throw error;
+      }
       if (last && isTerminal(last.status)) {
         if (last !== previous) onProgress?.(last, previous);
         return finish(last);
       }
-      throw new WaitTimeoutError(last ?? ({ id: -1, status: 0 } as R), options.timeoutMs!);
+      throw new WaitTimeoutError(last, options.timeoutMs!, runId);
     }
     try {
-      await clock.sleep(Math.min(interval, deadline - now), signal);
+      await clock.sleep(deadline === undefined ? interval : Math.min(interval, deadline - now), signal);
     } catch (reason) {
       throw aborted(reason);
     }

@@ -1,6 +1,9 @@
 // Checks of helper arguments. Each failure is a ValidationError naming the argument, raised before any request.
 import { ValidationError } from './errors.js';
 
+/** The longest delay a JavaScript timer can hold (2^31 − 1 ms, about 24.8 days); a longer one fires at once. */
+export const maxTimerMs = 2_147_483_647;
+
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? typeof value : String(value);
 }
@@ -22,6 +25,11 @@ export function checkInteger(field: string, value: unknown, min: number, max = N
     throw new ValidationError(field, `must be a whole number from ${min} to ${max}, got ${describe(value)}`);
   }
   return value;
+}
+
+/** A duration in ms that a timer can hold: a whole number from `min` to 2^31 − 1. */
+export function checkDuration(field: string, value: unknown, min: number): number {
+  return checkInteger(field, value, min, maxTimerMs);
 }
 
 export function checkString(field: string, value: unknown, min = 1, max = Infinity): string {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
-import { DbtCloudError, NotFoundError, ValidationError } from '../errors.js';
+import { DbtCloudError, NotFoundError, ResponseFormatError, ValidationError } from '../errors.js';
 import type { RunStep, Runs } from './runs.js';
 import { checkArtifactPath, checkId, checkInteger, checkString } from '../validate.js';
 
@@ -74,12 +74,15 @@ export function createArtifacts(ctx: Context, runs: Runs) {
     signal: AbortSignal | undefined,
     parseAs: 'json' | 'text' | 'stream',
   ) =>
-    ctx.call<unknown>('GET', '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}', {
-      path: { account_id: ctx.account(), run_id: runId, remainder: path },
-      query: step === undefined ? {} : { step },
-      signal,
+    ctx.raw(
+      '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}',
+      {
+        path: { account_id: ctx.account(), run_id: runId, remainder: path },
+        query: step === undefined ? {} : { step },
+        signal,
+      },
       parseAs,
-    });
+    );
 
   /** The index of the last step (by index) whose run_results.json satisfies `predicate`. */
   const findStep = async (
@@ -120,16 +123,17 @@ export function createArtifacts(ctx: Context, runs: Runs) {
     async list(runId: number, options: ArtifactOptions = {}): Promise<string[]> {
       checkId('runId', runId);
       const step = await resolveStep(runId, options.step, options.signal);
-      const envelope = await ctx.call<{ data: string[] }>(
-        'GET',
-        '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/',
-        {
-          path: { account_id: ctx.account(), run_id: runId },
-          query: step === undefined ? {} : { step },
-          signal: options.signal,
-        },
-      );
-      return envelope.data;
+      const paths = await ctx.call('get', '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/', {
+        path: { account_id: ctx.account(), run_id: runId },
+        query: step === undefined ? {} : { step },
+        signal: options.signal,
+      });
+      if (!Array.isArray(paths)) {
+        throw new ResponseFormatError(
+          `GET /api/v2/accounts/${ctx.account()}/runs/${runId}/artifacts/ answered with a \`data\` that is not a list`,
+        );
+      }
+      return paths;
     },
 
     /** One artifact: the dbt JSON artifacts parsed and typed, anything else as text. */
@@ -154,11 +158,11 @@ export function createArtifacts(ctx: Context, runs: Runs) {
     ): Promise<ArtifactOf<P>> {
       checkId('jobId', jobId);
       checkArtifactPath('path', path);
-      return (await ctx.call<unknown>('GET', '/api/v2/accounts/{account_id}/jobs/{job_id}/artifacts/{remainder}', {
-        path: { account_id: ctx.account(), job_id: jobId, remainder: path },
-        signal: options.signal,
-        parseAs: path.endsWith('.json') ? 'json' : 'text',
-      })) as ArtifactOf<P>;
+      return (await ctx.raw(
+        '/api/v2/accounts/{account_id}/jobs/{job_id}/artifacts/{remainder}',
+        { path: { account_id: ctx.account(), job_id: jobId, remainder: path }, signal: options.signal },
+        path.endsWith('.json') ? 'json' : 'text',
+      )) as ArtifactOf<P>;
     },
 
     /**

@@ -26,8 +26,6 @@ export interface CopyEnvironmentOptions {
   signal?: AbortSignal;
 }
 
-type Envelope<T> = { data: T };
-
 /** `copy` answers with the request body under `dryRun: true`, and with the created environment otherwise. */
 interface EnvironmentCopying {
   copy(environmentId: number, options: CopyEnvironmentOptions & { dryRun: true }): Promise<EnvironmentV3Create>;
@@ -38,18 +36,17 @@ interface EnvironmentCopying {
 export function createEnvironments(ctx: Context) {
   const get = async (environmentId: number, options: { signal?: AbortSignal } = {}): Promise<Environment> => {
     checkId('environmentId', environmentId);
-    const envelope = await ctx.call<Envelope<Environment>>('GET', '/api/v2/accounts/{account_id}/environments/{id}/', {
+    return ctx.call('get', '/api/v2/accounts/{account_id}/environments/{id}/', {
       path: { account_id: ctx.account(), id: environmentId },
       signal: options.signal,
     });
-    return envelope.data;
   };
   const methods = {
     get,
     list(
       options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {},
     ): Paginator<Environment> {
-      return ctx.list<Environment>(
+      return ctx.list(
         '/api/v2/accounts/{account_id}/environments/',
         { account_id: ctx.account() },
         compact({ project_id: checkOptionalId('projectId', options.projectId), limit: options.pageSize }),
@@ -69,10 +66,7 @@ export function createEnvironments(ctx: Context) {
       const name = options.name === undefined ? undefined : checkString('name', options.name, 1, 255);
       const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
       const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
-      const source = (await get(environmentId, compact({ signal: options.signal }))) as unknown as Record<
-        string,
-        unknown
-      >;
+      const source: Record<string, unknown> = await get(environmentId, compact({ signal: options.signal }));
       const body: Record<string, unknown> = {};
       for (const field of EnvironmentV3CreateFields)
         if (source[field] !== undefined && source[field] !== null) body[field] = source[field];
@@ -90,16 +84,11 @@ export function createEnvironments(ctx: Context) {
         }
       }
       if (dryRun) return body as EnvironmentV3Create;
-      const envelope = await ctx.call<Envelope<EnvironmentV3>>(
-        'POST',
-        '/api/v3/accounts/{account_id}/projects/{project_id}/environments/',
-        {
-          path: { account_id: ctx.account(), project_id: projectId },
-          body,
-          signal: options.signal,
-        },
-      );
-      return envelope.data;
+      return ctx.call('post', '/api/v3/accounts/{account_id}/projects/{project_id}/environments/', {
+        path: { account_id: ctx.account(), project_id: projectId },
+        body: body as EnvironmentV3Create,
+        signal: options.signal,
+      });
     },
   };
   // The overload ties the answer's type to `dryRun`.
@@ -110,14 +99,13 @@ export function createProjects(ctx: Context) {
   return {
     async get(projectId: number, options: { signal?: AbortSignal } = {}): Promise<Project> {
       checkId('projectId', projectId);
-      const envelope = await ctx.call<Envelope<Project>>('GET', '/api/v2/accounts/{account_id}/projects/{id}/', {
+      return ctx.call('get', '/api/v2/accounts/{account_id}/projects/{id}/', {
         path: { account_id: ctx.account(), id: projectId },
         signal: options.signal,
       });
-      return envelope.data;
     },
     list(options: { pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Project> {
-      return ctx.list<Project>(
+      return ctx.list(
         '/api/v2/accounts/{account_id}/projects/',
         { account_id: ctx.account() },
         compact({ limit: options.pageSize }),

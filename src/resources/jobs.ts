@@ -81,8 +81,6 @@ function exactlyOne<T extends { id: number; name: string }>(kind: LookupError['k
   return matches[0]!;
 }
 
-type Envelope<T> = { data: T };
-
 type DryRun = { dryRun: true };
 type ImportTarget = { projectId: number; environmentId: number; name?: string; dryRun?: boolean; signal?: AbortSignal };
 
@@ -99,11 +97,10 @@ interface JobCopying {
 export function createJobs(ctx: Context) {
   const get = async (jobId: number, options: { signal?: AbortSignal } = {}): Promise<Job> => {
     checkId('jobId', jobId);
-    const envelope = await ctx.call<Envelope<Job>>('GET', '/api/v2/accounts/{account_id}/jobs/{id}/', {
+    return ctx.call('get', '/api/v2/accounts/{account_id}/jobs/{id}/', {
       path: { account_id: ctx.account(), id: jobId },
       signal: options.signal,
     });
-    return envelope.data;
   };
 
   const create = async (job: JobCreate, options: { signal?: AbortSignal } = {}): Promise<Job> => {
@@ -111,16 +108,15 @@ export function createJobs(ctx: Context) {
     checkString('job.name', job.name, 1, 255);
     checkId('job.project_id', job.project_id);
     checkId('job.environment_id', job.environment_id);
-    const envelope = await ctx.call<Envelope<Job>>('POST', '/api/v2/accounts/{account_id}/jobs/', {
+    return ctx.call('post', '/api/v2/accounts/{account_id}/jobs/', {
       path: { account_id: ctx.account() },
       body: { ...job, account_id: ctx.account() },
       signal: options.signal,
     });
-    return envelope.data;
   };
 
   const list = (options: ListJobsOptions = {}): Paginator<Job> =>
-    ctx.list<Job>(
+    ctx.list(
       '/api/v2/accounts/{account_id}/jobs/',
       { account_id: ctx.account() },
       compact({
@@ -146,16 +142,19 @@ export function createJobs(ctx: Context) {
     async update(jobId: number, job: JobUpdate, options: { signal?: AbortSignal } = {}): Promise<Job> {
       checkId('jobId', jobId);
       checkObject('job', job);
-      const envelope = await ctx.call<Envelope<Job>>('POST', '/api/v2/accounts/{account_id}/jobs/{id}/', {
+      return ctx.call('post', '/api/v2/accounts/{account_id}/jobs/{id}/', {
         path: { account_id: ctx.account(), id: jobId },
-        body: { ...writableJobFields(job as Record<string, unknown>), id: jobId, account_id: ctx.account() },
+        body: {
+          ...writableJobFields(job as Record<string, unknown>),
+          id: jobId,
+          account_id: ctx.account(),
+        } as JobUpdate,
         signal: options.signal,
       });
-      return envelope.data;
     },
     async delete(jobId: number, options: { signal?: AbortSignal } = {}): Promise<void> {
       checkId('jobId', jobId);
-      await ctx.call('DELETE', '/api/v2/accounts/{account_id}/jobs/{id}/', {
+      await ctx.perform('delete', '/api/v2/accounts/{account_id}/jobs/{id}/', {
         path: { account_id: ctx.account(), id: jobId },
         signal: options.signal,
       });
@@ -163,11 +162,10 @@ export function createJobs(ctx: Context) {
     /** Reruns the job from the point of failure of its last run; answers with the new run. */
     async rerun(jobId: number, options: { signal?: AbortSignal } = {}): Promise<Run> {
       checkId('jobId', jobId);
-      const envelope = await ctx.call<Envelope<Run>>('POST', '/api/v2/accounts/{account_id}/jobs/{job_id}/rerun/', {
+      return ctx.call('post', '/api/v2/accounts/{account_id}/jobs/{job_id}/rerun/', {
         path: { account_id: ctx.account(), job_id: jobId },
         signal: options.signal,
       });
-      return envelope.data;
     },
     /** The job named `job` in environment `environment` of project `project` (names as shown in dbt Cloud). */
     async findByName(
@@ -180,16 +178,11 @@ export function createJobs(ctx: Context) {
       const job = checkString('job', names.job);
       const signal = compact({ signal: options.signal });
       const projects = await ctx
-        .list<{ id: number; name: string }>(
-          '/api/v2/accounts/{account_id}/projects/',
-          { account_id: ctx.account() },
-          {},
-          signal,
-        )
+        .list('/api/v2/accounts/{account_id}/projects/', { account_id: ctx.account() }, {}, signal)
         .toArray();
       const foundProject = exactlyOne('project', project, projects);
       const environments = await ctx
-        .list<{ id: number; name: string }>(
+        .list(
           '/api/v2/accounts/{account_id}/environments/',
           { account_id: ctx.account() },
           { project_id: foundProject.id },
@@ -248,7 +241,7 @@ export function createJobs(ctx: Context) {
       const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
       const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
       const source = await get(jobId, compact({ signal: options.signal }));
-      const body = writableJobFields(source as unknown as Record<string, unknown>) as Record<string, unknown>;
+      const body = writableJobFields(source) as Record<string, unknown>;
       const environmentId = targetEnvironmentId ?? source.environment_id;
       if (environmentId !== source.environment_id) for (const field of deferralFields) delete body[field];
       Object.assign(body, {

@@ -1,9 +1,10 @@
 // dbt.runs: trigger, follow and inspect runs.
+import { RunStatus } from '../../generated/enums.js';
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
-import { ValidationError } from '../errors.js';
+import { ResponseFormatError, ValidationError } from '../errors.js';
 import type { Paginator } from '../pagination.js';
-import { checkWaitOptions, type WaitOptions, waitForRun } from '../polling.js';
+import { checkWaitOptions, isTerminal, type WaitOptions, waitForRun } from '../polling.js';
 import { checkBoolean, checkId, checkInteger, checkOneOf, checkOptionalId, checkString, compact } from '../validate.js';
 
 export type Run = components['schemas']['Run'];
@@ -12,7 +13,10 @@ export type RunFailureDetails = components['schemas']['RunFailureDetails'];
 export type RunStatusValue = components['schemas']['RunStatus'];
 type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
 
-const runStatusNames = { queued: 1, starting: 2, running: 3, success: 10, error: 20, cancelled: 30 } as const;
+/** The run statuses by lower-case name (`queued`, ..., `cancelled`), from the generated RunStatus. */
+export const runStatusNames = Object.fromEntries(
+  Object.entries(RunStatus).map(([name, code]) => [name.toLowerCase(), code]),
+) as { readonly [N in keyof typeof RunStatus as Lowercase<N>]: (typeof RunStatus)[N] };
 export type RunStatusName = keyof typeof runStatusNames;
 const relatedOfRun = [
   'trigger',
@@ -148,7 +152,7 @@ export function statusCodes(value: ListRunsOptions['status']): RunStatusValue[] 
       return one as RunStatusValue;
     throw new ValidationError(
       'status',
-      `must be one of ${Object.keys(runStatusNames).join(', ')} or 1, 2, 3, 10, 20, 30; got ${JSON.stringify(one)}`,
+      `must be one of ${Object.keys(runStatusNames).join(', ')} or ${Object.values(runStatusNames).join(', ')}; got ${JSON.stringify(one)}`,
     );
   });
 }
@@ -172,32 +176,22 @@ function runFilters(options: ListRunsOptions | LatestRunOptions) {
   });
 }
 
-type Envelope<T> = { data: T };
+/** A list answer whose `data` is not a list. */
+const listFormatError = (path: string) =>
+  new ResponseFormatError(`GET ${path} answered with a \`data\` that is not a list`, { method: 'GET', path });
 
 export function createRuns(ctx: Context) {
-  const get = async (runId: number, options: { include?: RunInclude[]; signal?: AbortSignal } = {}): Promise<Run> => {
+  const get = async (
+    runId: number,
+    options: { include?: RunInclude[]; signal?: AbortSignal; /** @internal */ deadline?: number } = {},
+  ): Promise<Run> => {
     checkId('runId', runId);
-    const envelope = await ctx.call<Envelope<Run>>('GET', '/api/v2/accounts/{account_id}/runs/{id}/', {
+    return ctx.call('get', '/api/v2/accounts/{account_id}/runs/{id}/', {
       path: { account_id: ctx.account(), id: runId },
       query: compact({ include_related: includeList(options.include) }),
       signal: options.signal,
+      deadline: options.deadline,
     });
-    return envelope.data;
-  };
-
-  // One run's sub-resource (cancel, retry, failure details): check the id, send, return the envelope's data.
-  const runCall = async <T>(
-    method: 'GET' | 'POST',
-    template: string,
-    runId: number,
-    options: { signal?: AbortSignal },
-  ): Promise<T> => {
-    checkId('runId', runId);
-    const envelope = await ctx.call<Envelope<T>>(method, template, {
-      path: { account_id: ctx.account(), run_id: runId },
-      signal: options.signal,
-    });
-    return envelope.data;
   };
 
   const list = (options: ListRunsOptions = {}): Paginator<Run> => {
@@ -206,25 +200,31 @@ export function createRuns(ctx: Context) {
       order_by: options.orderBy === undefined ? undefined : checkOneOf('orderBy', options.orderBy, runOrders),
       limit: options.pageSize,
     });
-    return ctx.list<Run>('/api/v2/accounts/{account_id}/runs/', { account_id: ctx.account() }, query, options);
+    return ctx.list('/api/v2/accounts/{account_id}/runs/', { account_id: ctx.account() }, query, options);
   };
 
   const latest = async (options: LatestRunOptions = {}): Promise<Run | undefined> => {
     const statuses = statusCodes(options.status);
     // Finished runs are ordered by when they finished; otherwise the newest created wins.
-    const finishedOnly = statuses.length > 0 && statuses.every((s) => s >= 10);
-    const envelope = await ctx.call<Envelope<Run[]>>('GET', '/api/v2/accounts/{account_id}/runs/', {
+    const finishedOnly = statuses.length > 0 && statuses.every((s) => isTerminal(s));
+    const runs = await ctx.call('get', '/api/v2/accounts/{account_id}/runs/', {
       path: { account_id: ctx.account() },
       query: { ...runFilters(options), order_by: finishedOnly ? '-finished_at' : '-id', limit: 1 },
       signal: options.signal,
     });
-    return envelope.data[0];
+    if (!Array.isArray(runs)) throw listFormatError('/api/v2/accounts/{account_id}/runs/');
+    return runs[0];
   };
 
   const wait = async (runId: number, options: WaitOptions<Run> = {}): Promise<Run> => {
     checkId('runId', runId);
     const include: RunInclude[] | undefined = options.onProgress ? ['run_steps'] : undefined;
-    return waitForRun<Run>((signal) => get(runId, compact({ include, signal })), ctx.config.clock, options);
+    return waitForRun<Run>(
+      (signal, deadline) => get(runId, compact({ include, signal, deadline })),
+      ctx.config.clock,
+      options,
+      runId,
+    );
   };
 
   const trigger = async (jobId: number, options: TriggerOptions = {}): Promise<Run> => {
@@ -239,12 +239,11 @@ export function createRuns(ctx: Context) {
       });
       if (active) return active;
     }
-    const envelope = await ctx.call<Envelope<Run>>('POST', '/api/v2/accounts/{account_id}/jobs/{job_id}/run/', {
+    return ctx.call('post', '/api/v2/accounts/{account_id}/jobs/{job_id}/run/', {
       path: { account_id: ctx.account(), job_id: jobId },
       body,
       signal: options.signal,
     });
-    return envelope.data;
   };
 
   return {
@@ -271,14 +270,23 @@ export function createRuns(ctx: Context) {
       return wait(run.id, options);
     },
     /** Cancels a run; the API answers with the run, status 30 once it has stopped. */
-    cancel: (runId: number, options: { signal?: AbortSignal } = {}) =>
-      runCall<Run>('POST', '/api/v2/accounts/{account_id}/runs/{run_id}/cancel/', runId, options),
+    cancel: async (runId: number, options: { signal?: AbortSignal } = {}): Promise<Run> =>
+      ctx.call('post', '/api/v2/accounts/{account_id}/runs/{run_id}/cancel/', {
+        path: { account_id: ctx.account(), run_id: checkId('runId', runId) },
+        signal: options.signal,
+      }),
     /** Retries a failed run from its failed step; the API answers with the new run. */
-    retry: (runId: number, options: { signal?: AbortSignal } = {}) =>
-      runCall<Run>('POST', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', runId, options),
-    /** Which step failed and which were skipped. */
-    failureDetails: (runId: number, options: { signal?: AbortSignal } = {}) =>
-      runCall<RunFailureDetails>('GET', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', runId, options),
+    retry: async (runId: number, options: { signal?: AbortSignal } = {}): Promise<Run> =>
+      ctx.call('post', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', {
+        path: { account_id: ctx.account(), run_id: checkId('runId', runId) },
+        signal: options.signal,
+      }),
+    /** Which step failed and which were skipped: `{ failed_step?: string | null; skipped_steps?: string[] }`. */
+    failureDetails: async (runId: number, options: { signal?: AbortSignal } = {}): Promise<RunFailureDetails> =>
+      ctx.call('get', '/api/v2/accounts/{account_id}/runs/{run_id}/retry/', {
+        path: { account_id: ctx.account(), run_id: checkId('runId', runId) },
+        signal: options.signal,
+      }),
     /** The steps of a run, in order. */
     async steps(runId: number, options: { signal?: AbortSignal } = {}): Promise<RunStep[]> {
       const run = await get(runId, compact({ include: ['run_steps'] as RunInclude[], signal: options.signal }));
@@ -288,12 +296,12 @@ export function createRuns(ctx: Context) {
     async stepLogs(stepId: number, options: { debug?: boolean; signal?: AbortSignal } = {}): Promise<string> {
       checkId('stepId', stepId);
       if (options.debug !== undefined) checkBoolean('debug', options.debug);
-      const envelope = await ctx.call<Envelope<RunStep>>('GET', '/api/v2/accounts/{account_id}/steps/{id}/', {
+      const step = await ctx.call('get', '/api/v2/accounts/{account_id}/steps/{id}/', {
         path: { account_id: ctx.account(), id: stepId },
         query: options.debug ? { include_related: 'debug_logs' } : {},
         signal: options.signal,
       });
-      return (options.debug ? envelope.data.debug_logs : envelope.data.logs) ?? '';
+      return (options.debug ? step.debug_logs : step.logs) ?? '';
     },
   };
 }
