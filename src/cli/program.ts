@@ -5,7 +5,6 @@ import {
   createDbtCloud,
   DbtCloudError,
   RunFailedError,
-  startMockServer,
   WaitTimeoutError,
   type DbtCloud,
   type JobDefinition,
@@ -14,6 +13,7 @@ import {
   type RunStatusName,
   version,
 } from '../index.js';
+import { downloadArtifacts, startMockServer } from '../node.js';
 import {
   createOutput,
   exitCodeHelp,
@@ -200,7 +200,7 @@ export function buildProgram(): Command {
       }
       progress.done();
       let files: string[] = [];
-      if (opts.download) files = await dbt.artifacts.download(finished.id, opts.download, opts.out);
+      if (opts.download) files = await downloadArtifacts(dbt, finished.id, opts.download, opts.out);
       out.result({ run: finished, files }, () => [human(finished), ...files.map((f) => `saved ${f}`)].join('\n'));
     }),
   );
@@ -343,7 +343,7 @@ export function buildProgram(): Command {
             : integer('step')(opts.step);
       const dbt = client();
       if (opts.out) {
-        const files = await dbt.artifacts.download(runId, [path], opts.out, given({ step }));
+        const files = await downloadArtifacts(dbt, runId, [path], opts.out, given({ step }));
         out.result({ files }, () => files.map((f) => `saved ${f}`).join('\n'));
         return;
       }
