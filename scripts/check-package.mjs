@@ -48,7 +48,8 @@ try {
 
   // attw, with two choices that are by design:
   // --profile esm-only: the package is ESM only ("type": "module", no CJS build). It skips the `node10` and
-  //   `node16 (from CJS)` resolutions, whose only finding is "CJSResolvesToESM". On the Node versions we support
+  //   `node16 (from CJS)` resolutions, whose only findings are "CJSResolvesToESM" and, for the `./node` subpath,
+  //   node10's "NoResolution" (node10 predates `exports` and its subpaths; no supported Node resolves that way). On the Node versions we support
   //   (engines: >= 20.19) `require('dbt-cloud-ts')` works anyway through require(esm); test/package/consumer.test.ts
   //   proves it on the installed tarball. TypeScript consumers on `module: node20`/`nodenext` (TS >= 5.8) type it too.
   // --exclude-entrypoints ./openapi.yaml: the `./openapi.yaml` export is a data file (the bundled OpenAPI spec,

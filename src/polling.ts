@@ -7,7 +7,6 @@ import { checkBoolean, checkInteger, checkObject } from './validate.js';
 type Run = components['schemas']['Run'];
 
 export const RunStatusCode = { Queued: 1, Starting: 2, Running: 3, Success: 10, Error: 20, Cancelled: 30 } as const;
-const terminal = new Set<number>([RunStatusCode.Success, RunStatusCode.Error, RunStatusCode.Cancelled]);
 
 /** The fields of a run the waiting logic reads. */
 export interface PolledRun {
@@ -67,8 +66,9 @@ export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
   }
 }
 
+// A comparison, not a Set built on import: the main entry does no work when it is imported.
 export function isTerminal(status: number): boolean {
-  return terminal.has(status);
+  return status === RunStatusCode.Success || status === RunStatusCode.Error || status === RunStatusCode.Cancelled;
 }
 
 function isTransient(error: unknown): boolean {
