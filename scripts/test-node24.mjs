@@ -16,7 +16,8 @@ if (!existsSync(node24)) {
   process.exit(0);
 }
 const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
-const child = spawn(node24, [vitest, 'run'], {
+// Arguments pass through to vitest: `npm run test:node24 -- test/unit` runs one folder.
+const child = spawn(node24, [vitest, 'run', ...process.argv.slice(2)], {
   cwd: projectRoot,
   stdio: 'inherit',
   env: {
