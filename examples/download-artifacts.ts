@@ -16,6 +16,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDbtCloud, DbtCloudError, type ArtifactOptions } from '../src/index.js';
+import { downloadArtifacts } from '../src/node.js';
 
 const WANTED = ['run_results.json', 'manifest.json'];
 const usage = 'Usage: download-artifacts.ts <run-id> [out-dir] [--last-build]';
@@ -62,7 +63,7 @@ try {
   if (missing.length) console.log(`  not saved by this run: ${missing.join(', ')}`);
   if (present.length === 0) fail(`Run ${runId} has none of ${WANTED.join(', ')}; nothing to download.`, 1);
 
-  const files = await dbt.artifacts.download(runId, present, outDir, options);
+  const files = await downloadArtifacts(dbt, runId, present, outDir, options);
   for (const file of files) {
     const { size } = await stat(file);
     const shown = relative(process.cwd(), file);

@@ -82,7 +82,7 @@ const server = createServer(async (req, res) => {
     return answer(res, 400, 'could not read the body');
   }
   try {
-    const event = parseWebhookEvent(raw, req.headers.authorization, secret);
+    const event = await parseWebhookEvent(raw, req.headers.authorization, secret);
     console.log(`${stamp} ${summary(event)}`);
     // Answer quickly (dbt Cloud waits 10 s at most); do slow work after answering, or in a queue.
     return answer(res, 200, 'ok');

@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  createDbtCloud,
-  startMockServer,
-  type DbtCloud,
-  type MockServer,
-  type RunResultsArtifact,
-} from '../src/index.js';
+import { createDbtCloud, type DbtCloud, type RunResultsArtifact } from '../src/index.js';
+import { downloadArtifacts, startMockServer, type MockServer } from '../src/node.js';
 
 const { values } = parseArgs({
   options: {
@@ -69,7 +64,7 @@ try {
   });
 
   const outDir = values.out ?? join(tmpdir(), 'dbt-cloud-ts-start');
-  const [file] = await dbt.artifacts.download(run.id, ['run_results.json'], outDir);
+  const [file] = await downloadArtifacts(dbt, run.id, ['run_results.json'], outDir);
   const runResults = JSON.parse(await readFile(file!, 'utf8')) as RunResultsArtifact;
   const byStatus = new Map<string, number>();
   for (const result of runResults.results) byStatus.set(result.status, (byStatus.get(result.status) ?? 0) + 1);

@@ -1,4 +1,5 @@
-// The public surface of dbt-cloud-ts. Anything not exported here is internal.
+// The public surface of dbt-cloud-ts. Anything not exported here (or by the Node-only `dbt-cloud-ts/node`, src/node.ts)
+// is internal. This entry runs on any runtime with fetch: it imports no Node built-in and does no work on import.
 export { createDbtCloud } from './client.js';
 export { packageVersion as version } from './version.js';
 export type { DbtCloud } from './client.js';
@@ -56,12 +57,11 @@ export {
 } from './errors.js';
 export { verifyWebhookSignature, parseWebhookEvent, WebhookVerificationError } from './webhooks.js';
 export type {
+  WebhookBody,
   WebhookEvent,
   WebhookJobRunStartedEvent,
   WebhookJobRunCompletedEvent,
   WebhookJobRunErroredEvent,
 } from './webhooks.js';
 export { RunStatus } from '../generated/enums.js';
-export { startMockServer, bundledSpecPath } from './mock.js';
-export type { MockServer, MockServerOptions } from './mock.js';
 export type { paths, components, operations } from '../generated/schema.js';

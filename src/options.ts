@@ -65,7 +65,7 @@ export interface DbtCloudOptions {
   logger?: Logger;
   /** Replaces the wall clock (for tests and simulations). */
   clock?: Clock;
-  /** Environment to read defaults from. Default `process.env`. */
+  /** Environment to read defaults from. Default `process.env` where there is one (Node, Bun, Deno), else none. */
   env?: Record<string, string | undefined>;
 }
 
@@ -181,7 +181,8 @@ export function parseAccountId(value: unknown, field = 'accountId'): number {
 }
 
 export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
-  const env = options.env ?? process.env;
+  // Read here, not on import, and only where a `process` exists: browsers and workers have none.
+  const env = options.env ?? globalThis.process?.env ?? {};
 
   const tokenSource = options.token ?? env.DBT_CLOUD_API_TOKEN;
   // A fixed token is checked once and handed out as one settled promise: no new promise per request.

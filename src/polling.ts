@@ -8,8 +8,6 @@ import { checkBoolean, checkDuration, checkInteger, checkObject } from './valida
 
 type Run = components['schemas']['Run'];
 
-const terminal = new Set<number>([RunStatus.Success, RunStatus.Error, RunStatus.Cancelled]);
-const knownStatuses = new Set<unknown>(Object.values(RunStatus));
 /** How long the last look at the deadline may take beyond it. */
 const lastLookGraceMs = 2_000;
 
@@ -78,15 +76,20 @@ export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
   }
 }
 
+// A comparison, not a Set built on import: the main entry does no work when it is imported.
 export function isTerminal(status: number): boolean {
-  return terminal.has(status);
+  return status === RunStatus.Success || status === RunStatus.Error || status === RunStatus.Cancelled;
+}
+
+function isKnownStatus(status: unknown): boolean {
+  return (Object.values(RunStatus) as unknown[]).includes(status);
 }
 
 /** A run whose status is not one the spec defines would never be terminal: refuse it rather than poll forever. */
 function checkStatus<R extends PolledRun>(run: R): R {
-  if (run === null || typeof run !== 'object' || !knownStatuses.has(run.status)) {
+  if (run === null || typeof run !== 'object' || !isKnownStatus(run.status)) {
     const status = run !== null && typeof run === 'object' ? (JSON.stringify(run.status) ?? 'missing') : 'missing';
-    throw new ResponseFormatError(`The run's status is ${status}, not one of ${[...knownStatuses].join(', ')}`);
+    throw new ResponseFormatError(`The run's status is ${status}, not one of ${Object.values(RunStatus).join(', ')}`);
   }
   return run;
 }

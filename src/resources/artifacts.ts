@@ -1,15 +1,10 @@
-// dbt.artifacts: list, read (typed for the dbt JSON artifacts), stream to disk, and find the step that built models.
-import { createWriteStream } from 'node:fs';
-import { mkdir, realpath, rename, rm } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+// dbt.artifacts: list, read (typed for the dbt JSON artifacts), and find the step that built models.
+// Saving to disk is Node-only: downloadArtifacts in src/download.ts (the `dbt-cloud-ts/node` entry).
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
 import { DbtCloudError, NotFoundError, ResponseFormatError, ValidationError } from '../errors.js';
 import type { RunStep, Runs } from './runs.js';
-import { checkArtifactPath, checkId, checkInteger, checkString } from '../validate.js';
+import { checkArtifactPath, checkId, checkInteger } from '../validate.js';
 
 export type RunResultsArtifact = components['schemas']['RunResultsArtifact'];
 export type ManifestArtifact = components['schemas']['ManifestArtifact'];
@@ -44,24 +39,6 @@ export class NoMatchingStepError extends DbtCloudError {
     super(`No step of run ${runId} has run_results.json matching the predicate`);
   }
 }
-
-/** `path` with symlinks resolved: the real path of its nearest existing ancestor, plus the part not yet created. */
-async function realPathOf(path: string): Promise<string> {
-  const missing: string[] = [];
-  for (let current = path; ; current = dirname(current)) {
-    try {
-      return join(await realpath(current), ...missing.reverse());
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(current) === current) throw error;
-      missing.push(basename(current));
-    }
-  }
-}
-
-const isOutside = (root: string, target: string) => {
-  const inside = relative(root, target);
-  return inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside);
-};
 
 const isModelResult = (artifact: RunResultsArtifact) =>
   artifact.results.some((result) => result.unique_id.startsWith('model.'));
@@ -118,7 +95,7 @@ export function createArtifacts(ctx: Context, runs: Runs) {
     return checkInteger('step', step, 1, 10_000);
   };
 
-  return {
+  const artifacts = {
     /** Paths of the artifacts a run (or one of its steps) saved. */
     async list(runId: number, options: ArtifactOptions = {}): Promise<string[]> {
       checkId('runId', runId);
@@ -165,68 +142,28 @@ export function createArtifacts(ctx: Context, runs: Runs) {
       )) as ArtifactOf<P>;
     },
 
-    /**
-     * Streams artifacts to files under `dir` (folders are created), never holding a whole file in memory.
-     * A path that would land outside `dir` is refused before anything is fetched. Returns the files written.
-     */
-    async download(runId: number, paths: string[], dir: string, options: ArtifactOptions = {}): Promise<string[]> {
-      checkId('runId', runId);
-      if (!Array.isArray(paths) || paths.length === 0)
-        throw new ValidationError('paths', 'must be a non-empty list of artifact paths');
-      checkString('dir', dir);
-      const root = resolve(dir);
-      const targets = paths.map((path, i) => {
-        checkArtifactPath(`paths[${i}]`, path);
-        const target = resolve(root, path);
-        const inside = relative(root, target);
-        if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-          throw new ValidationError(`paths[${i}]`, `would be written outside ${root}`);
-        }
-        return { path, target };
-      });
-      // A symlink inside `dir` must not lead the file outside it: compare real paths, before anything is fetched
-      // and again once the folders exist.
-      const realRoot = await realPathOf(root);
-      const checkReal = async (target: string, i: number) => {
-        if (isOutside(realRoot, await realPathOf(dirname(target)))) {
-          throw new ValidationError(`paths[${i}]`, `would be written outside ${root} (through a symbolic link)`);
-        }
-      };
-      for (const [i, { target }] of targets.entries()) await checkReal(target, i);
-      const step = await resolveStep(runId, options.step, options.signal);
-      const written: string[] = [];
-      for (const [i, { path, target }] of targets.entries()) {
-        const body = (await fetchArtifact(
-          runId,
-          path,
-          step,
-          options.signal,
-          'stream',
-        )) as WebReadableStream<Uint8Array>;
-        await mkdir(dirname(target), { recursive: true });
-        await checkReal(target, i);
-        // Write to a temporary name first so an interrupted download never leaves a truncated file in place. The
-        // name is created afresh ('wx'), so a file or symlink already there is never written through.
-        const partial = `${target}.part`;
-        try {
-          await rm(partial, { force: true });
-          await pipeline(
-            Readable.fromWeb(body),
-            createWriteStream(partial, { flags: 'wx' }),
-            options.signal ? { signal: options.signal } : {},
-          );
-          await rename(partial, target);
-        } catch (error) {
-          await rm(partial, { force: true });
-          throw error;
-        }
-        written.push(target);
-      }
-      return written;
-    },
-
     findStep,
   };
+  artifactInternals.set(artifacts, { ctx, resolveStep, fetchArtifact });
+  return artifacts;
 }
 
 export type Artifacts = ReturnType<typeof createArtifacts>;
+
+/** What downloadArtifacts (the Node entry) needs from a client's artifacts, kept off the public object. */
+export interface ArtifactInternals {
+  ctx: Context;
+  resolveStep(
+    runId: number,
+    step: StepSelector | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<number | undefined>;
+  fetchArtifact(
+    runId: number,
+    path: string,
+    step: number | undefined,
+    signal: AbortSignal | undefined,
+    parseAs: 'json' | 'text' | 'stream',
+  ): Promise<unknown>;
+}
+export const artifactInternals = new WeakMap<object, ArtifactInternals>();

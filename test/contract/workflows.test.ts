@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDbtCloud, RunCancelledError, RunStatus } from '../../src/index.js';
+import { downloadArtifacts } from '../../src/node.js';
 
 const host = inject('prismUrl');
 function client(prefer?: string) {
@@ -66,7 +67,7 @@ describe('workflows against Prism', () => {
     const runResults = await dbt.artifacts.get(70403103, 'run_results.json');
     expect(runResults.results.length).toBeGreaterThan(0);
     expect(runResults.metadata.dbt_schema_version).toContain('run-results');
-    const [file] = await dbt.artifacts.download(70403103, ['run_results.json'], join(dir, 'target'));
+    const [file] = await downloadArtifacts(dbt, 70403103, ['run_results.json'], join(dir, 'target'));
     expect(JSON.parse(await readFile(file!, 'utf8'))).toEqual(runResults);
     expect((await dbt.artifacts.latestForJob(567183, 'run_results.json')).results).toBeDefined();
   });

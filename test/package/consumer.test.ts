@@ -123,8 +123,11 @@ describe('the packed package, installed in a fresh project', () => {
     await writeFile(
       join(project, 'use.mjs'),
       `import { existsSync } from 'node:fs';
-import { createDbtCloud, RunStatus, version, bundledSpecPath, NotFoundError } from 'dbt-cloud-ts';
+import { createDbtCloud, RunStatus, version, NotFoundError, ValidationError } from 'dbt-cloud-ts';
+import { bundledSpecPath, downloadArtifacts, startMockServer } from 'dbt-cloud-ts/node';
 const dbt = createDbtCloud({ token: 'dbtc_fake_token', accountId: 43786, region: 'emea' });
+// The two entries share one copy of the error classes: a refusal from dbt-cloud-ts/node is the main entry's class.
+const refusal = await downloadArtifacts(dbt, 0, ['run_results.json'], 'target').catch((error) => error);
 console.log(JSON.stringify({
   baseUrl: dbt.baseUrl,
   api: typeof dbt.api.GET,
@@ -134,6 +137,8 @@ console.log(JSON.stringify({
   spec: existsSync(bundledSpecPath) ? bundledSpecPath : null,
   specExport: import.meta.resolve('dbt-cloud-ts/openapi.yaml'),
   errors: typeof NotFoundError,
+  nodeEntry: [typeof downloadArtifacts, typeof startMockServer],
+  sharedErrors: refusal instanceof ValidationError && refusal.field,
 }));
 `,
     );
@@ -146,6 +151,8 @@ console.log(JSON.stringify({
       success: 10,
       version: '0.1.0',
       errors: 'function',
+      nodeEntry: ['function', 'function'],
+      sharedErrors: 'runId',
     });
     expect(out.spec).toBe(join(project, 'node_modules', 'dbt-cloud-ts', 'generated', 'openapi.yaml'));
     expect(out.specExport).toMatch(/\/node_modules\/dbt-cloud-ts\/generated\/openapi\.yaml$/);

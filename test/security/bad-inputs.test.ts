@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDbtCloud, ValidationError, type DbtCloud } from '../../src/index.js';
+import { downloadArtifacts } from '../../src/node.js';
 import { ok, scriptedFetch, scriptedClient } from '../support/scripted.js';
 
 let dir: string;
@@ -272,12 +273,12 @@ const cases: Case[] = [
   ['artifacts.get', 'path empty', 'path', (d) => d.artifacts.get(1, '')],
   ['artifacts.get', 'step -1', 'step', (d) => d.artifacts.get(1, 'run_results.json', { step: -1 })],
   ['artifacts.latestForJob', 'path null', 'path', (d) => d.artifacts.latestForJob(1, x(null))],
-  ['artifacts.download', 'paths a string', 'paths', (d) => d.artifacts.download(1, x('run_results.json'), dir)],
-  ['artifacts.download', 'paths empty', 'paths', (d) => d.artifacts.download(1, [], dir)],
-  ['artifacts.download', 'a path not a string', 'paths[0]', (d) => d.artifacts.download(1, x([5]), dir)],
-  ['artifacts.download', 'dir empty', 'dir', (d) => d.artifacts.download(1, ['run_results.json'], '')],
-  ['artifacts.download', 'dir a number', 'dir', (d) => d.artifacts.download(1, ['run_results.json'], x(5))],
-  ['artifacts.download', 'step 0', 'step', (d) => d.artifacts.download(1, ['run_results.json'], dir, { step: 0 })],
+  ['artifacts.download', 'paths a string', 'paths', (d) => downloadArtifacts(d, 1, x('run_results.json'), dir)],
+  ['artifacts.download', 'paths empty', 'paths', (d) => downloadArtifacts(d, 1, [], dir)],
+  ['artifacts.download', 'a path not a string', 'paths[0]', (d) => downloadArtifacts(d, 1, x([5]), dir)],
+  ['artifacts.download', 'dir empty', 'dir', (d) => downloadArtifacts(d, 1, ['run_results.json'], '')],
+  ['artifacts.download', 'dir a number', 'dir', (d) => downloadArtifacts(d, 1, ['run_results.json'], x(5))],
+  ['artifacts.download', 'step 0', 'step', (d) => downloadArtifacts(d, 1, ['run_results.json'], dir, { step: 0 })],
   ['artifacts.findStep', 'predicate not a function', 'predicate', (d) => d.artifacts.findStep(1, x('model.'))],
 ];
 

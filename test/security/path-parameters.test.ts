@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, ValidationError, type DbtCloud } from '../../src/index.js';
+import { downloadArtifacts } from '../../src/node.js';
 import { fakeClock, ok, scriptedFetch, scriptedClient } from '../support/scripted.js';
 
 const anyRun = { id: 1, job_definition_id: 1, project_id: 1, environment_id: 1, status: 10, run_steps: [] };
@@ -66,7 +67,7 @@ const idCalls: IdCall[] = [
   ['jobs.export', 'jobId', (dbt, id) => dbt.jobs.export(id)],
   ['artifacts.list', 'runId', (dbt, id) => dbt.artifacts.list(id)],
   ['artifacts.get', 'runId', (dbt, id) => dbt.artifacts.get(id, 'run_results.json')],
-  ['artifacts.download', 'runId', (dbt, id, dir) => dbt.artifacts.download(id, ['run_results.json'], dir)],
+  ['artifacts.download', 'runId', (dbt, id, dir) => downloadArtifacts(dbt, id, ['run_results.json'], dir)],
   ['artifacts.latestForJob', 'jobId', (dbt, id) => dbt.artifacts.latestForJob(id, 'manifest.json')],
   ['artifacts.findStep', 'runId', (dbt, id) => dbt.artifacts.findStep(id, () => true)],
   ['environments.get', 'environmentId', (dbt, id) => dbt.environments.get(id)],
@@ -143,7 +144,7 @@ describe('artifact paths are checked before any request', () => {
 
   it.each(badPaths)('download refuses %s (even after a good path), writing nothing', async (_name, path) => {
     const { dbt, requests } = setup();
-    expect((await refusal(() => dbt.artifacts.download(1, ['run_results.json', path], dir))).field).toBe('paths[1]');
+    expect((await refusal(() => downloadArtifacts(dbt, 1, ['run_results.json', path], dir))).field).toBe('paths[1]');
     expect(requests).toHaveLength(0);
     expect(await readdir(dir)).toEqual([]);
   });
@@ -160,7 +161,7 @@ describe('artifact paths are checked before any request', () => {
     });
     await dbt.artifacts.get(1, '%2e%2e/%2e%2e/x.sql');
     expect(scripted.requests[0]!.path).toBe('/api/v2/accounts/1/runs/1/artifacts/%252e%252e/%252e%252e/x.sql');
-    const written = await dbt.artifacts.download(1, ['%2e%2e/x.sql'], dir);
+    const written = await downloadArtifacts(dbt, 1, ['%2e%2e/x.sql'], dir);
     expect(written).toEqual([join(dir, '%2e%2e', 'x.sql')]);
   });
 });
@@ -194,7 +195,7 @@ describe('download stays inside its folder through symlinks', () => {
   it('refuses a path through a symlinked folder inside the target that points outside, before any request', async () => {
     await symlink(outside, join(dir, 'link'), 'dir');
     const { dbt, requests } = fileClient();
-    const error = await refusal(() => dbt.artifacts.download(1, ['link/run_results.json'], dir));
+    const error = await refusal(() => downloadArtifacts(dbt, 1, ['link/run_results.json'], dir));
     expect(error.field).toBe('paths[0]');
     expect(requests).toHaveLength(0);
     expect(await readdir(outside)).toEqual([]);
@@ -203,7 +204,7 @@ describe('download stays inside its folder through symlinks', () => {
   it('refuses a path whose deeper, not yet existing folders sit under such a symlink', async () => {
     await symlink(outside, join(dir, 'link'), 'dir');
     const { dbt, requests } = fileClient();
-    expect((await refusal(() => dbt.artifacts.download(1, ['link/a/b/run_results.json'], dir))).field).toBe('paths[0]');
+    expect((await refusal(() => downloadArtifacts(dbt, 1, ['link/a/b/run_results.json'], dir))).field).toBe('paths[0]');
     expect(requests).toHaveLength(0);
     expect(existsSync(join(outside, 'a'))).toBe(false);
   });
@@ -212,7 +213,7 @@ describe('download stays inside its folder through symlinks', () => {
     await mkdir(join(dir, 'real'));
     await symlink(join(dir, 'real'), join(dir, 'alias'), 'dir');
     const { dbt } = fileClient();
-    await dbt.artifacts.download(1, ['alias/run_results.json'], dir);
+    await downloadArtifacts(dbt, 1, ['alias/run_results.json'], dir);
     expect(await readFile(join(dir, 'real', 'run_results.json'), 'utf8')).toBe('{"results":[]}');
   });
 
@@ -220,7 +221,7 @@ describe('download stays inside its folder through symlinks', () => {
     const viaLink = join(base, 'target-link');
     await symlink(dir, viaLink, 'dir');
     const { dbt } = fileClient();
-    await dbt.artifacts.download(1, ['run_results.json'], viaLink);
+    await downloadArtifacts(dbt, 1, ['run_results.json'], viaLink);
     expect(await readFile(join(dir, 'run_results.json'), 'utf8')).toBe('{"results":[]}');
   });
 
@@ -229,7 +230,7 @@ describe('download stays inside its folder through symlinks', () => {
     await writeFile(victim, 'untouched');
     await symlink(victim, join(dir, 'run_results.json.part'));
     const { dbt } = fileClient();
-    await dbt.artifacts.download(1, ['run_results.json'], dir);
+    await downloadArtifacts(dbt, 1, ['run_results.json'], dir);
     expect(await readFile(victim, 'utf8')).toBe('untouched');
     expect(await readFile(join(dir, 'run_results.json'), 'utf8')).toBe('{"results":[]}');
   });
@@ -239,7 +240,7 @@ describe('download stays inside its folder through symlinks', () => {
     await writeFile(victim, 'untouched');
     await symlink(victim, join(dir, 'run_results.json'));
     const { dbt } = fileClient();
-    await dbt.artifacts.download(1, ['run_results.json'], dir);
+    await downloadArtifacts(dbt, 1, ['run_results.json'], dir);
     expect(await readFile(victim, 'utf8')).toBe('untouched');
     expect(lstatSync(join(dir, 'run_results.json')).isSymbolicLink()).toBe(false);
   });

@@ -1,10 +1,27 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NoMatchingStepError, PermissionDeniedError, ValidationError } from '../../src/index.js';
-import { errorBody, json, ok, scriptedFetch, type RecordedRequest, scriptedClient } from '../support/scripted.js';
+import {
+  AbortError,
+  ConnectionError,
+  createDbtCloud,
+  NoMatchingStepError,
+  PermissionDeniedError,
+  ValidationError,
+} from '../../src/index.js';
+import { downloadArtifacts } from '../../src/node.js';
+import { startServer, type ScriptedServer } from '../support/http-server.js';
+import {
+  errorBody,
+  fakeClock,
+  json,
+  ok,
+  scriptedFetch,
+  type RecordedRequest,
+  scriptedClient,
+} from '../support/scripted.js';
 
 const setup = (steps: Parameters<typeof scriptedFetch>[0]) => scriptedClient(steps, { maxRetries: 0 });
 
@@ -213,7 +230,7 @@ describe('dbt.artifacts.download', () => {
 
   it('streams several files into the folder, creating nested folders', async () => {
     const { dbt, requests } = fileServer();
-    const written = await dbt.artifacts.download(70403103, Object.keys(files), dir);
+    const written = await downloadArtifacts(dbt, 70403103, Object.keys(files), dir);
     expect(written).toEqual(Object.keys(files).map((path) => join(dir, path)));
     for (const [path, content] of Object.entries(files)) expect(await readFile(join(dir, path), 'utf8')).toBe(content);
     expect(requests.map(line)).toEqual(
@@ -225,7 +242,7 @@ describe('dbt.artifacts.download', () => {
 
   it('downloads from one step with the step query', async () => {
     const { dbt, requests } = fileServer();
-    await dbt.artifacts.download(70403103, ['manifest.json'], dir, { step: 2 });
+    await downloadArtifacts(dbt, 70403103, ['manifest.json'], dir, { step: 2 });
     expect(line(requests[0]!)).toBe('GET /api/v2/accounts/43786/runs/70403103/artifacts/manifest.json?step=2');
   });
 
@@ -233,7 +250,7 @@ describe('dbt.artifacts.download', () => {
     'refuses %j with a ValidationError, fetching nothing',
     async (bad) => {
       const { dbt, requests } = fileServer();
-      const error = await dbt.artifacts.download(70403103, ['manifest.json', bad], dir).catch((e) => e);
+      const error = await downloadArtifacts(dbt, 70403103, ['manifest.json', bad], dir).catch((e) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect(error.field).toBe('paths[1]');
       expect(requests).toHaveLength(0);
@@ -248,7 +265,7 @@ describe('dbt.artifacts.download', () => {
   ])('refuses %s', async (_, paths, folder, field) => {
     const { dbt, requests } = fileServer();
     await expect(
-      dbt.artifacts.download(70403103, paths as string[], folder === 'dir' ? dir : (folder as string)),
+      downloadArtifacts(dbt, 70403103, paths as string[], folder === 'dir' ? dir : (folder as string)),
     ).rejects.toMatchObject({
       name: 'ValidationError',
       field,
@@ -272,9 +289,9 @@ describe('dbt.artifacts.download', () => {
       });
       return new Response(body, { headers: { 'Content-Type': 'application/octet-stream' } });
     });
-    const error = await dbt.artifacts
-      .download(70403103, ['manifest.json', 'target/run_results.json'], dir)
-      .catch((e) => e);
+    const error = await downloadArtifacts(dbt, 70403103, ['manifest.json', 'target/run_results.json'], dir).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(String(error.message)).toContain('connection reset mid-body');
     // The completed file stays; the broken one is neither in place nor left as a temporary file.
@@ -296,17 +313,174 @@ describe('dbt.artifacts.download', () => {
       return new Response(body);
     });
     await writeFile(join(dir, 'manifest.json'), 'previous download');
-    await expect(dbt.artifacts.download(70403103, ['manifest.json'], dir)).rejects.toThrow('connection reset mid-body');
+    await expect(downloadArtifacts(dbt, 70403103, ['manifest.json'], dir)).rejects.toThrow('connection reset mid-body');
     expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe('previous download');
     expect(await readdir(dir)).toEqual(['manifest.json']);
   });
 
   it('answers a 404 for a missing artifact with NotFoundError and writes nothing for it', async () => {
     const { dbt } = fileServer();
-    await expect(dbt.artifacts.download(70403103, ['catalog.json'], dir)).rejects.toMatchObject({
+    await expect(downloadArtifacts(dbt, 70403103, ['catalog.json'], dir)).rejects.toMatchObject({
       name: 'NotFoundError',
       status: 404,
     });
     expect(existsSync(join(dir, 'catalog.json'))).toBe(false);
+  });
+});
+
+// Issue 15, downloads: faults over a real socket, temporary names, and what can be refused before any request.
+describe('downloadArtifacts: broken and aborted bodies over a real connection', () => {
+  let dir: string;
+  let server: ScriptedServer | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dbt-cloud-ts-download-'));
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const manifest = JSON.stringify({
+    nodes: { 'model.jaffle_shop.orders': { name: 'orders' } },
+    padding: 'x'.repeat(5000),
+  });
+  const client = (url: string, maxRetries: number) =>
+    createDbtCloud({ token: 'dbtc_t', accountId: 43786, host: url, maxRetries, clock: fakeClock(), env: {} });
+  /** Sends the headers and half the body, then resets the connection. */
+  const resetMidBody = (response: import('node:http').ServerResponse) => {
+    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(manifest.length) });
+    response.write(manifest.slice(0, manifest.length / 2), () => response.socket?.resetAndDestroy());
+  };
+  const leftovers = async () => (await readdir(dir, { recursive: true })).map(String).sort();
+
+  it('sends the GET again after a reset mid-body and writes the whole file', async () => {
+    let calls = 0;
+    server = await startServer((_request, response) => {
+      if (++calls === 1) return resetMidBody(response);
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(manifest);
+    });
+    const written = await downloadArtifacts(client(server.url, 2), 70403103, ['manifest.json'], dir);
+    expect(written).toEqual([join(dir, 'manifest.json')]);
+    expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(manifest);
+    expect(server.requests).toHaveLength(2);
+    expect(await leftovers()).toEqual(['manifest.json']);
+  });
+
+  it('throws ConnectionError (not a bare TypeError) once maxRetries resets are spent, leaving nothing', async () => {
+    server = await startServer((_request, response) => resetMidBody(response));
+    const error = await downloadArtifacts(client(server.url, 1), 70403103, ['manifest.json'], dir).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.path).toBe('/api/v2/accounts/43786/runs/70403103/artifacts/manifest.json');
+    expect(server.requests).toHaveLength(2);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('throws our AbortError when the caller aborts mid-stream, and sends nothing again', async () => {
+    const controller = new AbortController();
+    server = await startServer((_request, response) => {
+      // Half a body, then silence: the abort comes while the body is being read.
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).write(manifest.slice(0, 1000));
+    });
+    // The caller aborts once the first bytes of the body have reached the file writer.
+    const abortOnFirstChunk = async (request: Request) => {
+      const response = await fetch(request);
+      const body = response.body!.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, stream) {
+            stream.enqueue(chunk);
+            controller.abort();
+          },
+        }),
+      );
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const dbt = createDbtCloud({
+      token: 'dbtc_t',
+      accountId: 43786,
+      host: server.url,
+      maxRetries: 3,
+      clock: fakeClock(),
+      env: {},
+      fetch: abortOnFirstChunk,
+    });
+    const error = await downloadArtifacts(dbt, 70403103, ['manifest.json'], dir, { signal: controller.signal }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(AbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(await leftovers()).toEqual([]);
+  });
+});
+
+describe('downloadArtifacts: temporary files and checks before any request', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dbt-cloud-ts-download-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Each artifact's content is its own path, so a lost or swapped file shows. */
+  const echoServer = () =>
+    setup((request) => {
+      const path = decodeURIComponent(request.path.replace('/api/v2/accounts/43786/runs/70403103/artifacts/', ''));
+      return new Response(`content of ${path}`, { headers: { 'Content-Type': 'application/octet-stream' } });
+    });
+
+  it('leaves a file of the caller’s named like a temporary file alone', async () => {
+    const { dbt } = echoServer();
+    await writeFile(join(dir, 'manifest.json.part'), 'my own notes');
+    await downloadArtifacts(dbt, 70403103, ['manifest.json'], dir);
+    expect(await readFile(join(dir, 'manifest.json.part'), 'utf8')).toBe('my own notes');
+    expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe('content of manifest.json');
+  });
+
+  it.each([[['x.sql.part', 'x.sql']], [['x.sql', 'x.sql.part']]])(
+    'downloads %j together without losing either',
+    async (paths) => {
+      const { dbt } = echoServer();
+      await downloadArtifacts(dbt, 70403103, paths, dir);
+      expect((await readdir(dir)).sort()).toEqual(['x.sql', 'x.sql.part']);
+      for (const path of paths) expect(await readFile(join(dir, path), 'utf8')).toBe(`content of ${path}`);
+    },
+  );
+
+  const refusedBeforeAnyRequest = async (paths: string[], folder: string, field: string) => {
+    const { dbt, requests } = echoServer();
+    const error = await downloadArtifacts(dbt, 70403103, paths, folder).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.field).toBe(field);
+    expect(requests).toHaveLength(0);
+    return error as ValidationError;
+  };
+
+  it('refuses a name longer than 255 bytes (also in multi-byte characters)', async () => {
+    await refusedBeforeAnyRequest(['manifest.json', `compiled/${'m'.repeat(305)}.sql`], dir, 'paths[1]');
+    await refusedBeforeAnyRequest([`${'é'.repeat(130)}.sql`], dir, 'paths[0]');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a dir that is a file', async () => {
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    await refusedBeforeAnyRequest(['manifest.json'], file, 'dir');
+  });
+
+  it.each([
+    [['a', 'a/b'], 'paths[1]'],
+    [['a/b', 'a'], 'paths[1]'],
+    [['a/b/c.sql', 'x.sql', 'a/b'], 'paths[2]'],
+  ])('refuses %j together: one would be the other’s folder', async (paths, field) => {
+    await refusedBeforeAnyRequest(paths, dir, field);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a path through a file already in dir, and a path that is a folder already in dir', async () => {
+    await writeFile(join(dir, 'compiled'), 'a file');
+    await refusedBeforeAnyRequest(['manifest.json', 'compiled/x.sql'], dir, 'paths[1]');
+    await mkdir(join(dir, 'target'));
+    await refusedBeforeAnyRequest(['target'], dir, 'paths[0]');
   });
 });

@@ -1,5 +1,6 @@
 // `dbt-cloud artifacts`: list a run's artifacts, print one, or save it.
 import { type Command, InvalidArgumentError } from 'commander';
+import { downloadArtifacts } from '../../node.js';
 import { action, examples } from '../command.js';
 import { savedFiles } from '../output.js';
 import { given, integer } from '../parse.js';
@@ -51,7 +52,7 @@ export function registerArtifacts(program: Command): void {
         const dbt = client();
         const step = given({ step: opts.step });
         if (opts.out) {
-          const files = await dbt.artifacts.download(runId, [path], opts.out, step);
+          const files = await downloadArtifacts(dbt, runId, [path], opts.out, step);
           out.result({ files }, () => savedFiles(files));
           return;
         }

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { type Command, Option } from 'commander';
 // The one place the CLI imports the mock launcher (a Node-only part of the package).
-import { startMockServer } from '../../index.js';
+import { startMockServer } from '../../node.js';
 import { action, examples } from '../command.js';
 import { UsageError } from '../output.js';
 

@@ -1,5 +1,6 @@
 // `dbt-cloud run`: trigger a job run, and optionally wait for it and download its artifacts.
 import type { Command } from 'commander';
+import { downloadArtifacts } from '../../node.js';
 import { action, examples } from '../command.js';
 import { followRun, heartbeatInterval } from '../follow.js';
 import { runSummary, savedFiles, UsageError } from '../output.js';
@@ -82,7 +83,7 @@ export function registerRun(program: Command): void {
         cancelOnTimeout: opts.cancelOnTimeout,
         heartbeatMs,
       });
-      const files = opts.download ? await dbt.artifacts.download(finished.id, opts.download, opts.out) : [];
+      const files = opts.download ? await downloadArtifacts(dbt, finished.id, opts.download, opts.out) : [];
       out.result({ run: finished, files }, () => [runSummary(finished), savedFiles(files)].filter(Boolean).join('\n'));
     }),
   );
