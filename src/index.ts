@@ -60,6 +60,4 @@ export type {
   WebhookJobRunErroredEvent,
 } from './webhooks.js';
 export { RunStatus } from '../generated/enums.js';
-export { startMockServer, bundledSpecPath } from './mock.js';
-export type { MockServer, MockServerOptions } from './mock.js';
 export type { paths, components, operations } from '../generated/schema.js';

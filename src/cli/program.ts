@@ -5,7 +5,6 @@ import {
   createDbtCloud,
   DbtCloudError,
   RunFailedError,
-  startMockServer,
   WaitTimeoutError,
   type DbtCloud,
   type JobDefinition,
@@ -14,6 +13,7 @@ import {
   type RunStatusName,
   version,
 } from '../index.js';
+import { startMockServer } from '../node.js';
 import {
   createOutput,
   exitCodeHelp,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startMockServer } from '../../src/mock.js';
+import { startMockServer } from '../../src/node.js';
 
 function isAlive(pid: number): boolean {
   try {

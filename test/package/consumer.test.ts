@@ -123,7 +123,8 @@ describe('the packed package, installed in a fresh project', () => {
     await writeFile(
       join(project, 'use.mjs'),
       `import { existsSync } from 'node:fs';
-import { createDbtCloud, RunStatus, version, bundledSpecPath, NotFoundError } from 'dbt-cloud-ts';
+import { createDbtCloud, RunStatus, version, NotFoundError } from 'dbt-cloud-ts';
+import { bundledSpecPath } from 'dbt-cloud-ts/node';
 const dbt = createDbtCloud({ token: 'dbtc_fake_token', accountId: 43786, region: 'emea' });
 console.log(JSON.stringify({
   baseUrl: dbt.baseUrl,
