@@ -137,8 +137,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const webhooks = options.webhook ? new WebhookSender(options.webhook, seed.accountId) : undefined;
 
   let state: MockState;
+  let warmingUp = true;
   const onTransition = (record: RunRecord, transition: Transition) => {
-    if (!webhooks) return;
+    if (!webhooks || warmingUp) return;
     const job = state.jobs.items.get(record.jobId);
     webhooks.send(
       webhooks.event(record, transition, {
@@ -200,6 +201,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const port = await listen(front.server, options.port ?? 0, host);
     await warmUp(`http://127.0.0.1:${(front.server.address() as AddressInfo).port}`, seed.accountId, seed.jobs[0]!.id);
     state = makeState();
+    warmingUp = false;
     const shownHost = host.includes(':') ? `[${host}]` : host;
     const running = prism;
     const frontServer = front;
