@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface PrismOptions {
   /** Path of the OpenAPI document. */
@@ -59,8 +59,23 @@ function prismEntry(): string {
   }
 }
 
+/**
+ * Runs Prism's CLI inside a process that exits when its stdin closes. The parent holds the other end of that pipe, so
+ * however the parent ends (even killed outright, when no 'exit' handler runs), Prism does not outlive it.
+ */
+function guardedPrism(entry: string): string[] {
+  const script = [
+    "process.stdin.on('end', () => process.exit(0));",
+    "process.stdin.on('error', () => process.exit(0));",
+    'process.stdin.resume();',
+    `process.argv.splice(1, 0, ${JSON.stringify(entry)});`,
+    `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
+  ].join(' ');
+  return ['--input-type=module', '--eval', script];
+}
+
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  const args = [prismEntry(), options.mode, '--host', options.host, '--port', String(options.port)];
+  const args = [...guardedPrism(prismEntry()), options.mode, '--host', options.host, '--port', String(options.port)];
   if (options.mode === 'proxy') {
     // Prism's log level stays at info: below it, Prism no longer prints the line that gives its port.
     args.push(options.specPath, options.upstream ?? '');
@@ -71,7 +86,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   }
 
   // detached: Prism leads its own process group, so stop() can end it and anything it forks in one signal.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   const recent: string[] = [];
   // If this process ends without calling stop(), take Prism down with it rather than leave it orphaned.
   const onParentExit = () => killGroup(child);
