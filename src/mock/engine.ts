@@ -120,16 +120,29 @@ function stateFilter(query: Query): (state: number | null | undefined) => boolea
 
 export class Engine {
   private readonly routes: Array<{
+    operationId: string;
     method: string;
+    path: string;
     pattern: RegExp;
     handler: Handler;
     jobOf?: (c: Context) => number | undefined;
   }> = [];
+  /** Successful answers by operationId, since start-up (a reset keeps them). */
+  readonly served: Record<string, number> = {};
 
   constructor(private getState: () => MockState) {
-    const account = String.raw`/api/v2/accounts/(\d+)`;
-    const route = (method: string, path: string, handler: Handler, jobOf?: (context: Context) => number | undefined) =>
-      this.routes.push({ method, pattern: new RegExp(`^${account}${path}$`), handler, jobOf });
+    // Paths as the spec writes them; `{remainder}` (an artifact path) may hold `/`, every other parameter is a number.
+    const route = (
+      operationId: string,
+      method: string,
+      path: string,
+      handler: Handler,
+      jobOf?: (context: Context) => number | undefined,
+    ) => {
+      const full = `/api/v2/accounts/{account_id}${path}`;
+      const pattern = full.replace(/\{remainder\}/, '(.+)').replace(/\{[a-z_]+\}/g, String.raw`(\d+)`);
+      this.routes.push({ operationId, method, path: full, pattern: new RegExp(`^${pattern}$`), handler, jobOf });
+    };
     const jobParam = (c: Context) => Number(c.params[1]);
     const jobOfRun = (c: Context) => this.state.runs.get(Number(c.params[1]))?.jobId;
     const jobOfStep = (c: Context) => {
@@ -138,49 +151,55 @@ export class Engine {
     };
 
     route(
+      'listRuns',
       'GET',
       '/runs/',
       (c) => this.listRuns(c),
       (c) => numberParam(c.query, 'job_definition_id'),
     );
-    route('GET', String.raw`/runs/(\d+)/`, (c) => this.getRun(c), jobOfRun);
-    route('POST', String.raw`/runs/(\d+)/cancel/`, (c) => this.cancelRun(c), jobOfRun);
-    route('GET', String.raw`/runs/(\d+)/retry/`, (c) => this.failureDetails(c), jobOfRun);
-    route('POST', String.raw`/runs/(\d+)/retry/`, (c) => this.retryRun(c), jobOfRun);
-    route('GET', String.raw`/steps/(\d+)/`, (c) => this.getStep(c), jobOfStep);
-    route('GET', String.raw`/runs/(\d+)/artifacts/`, (c) => this.listArtifacts(c), jobOfRun);
-    route('GET', String.raw`/runs/(\d+)/artifacts/(.+)`, (c) => this.getRunArtifact(c), jobOfRun);
-    route('GET', String.raw`/jobs/(\d+)/artifacts/(.+)`, (c) => this.getJobArtifact(c), jobParam);
-    route('POST', String.raw`/jobs/(\d+)/run/`, (c) => this.trigger(c), jobParam);
-    route('POST', String.raw`/jobs/(\d+)/rerun/`, (c) => this.rerun(c), jobParam);
+    route('getRun', 'GET', '/runs/{id}/', (c) => this.getRun(c), jobOfRun);
+    route('cancelRun', 'POST', '/runs/{run_id}/cancel/', (c) => this.cancelRun(c), jobOfRun);
+    route('getRunFailureDetails', 'GET', '/runs/{run_id}/retry/', (c) => this.failureDetails(c), jobOfRun);
+    route('retryRun', 'POST', '/runs/{run_id}/retry/', (c) => this.retryRun(c), jobOfRun);
+    route('getRunStep', 'GET', '/steps/{id}/', (c) => this.getStep(c), jobOfStep);
+    route('listRunArtifacts', 'GET', '/runs/{run_id}/artifacts/', (c) => this.listArtifacts(c), jobOfRun);
+    route('getRunArtifact', 'GET', '/runs/{run_id}/artifacts/{remainder}', (c) => this.getRunArtifact(c), jobOfRun);
+    route('getJobArtifact', 'GET', '/jobs/{job_id}/artifacts/{remainder}', (c) => this.getJobArtifact(c), jobParam);
+    route('triggerJobRun', 'POST', '/jobs/{job_id}/run/', (c) => this.trigger(c), jobParam);
+    route('rerunJob', 'POST', '/jobs/{job_id}/rerun/', (c) => this.rerun(c), jobParam);
 
-    route('GET', '/jobs/', (c) => this.listJobs(c));
-    route('POST', '/jobs/', (c) => this.createJob(c));
-    route('GET', String.raw`/jobs/(\d+)/`, (c) => send(c.res, 200, { data: this.job(c), status: success }), jobParam);
-    route('POST', String.raw`/jobs/(\d+)/`, (c) => this.updateJob(c), jobParam);
-    route('DELETE', String.raw`/jobs/(\d+)/`, (c) => this.remove(c, this.state.jobs, 'The job'), jobParam);
+    route('listJobs', 'GET', '/jobs/', (c) => this.listJobs(c));
+    route('createJob', 'POST', '/jobs/', (c) => this.createJob(c));
+    route('getJob', 'GET', '/jobs/{id}/', (c) => send(c.res, 200, { data: this.job(c), status: success }), jobParam);
+    route('updateJob', 'POST', '/jobs/{id}/', (c) => this.updateJob(c), jobParam);
+    route('deleteJob', 'DELETE', '/jobs/{id}/', (c) => this.remove(c, this.state.jobs, 'The job'), jobParam);
 
-    route('GET', '/projects/', (c) =>
+    route('listProjects', 'GET', '/projects/', (c) =>
       this.listSimple(c, this.state.projects, ['name__icontains', 'pk', 'pk__gt', 'pk__in']),
     );
-    route('POST', '/projects/', (c) => this.createProject(c));
-    route('GET', String.raw`/projects/(\d+)/`, (c) => this.getSimple(c, this.state.projects, 'The project'));
-    route('POST', String.raw`/projects/(\d+)/`, (c) => this.updateSimple(c, this.state.projects, 'The project'));
-    route('DELETE', String.raw`/projects/(\d+)/`, (c) => this.remove(c, this.state.projects, 'The project'));
+    route('createProject', 'POST', '/projects/', (c) => this.createProject(c));
+    route('getProject', 'GET', '/projects/{id}/', (c) => this.getSimple(c, this.state.projects, 'The project'));
+    route('updateProject', 'POST', '/projects/{id}/', (c) => this.updateSimple(c, this.state.projects, 'The project'));
+    route('deleteProject', 'DELETE', '/projects/{id}/', (c) => this.remove(c, this.state.projects, 'The project'));
 
-    route('GET', '/environments/', (c) =>
+    route('listEnvironments', 'GET', '/environments/', (c) =>
       this.listSimple(c, this.state.environments, ['project_id', 'project_id__in', 'pk', 'dbt_version']),
     );
-    route('POST', '/environments/', (c) => this.createEnvironment(c));
-    route('GET', String.raw`/environments/(\d+)/`, (c) =>
+    route('createEnvironment', 'POST', '/environments/', (c) => this.createEnvironment(c));
+    route('getEnvironment', 'GET', '/environments/{id}/', (c) =>
       this.getSimple(c, this.state.environments, 'The environment'),
     );
-    route('POST', String.raw`/environments/(\d+)/`, (c) =>
+    route('updateEnvironment', 'POST', '/environments/{id}/', (c) =>
       this.updateSimple(c, this.state.environments, 'The environment'),
     );
-    route('DELETE', String.raw`/environments/(\d+)/`, (c) =>
+    route('deleteEnvironment', 'DELETE', '/environments/{id}/', (c) =>
       this.remove(c, this.state.environments, 'The environment'),
     );
+  }
+
+  /** The operations this engine serves (the rest it leaves to Prism). */
+  operations(): Array<{ operationId: string; method: string; path: string }> {
+    return this.routes.map(({ operationId, method, path }) => ({ operationId, method, path }));
   }
 
   private get state(): MockState {
@@ -240,6 +259,8 @@ export class Engine {
       }
       if (fault?.status === 500) throw new HttpError(500, 'An unexpected error occurred.');
       matched.route.handler(context);
+      if (res.statusCode < 400)
+        this.served[matched.route.operationId] = (this.served[matched.route.operationId] ?? 0) + 1;
     } catch (error) {
       if (error instanceof HttpError) sendError(res, error.status, error.message, error.data);
       else throw error;

@@ -46,6 +46,8 @@ export interface MockStateSummary {
   runs: { total: number; byStatus: Record<string, number> };
   requests: number;
   faults: number;
+  /** Successful answers by operationId of the operations the engine serves, since start-up. */
+  operations: Record<string, number>;
   violations: ViolationLog;
   webhooks: { sent: number; failed: number } | null;
 }
@@ -171,6 +173,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const summary = (): MockStateSummary => ({
     mode: 'stateful',
     ...state.summary(),
+    operations: { ...engine.served },
     violations: front?.violations ?? { count: 0, recent: [] },
     webhooks: webhooks ? { ...webhooks.counts } : null,
   });
@@ -201,6 +204,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const port = await listen(front.server, options.port ?? 0, host);
     await warmUp(`http://127.0.0.1:${(front.server.address() as AddressInfo).port}`, seed.accountId, seed.jobs[0]!.id);
     state = makeState();
+    for (const operationId of Object.keys(engine.served)) delete engine.served[operationId];
     warmingUp = false;
     const shownHost = host.includes(':') ? `[${host}]` : host;
     const running = prism;

@@ -5,6 +5,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { Engine } from '../../src/mock/engine.js';
 import { bundledSpecPath } from '../../src/mock/prism.js';
 import { loadScenarios, mergeScenarios, validateScenarios, defaultScenarios } from '../../src/mock/scenarios.js';
@@ -73,6 +74,19 @@ describe('the engine behind Prism', () => {
     const response = await fetch(`${url}/api/v2/accounts/1/runs/`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ status: { code: 404, is_success: false } });
+  });
+});
+
+describe('the operations the engine serves', () => {
+  it('are operations of the bundled spec, with the same method, path and operationId', async () => {
+    const spec = parseYaml(await readFile(bundledSpecPath, 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const operations = new Engine(() => undefined as never).operations();
+    expect(operations.length).toBe(26);
+    for (const { operationId, method, path } of operations) {
+      expect(spec.paths[path]?.[method.toLowerCase()]?.operationId, `${method} ${path}`).toBe(operationId);
+    }
   });
 });
 
