@@ -494,7 +494,7 @@ export class Engine {
           updated_at: now,
         }) as Job,
     );
-    send(c.res, 200, { data: job, status: { ...success, code: 200 } });
+    send(c.res, 200, { data: job, status: success });
   }
 
   private updateJob(c: Context): void {

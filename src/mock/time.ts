@@ -6,10 +6,6 @@ export function apiTimestamp(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}000+00:00`;
 }
 
-export function parseApiTimestamp(text: string): number {
-  return Date.parse(text.replace(' ', 'T'));
-}
-
 /** `HH:MM:SS`. */
 export function clockDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
