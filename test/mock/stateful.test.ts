@@ -214,6 +214,13 @@ describe('lists', () => {
 
     const finished = await api('GET', '/runs/?job_definition_id=567183&order_by=-finished_at&limit=1');
     expect(finished.body.data[0].id).toBe(a.id);
+
+    const newer = await api('GET', `/runs/?id__gt=${a.id}&include_related=trigger,job`);
+    expect(newer.body.data.map((r: { id: number }) => r.id)).toEqual([b.id, c.id]);
+    expect(newer.body.data[0].trigger.cause).toBe('from the test');
+    expect(newer.body.data[0].job.id).toBe(567184);
+    const some = await api('GET', `/runs/?pk__in=[${a.id},${c.id}]`);
+    expect(some.body.data.map((r: { id: number }) => r.id)).toEqual([a.id, c.id]);
   });
 });
 
