@@ -1,30 +1,58 @@
-// npm run mock [-- --port 4010 --dynamic]: serves generated/openapi.yaml with Prism until Ctrl-C.
+// npm run mock [-- --port 4010 --scenarios file.yaml --speed 2 --step-per-poll --webhook-url URL --webhook-secret S]
+// Serves dbt Cloud in a box until Ctrl-C; `--static` serves the spec's examples with Prism alone, as before.
 import { parseArgs } from 'node:util';
-import { startMockServer } from '../src/mock.js';
+import { startMockServer } from '../src/node.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
+    static: { type: 'boolean', default: false },
     dynamic: { type: 'boolean', default: false },
+    scenarios: { type: 'string' },
+    speed: { type: 'string', default: '1' },
+    'step-per-poll': { type: 'boolean', default: false },
+    'webhook-url': { type: 'string' },
+    'webhook-secret': { type: 'string' },
   },
 });
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a whole number from 0 to 65535, got ${values.port}`);
+function fail(message: string): never {
+  console.error(message);
   process.exit(4);
 }
 
-const mock = await startMockServer({ port, dynamic: values.dynamic });
-console.log(
-  `dbt Cloud mock listening on ${mock.url} (spec: generated/openapi.yaml${values.dynamic ? ', dynamic' : ''})`,
-);
-console.log(`  any token works:          Authorization: Token anything`);
-console.log(
-  `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
-);
-console.log(`  force a status:           Prefer: code=429`);
-console.log(`  random data from schemas: Prefer: dynamic=true`);
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be a whole number from 0 to 65535, got ${values.port}`);
+const speed = Number(values.speed);
+if (!(speed > 0) || !Number.isFinite(speed)) fail(`--speed must be a number above 0, got ${values.speed}`);
+if (Boolean(values['webhook-url']) !== Boolean(values['webhook-secret']))
+  fail('--webhook-url and --webhook-secret go together');
+if (values.dynamic && !values.static) fail('--dynamic applies to --static only');
+
+const mock = await startMockServer({
+  port,
+  static: values.static,
+  dynamic: values.dynamic,
+  scenarios: values.scenarios,
+  speed,
+  stepPerPoll: values['step-per-poll'],
+  webhook: values['webhook-url'] ? { url: values['webhook-url'], secret: values['webhook-secret']! } : undefined,
+});
+if (mock.mode === 'static') {
+  console.log(`dbt Cloud mock (static: the spec's examples) listening on ${mock.url}`);
+  console.log(`  any token works:          Authorization: Token anything`);
+  console.log(
+    `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
+  );
+  console.log(`  force a status:           Prefer: code=429`);
+  console.log(`  random data from schemas: Prefer: dynamic=true`);
+} else {
+  const state = await mock.state();
+  console.log(`dbt Cloud in a box listening on ${mock.url} (account ${state?.accountId}, any token)`);
+  for (const job of state?.jobs ?? []) console.log(`  job ${job.id}: ${job.name} (${job.outcome})`);
+  console.log(`  state: GET ${mock.url}/__mock/state   reset: POST ${mock.url}/__mock/reset`);
+}
 console.log('Press Ctrl-C to stop.');
 
 const shutdown = async () => {

@@ -1,10 +1,11 @@
 // npm start: the main job end to end against the bundled mock server (or, with --real, a real account).
-// list projects and jobs → trigger a job → wait for it with progress → download run_results.json → summary.
+// list projects and jobs → trigger a job → wait for it with progress → download run_results.json → summary; against
+// the mock, then a job that fails in its `dbt build` step, and that step's log.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createDbtCloud, type DbtCloud, type RunResultsArtifact } from '../src/index.js';
+import { createDbtCloud, RunStatus, type DbtCloud, type Run, type RunResultsArtifact } from '../src/index.js';
 import { downloadArtifacts, startMockServer, type MockServer } from '../src/node.js';
 
 const { values } = parseArgs({
@@ -39,8 +40,8 @@ try {
     dbt = createDbtCloud();
     console.log(`Using ${dbt.baseUrl}, account ${dbt.accountId}`);
   } else {
-    mock = await startMockServer();
-    console.log(`Mock server started at ${mock.url} (the bundled spec's examples)`);
+    mock = await startMockServer({ speed: 2 });
+    console.log(`Mock server started at ${mock.url} (dbt Cloud in a box: runs move on their own)`);
     dbt = createDbtCloud({ host: mock.url, token: 'mock-token', accountId: 43786, env: {} });
   }
 
@@ -54,14 +55,7 @@ try {
   const triggered = await dbt.runs.trigger(jobId, { cause: 'Triggered by npm start (dbt-cloud-ts)' });
   console.log(`Triggered job ${jobId}: run ${triggered.id} is ${triggered.status_humanized}`);
 
-  const started = Date.now();
-  const run = await dbt.runs.wait(triggered.id, {
-    throwOnFailure: false,
-    onProgress: (current) =>
-      console.log(
-        `  run ${current.id}: ${current.status_humanized} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      ),
-  });
+  const run = await follow(dbt, triggered);
 
   const outDir = values.out ?? join(tmpdir(), 'dbt-cloud-ts-start');
   const [file] = await downloadArtifacts(dbt, run.id, ['run_results.json'], outDir);
@@ -72,10 +66,36 @@ try {
   console.log(
     `Summary: run ${run.id} ${run.status_humanized}; ${runResults.results.length} results (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}); dbt ${runResults.metadata.dbt_version}`,
   );
-  process.exitCode = run.status === 10 ? 0 : 1;
+  process.exitCode = run.status === RunStatus.Success ? 0 : 1;
+
+  if (mock) {
+    // The mock's job 567184 fails in its `dbt build` step: show what a failure looks like.
+    const failing = await dbt.runs.trigger(567184, { cause: 'A failing job, from npm start' });
+    console.log(`Triggered job 567184: run ${failing.id} is ${failing.status_humanized}`);
+    const failed = await follow(dbt, failing);
+    const steps = await dbt.runs.steps(failed.id);
+    const step = steps.find((each) => each.status === RunStatus.Error);
+    console.log(`Run ${failed.id} ended ${failed.status_humanized}; failed step: ${step?.name ?? 'none'}`);
+    for (const line of (step?.logs ?? '').split('\n')) console.log(`  | ${line}`);
+    if (failed.status !== RunStatus.Error || !step) process.exitCode = 1;
+  }
 } catch (error) {
   console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
   process.exitCode = 5;
 } finally {
   await stop();
+}
+
+/** Polls the run to its end, printing each status it goes through. */
+async function follow(dbt: DbtCloud, triggered: Run): Promise<Run> {
+  const started = Date.now();
+  return dbt.runs.wait(triggered.id, {
+    intervalMs: 250,
+    maxIntervalMs: 500,
+    throwOnFailure: false,
+    onProgress: (current) =>
+      console.log(
+        `  run ${current.id}: ${current.status_humanized} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ),
+  });
 }

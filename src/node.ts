@@ -1,5 +1,6 @@
 // The `dbt-cloud-ts/node` entry: what only Node can do (the file system, child processes). Everything else is in the
 // main entry (src/index.ts), which runs on any runtime with fetch.
 export { downloadArtifacts } from './download.js';
-export { startMockServer, bundledSpecPath } from './mock.js';
-export type { MockServer, MockServerOptions } from './mock.js';
+export { startMockServer, bundledSpecPath } from './mock/launcher.js';
+export type { MockServer, MockServerOptions, MockStateSummary } from './mock/launcher.js';
+export type { Scenarios, JobScenario, FaultRule, RunOutcome, PhaseDurations } from './mock/scenarios.js';

@@ -284,8 +284,8 @@ describe('dbt-cloud CLI', () => {
     });
   });
 
-  it('serves the mock, answers, and stops cleanly on SIGTERM leaving no process', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--json'], {
+  it('serves the static mock (--static), answers, and stops cleanly on SIGTERM leaving no process', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--static', '--port', '0', '--json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -313,4 +313,50 @@ describe('dbt-cloud CLI', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 90_000); // Prism takes seconds to start, more when other suites load the machine
+
+  it('serves the stateful mock by default: a triggered run keeps its id and steps to Success with --step-per-poll', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--step-per-poll', '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let stdout = '';
+      const started = await new Promise<{ url: string; mode: string; accountId: number }>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+          try {
+            resolve(JSON.parse(stdout));
+          } catch {
+            // not complete yet
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
+      });
+      expect(started.mode).toBe('stateful');
+      const api = `${started.url}/api/v2/accounts/${started.accountId}`;
+      const headers = { Authorization: 'Token x', 'Content-Type': 'application/json' };
+      const triggered = await fetch(`${api}/jobs/567183/run/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ cause: 'e2e' }),
+      });
+      expect(triggered.status).toBe(200);
+      const runId = ((await triggered.json()) as { data: { id: number } }).data.id;
+      const seen: number[] = [];
+      for (let poll = 0; poll < 10 && seen.at(-1) !== 10; poll++) {
+        const response = await fetch(`${api}/runs/${runId}/`, { headers });
+        const run = ((await response.json()) as { data: { id: number; status: number } }).data;
+        expect(run.id).toBe(runId);
+        seen.push(run.status);
+      }
+      expect(seen.at(-1)).toBe(10);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 150_000); // the stateful mock warms Prism up before it answers
 });

@@ -31,7 +31,7 @@ function start(args: string[], env: Record<string, string>) {
 }
 
 describe('npm start', () => {
-  it('walks the main job against the mock and exits 0 with a summary, stopping the mock', async () => {
+  it('follows one run to Success and a failing run to its failed step against the mock, exits 0, stops the mock', async () => {
     const out = await mkdtemp(join(tmpdir(), 'dbt-cloud-start-'));
     try {
       const result = await start(['--out', out], {});
@@ -39,15 +39,25 @@ describe('npm start', () => {
       const lines = result.stdout;
       expect(lines).toMatch(/Mock server started at http:\/\/127\.0\.0\.1:\d+/);
       expect(lines).toContain('Projects: jaffle_shop (270542)');
-      expect(lines).toMatch(/Triggered job 567183: run \d+ is Queued/);
-      expect(lines).toMatch(/run \d+: Success after/);
+      const runId = /Triggered job 567183: run (\d+) is Queued/.exec(lines)?.[1];
+      expect(runId).toBeDefined();
+      // The same run goes through the lifecycle to Success.
+      expect(lines).toContain(`run ${runId}: Running after`);
+      expect(lines).toContain(`run ${runId}: Success after`);
       expect(lines).toContain(`Saved ${join(out, 'run_results.json')}`);
-      expect(lines).toMatch(/Summary: run \d+ Success; 3 results/);
+      expect(lines).toContain(`Summary: run ${runId} Success; 3 results`);
+      // Then a job that fails in its dbt build step, and that step's log.
+      const failedId = /Triggered job 567184: run (\d+) is Queued/.exec(lines)?.[1];
+      expect(failedId).toBeDefined();
+      expect(failedId).not.toBe(runId);
+      expect(lines).toContain(`run ${failedId}: Error after`);
+      expect(lines).toMatch(new RegExp(`Run ${failedId} ended Error; failed step: Invoke dbt with \`dbt build`));
+      expect(lines).toContain("|   invalid identifier 'PAYMENTS.AMOUNT_CENTS'");
       expect(lines).toContain('Mock server stopped.');
     } finally {
       await rm(out, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('refuses to touch a real account without --real and a job id', async () => {
     const result = await start([], { DBT_CLOUD_API_TOKEN: 'dbtc_REAL_TOKEN', DBT_CLOUD_ACCOUNT_ID: '1' });

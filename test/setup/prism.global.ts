@@ -1,6 +1,7 @@
-// Vitest global setup: one Prism for the whole run, on a free port, stopped at the end.
+// Vitest global setup: one Prism for the whole run, on a free port, stopped at the end. It serves the spec's
+// examples (static mode): the contract tests check the spec and its examples; test/mock/ starts stateful mocks.
 import type { TestProject } from 'vitest/node';
-import { startMockServer } from '../../src/mock.js';
+import { startMockServer } from '../../src/node.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +10,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const mock = await startMockServer();
+  const mock = await startMockServer({ static: true });
   project.provide('prismUrl', mock.url);
   return async () => {
     await mock.stop();

@@ -17,32 +17,90 @@ function requirePrism(): void {
   }
 }
 
+interface MockFlags {
+  port: string;
+  static?: boolean;
+  dynamic?: boolean;
+  scenarios?: string;
+  speed: string;
+  stepPerPoll?: boolean;
+  webhookUrl?: string;
+  webhookSecret?: string;
+}
+
+/** Every flag is checked before anything starts (exit 4), so a typo never leaves a half-started mock. */
+function mockOptions(opts: MockFlags) {
+  const port = Number(opts.port);
+  if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`must be 0..65535, got ${opts.port}`, '--port');
+  const speed = Number(opts.speed);
+  if (!Number.isFinite(speed) || !(speed > 0))
+    throw new UsageError(`must be a number above 0, got ${opts.speed}`, '--speed');
+  if (Boolean(opts.webhookUrl) !== Boolean(opts.webhookSecret))
+    throw new UsageError('--webhook-url and --webhook-secret go together', '--webhook-url');
+  if (opts.dynamic && !opts.static) throw new UsageError('applies to --static only', '--dynamic');
+  if (opts.static && (opts.scenarios || opts.stepPerPoll || opts.webhookUrl || opts.speed !== '1'))
+    throw new UsageError(
+      '--scenarios, --speed, --step-per-poll and --webhook-* apply to the stateful mock only',
+      '--static',
+    );
+  return {
+    port,
+    static: Boolean(opts.static),
+    dynamic: Boolean(opts.dynamic),
+    speed,
+    stepPerPoll: Boolean(opts.stepPerPoll),
+    ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
+    ...(opts.webhookUrl ? { webhook: { url: opts.webhookUrl, secret: opts.webhookSecret! } } : {}),
+  };
+}
+
 export function registerMock(program: Command): void {
   examples(
     program
       .command('mock')
-      .description('serve the bundled API description with Prism, for local development and tests')
+      .description(
+        'dbt Cloud in a box: runs that progress, failures chosen by job, signed webhooks, Prism validating every exchange',
+      )
       .addOption(new Option('--port <port>', 'port; 0 picks a free one').default('4010'))
-      .option('--dynamic', 'generate responses from the schemas instead of the examples'),
+      .option(
+        '--scenarios <file>',
+        'per-job outcomes, durations and faults (YAML or JSON; see schemas/mock-scenarios.schema.json)',
+      )
+      .addOption(new Option('--speed <factor>', 'how many times faster than the scenarios runs go').default('1'))
+      .option('--step-per-poll', 'each poll of a run moves it one state on (deterministic CI), instead of the clock')
+      .option('--webhook-url <url>', 'POST signed job.run.* events here as runs change state')
+      .option('--webhook-secret <secret>', 'the secret the webhook events are signed with')
+      .option('--static', "serve the spec's examples with Prism alone (Prefer headers pick examples)")
+      .option('--dynamic', 'with --static: generate responses from the schemas instead of the examples'),
     'dbt-cloud mock --port 4010',
-    "curl -H 'Authorization: Token x' -H 'Prefer: example=error' http://127.0.0.1:4010/api/v2/accounts/1/runs/1/",
+    'dbt-cloud mock --port 0 --step-per-poll --scenarios ci-scenarios.yaml --json',
+    'dbt-cloud mock --webhook-url http://127.0.0.1:8080/hook --webhook-secret s3cret',
+    "dbt-cloud mock --static & curl -H 'Authorization: Token x' -H 'Prefer: example=error' http://127.0.0.1:4010/api/v2/accounts/1/runs/1/",
   ).action(
-    action(async ({ out }, opts: { port: string; dynamic?: boolean }) => {
-      const port = Number(opts.port);
-      if (!/^\d+$/.test(opts.port) || port > 65535)
-        throw new UsageError(`must be 0..65535, got ${opts.port}`, '--port');
+    action(async ({ out }, opts: MockFlags) => {
+      const options = mockOptions(opts);
       requirePrism();
-      const mock = await startMockServer({ port, dynamic: Boolean(opts.dynamic) });
+      const mock = await startMockServer(options);
+      const state = mock.mode === 'static' ? undefined : await mock.state();
       out.result(
-        { url: mock.url, pid: mock.pid },
-        [
-          `dbt Cloud mock listening on ${mock.url}`,
-          `  any token works:          Authorization: Token anything`,
-          `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
-          `  force a status:           Prefer: code=429`,
-          `  random data from schemas: Prefer: dynamic=true`,
-          'Press Ctrl-C to stop.',
-        ].join('\n'),
+        { url: mock.url, pid: mock.pid, mode: mock.mode, ...(state ? { accountId: state.accountId } : {}) },
+        () =>
+          (mock.mode === 'static'
+            ? [
+                `dbt Cloud mock (static: the spec's examples) listening on ${mock.url}`,
+                `  any token works:          Authorization: Token anything`,
+                `  pick a named example:     Prefer: example=error   (get-run: success, queued, running, error, cancelled)`,
+                `  force a status:           Prefer: code=429`,
+                `  random data from schemas: Prefer: dynamic=true`,
+              ]
+            : [
+                `dbt Cloud in a box listening on ${mock.url} (account ${state?.accountId}, any token)`,
+                ...(state?.jobs ?? []).map((job) => `  job ${job.id}: ${job.name} (${job.outcome})`),
+                `  state: GET ${mock.url}/__mock/state   reset: POST ${mock.url}/__mock/reset`,
+              ]
+          )
+            .concat('Press Ctrl-C to stop.')
+            .join('\n'),
       );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

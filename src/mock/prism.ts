@@ -1,26 +1,31 @@
-// Starts Prism (the mock server) on the bundled spec and reports where it listens.
+// Starts Prism on the bundled spec, as a mock of the examples or as a validating proxy in front of an upstream.
 // Prism is asked for port 0 so the OS picks a free one; the real port is read from Prism's own output.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export interface MockServerOptions {
-  /** Path of the OpenAPI document to serve. Default: the package's `generated/openapi.yaml`. */
-  specPath?: string;
-  /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string;
-  /** Generate responses from the schemas instead of returning the examples. */
+export interface PrismOptions {
+  /** Path of the OpenAPI document. */
+  specPath: string;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to bind. */
+  host: string;
+  /** `mock` serves the spec's examples; `proxy` forwards to `upstream` and validates both directions. */
+  mode: 'mock' | 'proxy';
+  /** Where `proxy` forwards to. */
+  upstream?: string;
+  /** `mock` only: generate responses from the schemas instead of returning the examples. */
   dynamic?: boolean;
-  /** How long to wait for Prism to start listening. Default 60 s. */
-  startTimeoutMs?: number;
+  /** `proxy` only: answer a request or response that breaks the spec with an error instead of a header. */
+  errors?: boolean;
+  /** How long to wait for Prism to start listening. */
+  startTimeoutMs: number;
 }
 
-export interface MockServer {
-  /** Base URL, such as `http://127.0.0.1:41873`. */
+export interface PrismProcess {
   readonly url: string;
   readonly port: number;
   /** Prism's process id (the leader of its own process group). */
@@ -29,13 +34,13 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-// The folder holding generated/openapi.yaml: the project root from src/, or the package root from dist/src/.
+// The folder holding generated/openapi.yaml: the project root from src/mock/, or the package root from dist/src/mock/.
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = resolve(dir, '..')) {
+  for (let up = 0; up < 5; up++, dir = resolve(dir, '..')) {
     if (existsSync(join(dir, 'generated', 'openapi.yaml'))) return dir;
   }
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 const packageRoot = findPackageRoot();
 const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
@@ -54,17 +59,34 @@ function prismEntry(): string {
   }
 }
 
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`);
+/**
+ * Runs Prism's CLI inside a process that exits when its stdin closes. The parent holds the other end of that pipe, so
+ * however the parent ends (even killed outright, when no 'exit' handler runs), Prism does not outlive it.
+ */
+function guardedPrism(entry: string): string[] {
+  const script = [
+    "process.stdin.on('end', () => process.exit(0));",
+    "process.stdin.on('error', () => process.exit(0));",
+    'process.stdin.resume();',
+    `process.argv.splice(1, 0, ${JSON.stringify(entry)});`,
+    `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
+  ].join(' ');
+  return ['--input-type=module', '--eval', script];
+}
+
+export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
+  const args = [...guardedPrism(prismEntry()), options.mode, '--host', options.host, '--port', String(options.port)];
+  if (options.mode === 'proxy') {
+    // Prism's log level stays at info: below it, Prism no longer prints the line that gives its port.
+    args.push(options.specPath, options.upstream ?? '');
+    if (options.errors) args.push('--errors');
+  } else {
+    args.push(options.specPath);
+    if (options.dynamic) args.push('--dynamic');
   }
-  const args = [prismEntry(), 'mock', '--host', host, '--port', String(port), options.specPath ?? bundledSpecPath];
-  if (options.dynamic) args.push('--dynamic');
 
   // detached: Prism leads its own process group, so stop() can end it and anything it forks in one signal.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   const recent: string[] = [];
   // If this process ends without calling stop(), take Prism down with it rather than leave it orphaned.
   const onParentExit = () => killGroup(child);
@@ -79,8 +101,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const url = await new Promise<{ url: string; port: number }>((ready, fail) => {
     const timer = setTimeout(() => {
       killGroup(child);
-      fail(new Error(`Prism did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${recent.join('')}`));
-    }, options.startTimeoutMs ?? 60_000);
+      fail(new Error(`Prism did not start within ${options.startTimeoutMs} ms:\n${recent.join('')}`));
+    }, options.startTimeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       recent.push(text);
