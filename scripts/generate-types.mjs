@@ -2,4 +2,4 @@
 import { generateTypes, generatedDir } from './lib/pipeline.mjs';
 
 await generateTypes(generatedDir);
-console.log('wrote generated/schema.d.ts, enums.ts and fields.ts');
+console.log('wrote generated/schema.d.ts, enums.ts, fields.ts, jobs-schema.ts and schemas/jobs.schema.json');
