@@ -20,6 +20,7 @@ export type {
 export { defaultCause } from './resources/runs.js';
 export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
 export { LookupError } from './resources/jobs.js';
+export * from './jobs-as-code/public.js';
 export type {
   ArtifactOf,
   ArtifactOptions,
