@@ -10,11 +10,13 @@ import { checkAgainstSchema, coerceToSchema } from './schema-check.js';
 type JobCreate = components['schemas']['JobCreate'];
 
 /** One job as written under `jobs:` in a file. */
-export type JobSpec = Omit<Partial<JobCreate>, 'account_id' | 'project_id' | 'environment_id'> & {
+export type JobSpec = Omit<Partial<JobCreate>, 'account_id' | 'project_id' | 'environment_id' | 'schedule'> & {
   account_id?: number | string;
   project_id: number | string;
   environment_id: number | string;
   name: string;
+  /** The schedule as a cron expression (UTC); dbt Cloud derives `date` and `time` from it. */
+  schedule?: Partial<NonNullable<JobCreate['schedule']>> & { cron: string };
   /** Job-level overrides of environment variables, one `{ DBT_NAME: value }` per item. */
   custom_environment_variables?: Array<Record<string, string | number | boolean>>;
   /** The existing job `link` marks as this one. */
@@ -48,8 +50,11 @@ export interface ConfigIssue extends Partial<SourceLocation> {
 export class JobsConfigError extends ValidationError {
   override name = 'JobsConfigError';
   constructor(readonly issues: ConfigIssue[]) {
-    super(issues[0]?.field ?? 'jobs', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the jobs files`);
-    this.message = [this.message, ...issues.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
+    super(issues[0]?.field ?? 'jobs', 'is invalid');
+    this.message = [
+      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the jobs files:`,
+      ...issues.map((issue) => `  ${formatIssue(issue)}`),
+    ].join('\n');
   }
   override toJSON() {
     return { ...super.toJSON(), issues: this.issues };
