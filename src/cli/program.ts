@@ -23,6 +23,7 @@ import {
   progressReporter,
   UsageError,
 } from './output.js';
+import { addJobsAsCodeCommands } from './commands/jobs-as-code.js';
 
 interface GlobalOptions {
   token?: string;
@@ -457,6 +458,8 @@ export function buildProgram(): Command {
       out.result(result, () => createdOrBody('job', result));
     }),
   );
+
+  addJobsAsCodeCommands(jobs);
 
   // ---- environments and projects ----
   const environments = program.command('environments').description('list and copy environments');

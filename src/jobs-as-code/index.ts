@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.js';
 import type { Job } from '../resources/jobs.js';
 import { checkId } from '../validate.js';
 import { type ApplyOptions, type ApplyResult, applyPlan } from './apply.js';
-import { type ConfigIssue, type JobSpec, type JobsConfig, parseJobsConfig } from './config.js';
+import { type ConfigIssue, type JobSpec, type JobsConfig, type Locate, parseJobsConfig } from './config.js';
 import { keptByImportFilter, managedName, parseJobName } from './identifiers.js';
 import { type JobsPlan, type PlanOptions, planJobs } from './plan.js';
 import { type JobCalls, inScope, listEnvVarOverrides, writableFields } from './remote.js';
@@ -14,6 +14,8 @@ import { isSecretName } from './diff.js';
 export interface ValidateOptions {
   /** Also ask dbt Cloud whether the projects, environments and jobs the files point at exist. */
   online?: boolean;
+  /** Where values sit in the files (from loadJobsConfig), so online problems name file and line too. */
+  locate?: Locate;
   signal?: AbortSignal;
 }
 
@@ -81,7 +83,7 @@ export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
      * the projects, environments and jobs it points at exist, returning those problems.
      */
     async validateConfig(config: JobsConfig, options: ValidateOptions = {}): Promise<ConfigIssue[]> {
-      const desired = parseJobsConfig(config);
+      const desired = parseJobsConfig(config, options.locate ? { locate: options.locate } : {});
       if (!options.online) return [];
       const account_id = ctx.account();
       const signal = options.signal;
@@ -104,7 +106,11 @@ export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
       const issues: ConfigIssue[] = [];
       for (const job of desired) {
         const add = (field: string, message: string) =>
-          issues.push({ ...job.source, field: `jobs.${job.identifier}.${field}`, message });
+          issues.push({
+            ...(options.locate?.(['jobs', job.identifier, ...field.split('.')]) ?? job.source),
+            field: `jobs.${job.identifier}.${field}`,
+            message,
+          });
         if (!projectIds.has(job.projectId)) add('project_id', `project ${job.projectId} does not exist`);
         const owner = environmentProject.get(job.environmentId);
         if (owner === undefined) add('environment_id', `environment ${job.environmentId} does not exist`);

@@ -1,7 +1,14 @@
 // plan: compares the jobs the files want with the managed jobs dbt Cloud has and lists what apply would do. A plan is
 // plain JSON: it can be saved, reviewed and applied later, exactly as planned.
 import { DbtCloudError } from '../errors.js';
-import { type ConfigIssue, type DesiredJob, JobsConfigError, type JobsConfig, parseJobsConfig } from './config.js';
+import {
+  type ConfigIssue,
+  type DesiredJob,
+  JobsConfigError,
+  type JobsConfig,
+  type Locate,
+  parseJobsConfig,
+} from './config.js';
 import { type EnvVarChange, type FieldChange, diffEnvVars, diffFields } from './diff.js';
 import { managedName } from './identifiers.js';
 import { type Deps, type Scope, fingerprint, inScope, readRemote, writableFields } from './remote.js';
@@ -19,6 +26,8 @@ export interface PlanOptions {
   limitToConfig?: boolean;
   /** Leave managed jobs whose identifier matches this regular expression alone (in the files and in dbt Cloud). */
   excludeIdentifiersMatching?: string;
+  /** Where values sit in the files (from loadJobsConfig), so problems name file and line. */
+  locate?: Locate;
   signal?: AbortSignal;
 }
 
@@ -89,11 +98,11 @@ export function scopeFor(desired: DesiredJob[], options: PlanOptions): Scope {
 
 export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOptions = {}): Promise<JobsPlan> {
   const accountId = deps.ctx.account();
-  const parsed = parseJobsConfig(config);
+  const parsed = parseJobsConfig(config, options.locate ? { locate: options.locate } : {});
   const issues: ConfigIssue[] = parsed
     .filter((job) => job.accountId !== undefined && job.accountId !== accountId)
     .map((job) => ({
-      ...job.source,
+      ...(options.locate?.(['jobs', job.identifier, 'account_id']) ?? job.source),
       field: `jobs.${job.identifier}.account_id`,
       message: `is ${job.accountId}, but the client works on account ${accountId}`,
     }));
