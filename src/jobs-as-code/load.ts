@@ -30,6 +30,12 @@ interface ParsedFile {
   data: Record<string, unknown> | null;
 }
 
+/** A path as a person reads it: relative when inside cwd, absolute otherwise. */
+const shown = (cwd: string, path: string) => {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+};
+
 const fail = (issues: ConfigIssue[]): never => {
   throw new JobsConfigError(issues);
 };
@@ -85,7 +91,7 @@ async function loadVars(vars: LoadJobsOptions['vars'], cwd: string): Promise<Rec
   const merged: Record<string, unknown> = {};
   const origin = new Map<string, string>();
   for (const path of await resolveJobsFiles(vars, cwd)) {
-    const file = relative(cwd, path);
+    const file = shown(cwd, path);
     const { data } = parseYaml(file, await readFile(path, 'utf8'));
     for (const [name, value] of Object.entries(data ?? {})) {
       if (origin.has(name)) {
@@ -138,7 +144,7 @@ export async function loadJobsConfig(patterns: string[], options: LoadJobsOption
   const paths = await resolveJobsFiles(patterns, cwd);
   const parsed: ParsedFile[] = [];
   for (const path of paths) {
-    const file = relative(cwd, path) || path;
+    const file = shown(cwd, path);
     parsed.push(parseYaml(file, render(file, await readFile(path, 'utf8'), vars)));
   }
 
