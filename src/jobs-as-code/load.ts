@@ -125,13 +125,24 @@ function render(file: string, text: string, vars: Record<string, unknown> | unde
   } catch (error) {
     const message = String((error as Error).message ?? error);
     const position = /\[Line (\d+), Column (\d+)\]/.exec(message);
-    const reason = message.split('\n').at(-1)!.trim();
+    const reason = message
+      .split('\n')
+      .at(-1)!
+      .trim()
+      .replace(/^Error: /, '');
+    const line = position ? Number(position[1]) : undefined;
+    // nunjucks says only "attempted to output null or undefined value"; the expression on that line names the variable.
+    const column = position ? Number(position[2]) : 0;
+    const expressions = [...(text.split('\n')[(line ?? 1) - 1] ?? '').matchAll(/\{\{\s*(.*?)\s*\}\}/g)];
+    const expression = (expressions.filter((m) => m.index < column).at(-1) ?? expressions[0])?.[1];
     return fail([
       {
         file,
-        ...(position ? { line: Number(position[1]), column: Number(position[2]) } : {}),
+        ...(position ? { line, column } : {}),
         field: '(template)',
-        message: /undefined|null/.test(reason) ? `${reason} (a variable the vars files do not set)` : reason,
+        message: /null or undefined/.test(reason)
+          ? `{{ ${expression ?? '...'} }} has no value: the vars files do not set it`
+          : reason,
       },
     ]);
   }
