@@ -1,4 +1,6 @@
 // Jobs as code through the library (dbt.jobs.plan / apply / ...) against the in-process stateful fake.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDbtCloud,
@@ -207,6 +209,18 @@ describe('plan and apply', () => {
     expect(strict.skipped).toMatchObject([{ identifier: 'nightly', reason: expect.stringMatching(/failFast/) }]);
   });
 
+  it('compares secret overrides by presence only (dbt Cloud masks their values)', async () => {
+    const secret = config();
+    secret.jobs!.nightly!.custom_environment_variables = [{ DBT_ENV_SECRET_TOKEN: 'v1' }];
+    await dbt.jobs.apply(await dbt.jobs.plan(secret));
+    expect([...fake.envVars.values()].map((v) => [v.name, v.value])).toEqual([['DBT_ENV_SECRET_TOKEN', 'v1']]);
+    secret.jobs!.nightly!.custom_environment_variables = [{ DBT_ENV_SECRET_TOKEN: 'v2' }];
+    expect((await dbt.jobs.plan(secret)).changes).toEqual([]);
+    // An import never writes the masked value into a file.
+    const imported = await dbt.jobs.importConfig({ managedOnly: true });
+    expect(imported.jobs!.nightly!.custom_environment_variables).toEqual([]);
+  });
+
   it('refuses to plan when two dbt Cloud jobs carry the same identifier', async () => {
     fake.seedJob({ name: 'A [[twin]]' });
     fake.seedJob({ name: 'B [[twin]]' });
@@ -248,6 +262,20 @@ describe('config errors', () => {
     expect(fake.server.requests).toEqual([]);
   });
 
+  it('follows a nullable object into its fields (job_completion_trigger_condition)', async () => {
+    const bad = config();
+    bad.jobs!.ci!.job_completion_trigger_condition = {
+      condition: { job_id: 500, project_id: 270542, statuses: [10, 40] },
+    } as never;
+    const error = (await dbt.jobs.plan(bad).catch((e: unknown) => e)) as JobsConfigError;
+    expect(error.issues).toEqual([
+      {
+        field: 'jobs.ci.job_completion_trigger_condition.condition.statuses[1]',
+        message: 'must be one of 10, 20, 30, got 40',
+      },
+    ]);
+  });
+
   it('reads templated strings as numbers and booleans', async () => {
     const templated = config();
     Object.assign(templated.jobs!.nightly!, { project_id: '270542', environment_id: '218762' });
@@ -269,6 +297,18 @@ describe('config errors', () => {
     const other = config();
     other.jobs!.nightly!.name = 'Nightly [[daily]]';
     await expect(dbt.jobs.plan(other)).rejects.toThrow(/carries the marker \[\[daily\]\] but the job's key is nightly/);
+  });
+});
+
+describe('runtime neutrality', () => {
+  it('keeps Node built-ins out of everything but the file loader', async () => {
+    const folder = join(import.meta.dirname, '..', '..', 'src', 'jobs-as-code');
+    const files = (await readdir(folder)).filter((name) => name.endsWith('.ts') && name !== 'load.ts');
+    expect(files.length).toBeGreaterThan(5);
+    for (const name of files) {
+      const text = await readFile(join(folder, name), 'utf8');
+      expect(text, name).not.toMatch(/from '(node:|fs|path|os)|from '\.\/load\.js'|from '(yaml|nunjucks|tinyglobby)'/);
+    }
   });
 });
 
