@@ -126,6 +126,9 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
     return true;
   });
   const identifiers = desired.map((job) => job.identifier).sort();
+  if (desired.length === 0) {
+    warnings.push('the files hold no jobs in scope: every managed job in scope would be deleted (with allowDelete)');
+  }
 
   const remote = await readRemote(deps, scope, identifiers, options.signal);
   const duplicates = [...remote.managed.entries()].filter(([, jobs]) => jobs.length > 1);

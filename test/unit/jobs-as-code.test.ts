@@ -140,6 +140,13 @@ describe('plan and apply', () => {
     expect(kept.skipped).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
     expect(fake.jobs.get(ciId)!.state).toBe(1);
 
+    const empty = await dbt.jobs.plan({ jobs: null });
+    expect(empty.warnings).toEqual([expect.stringMatching(/the files hold no jobs in scope/)]);
+    expect(empty.changes.map((c) => [c.action, c.identifier, Boolean(c.skipped)])).toEqual([
+      ['delete', 'ci', true],
+      ['delete', 'nightly', true],
+    ]);
+
     const allowed = await dbt.jobs.plan(fewer, { allowDelete: true });
     expect(pendingChanges(allowed)).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
     await dbt.jobs.apply(allowed);
