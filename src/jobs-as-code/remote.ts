@@ -38,6 +38,8 @@ export interface RemoteState {
   envVars: Map<number, Record<string, RemoteEnvVar>>;
 }
 
+const overrideReadsAtOnce = 4;
+
 export const inScope = (scope: Scope, projectId: number, environmentId: number) =>
   (scope.projectIds.length === 0 || scope.projectIds.includes(projectId)) &&
   (scope.environmentIds.length === 0 || scope.environmentIds.includes(environmentId));
@@ -85,11 +87,12 @@ export async function readRemote(
     managed.set(identifier, [...(managed.get(identifier) ?? []), job]);
   }
   const envVars = new Map<number, Record<string, RemoteEnvVar>>();
-  const wanted = [...new Set(identifiers)].sort();
-  for (const identifier of wanted) {
-    for (const job of managed.get(identifier) ?? []) {
-      envVars.set(job.id, await listEnvVarOverrides(deps.ctx, job.project_id, job.id, signal));
-    }
+  const toRead = [...new Set(identifiers)].flatMap((identifier) => managed.get(identifier) ?? []);
+  // One listing per job; a few at a time (the client's throttle and retries still apply to each).
+  for (let start = 0; start < toRead.length; start += overrideReadsAtOnce) {
+    const batch = toRead.slice(start, start + overrideReadsAtOnce);
+    const read = await Promise.all(batch.map((job) => listEnvVarOverrides(deps.ctx, job.project_id, job.id, signal)));
+    batch.forEach((job, i) => envVars.set(job.id, read[i]!));
   }
   return { jobs, managed, envVars };
 }
