@@ -78,8 +78,15 @@ try {
   //   proves it on the installed tarball. TypeScript consumers on `module: node20`/`nodenext` (TS >= 5.8) type it too.
   // --exclude-entrypoints ./openapi.yaml: the `./openapi.yaml` export is a data file (the bundled OpenAPI spec,
   //   for tools and `require.resolve`), not a module; attw would report it as "NoResolution" because it has no
-  //   JavaScript or type declarations, which it never should have.
-  await step('attw', bin('attw'), [tarball, '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml']);
+  //   JavaScript or type declarations, which it never should have. The same holds for `./jobs.schema.json`.
+  await step('attw', bin('attw'), [
+    tarball,
+    '--profile',
+    'esm-only',
+    '--exclude-entrypoints',
+    './openapi.yaml',
+    './jobs.schema.json',
+  ]);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -2,4 +2,6 @@
 import { generateTypes, generatedDir } from './lib/pipeline.mjs';
 
 await generateTypes(generatedDir);
-console.log('wrote generated/schema.d.ts, enums.ts, fields.ts and response-schemas.ts');
+console.log(
+  'wrote generated/schema.d.ts, enums.ts, fields.ts, response-schemas.ts, jobs-schema.ts and schemas/jobs.schema.json',
+);

@@ -22,6 +22,7 @@ export { defaultCause, runStatusNames } from './resources/runs.js';
 export { isTerminal as isTerminalRunStatus } from './polling.js';
 export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
 export { LookupError } from './resources/jobs.js';
+export * from './jobs-as-code/public.js';
 export type {
   ArtifactOf,
   ArtifactOptions,

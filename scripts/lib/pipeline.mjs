@@ -1,19 +1,21 @@
 // The spec pipeline in one place: bundle openapi/ into one file, then compile it to TypeScript types.
 // The npm scripts and the drift check call these with different output folders.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { renderJobsSchemaJson, renderJobsSchemaModule } from './jobs-schema.mjs';
 
 const run = promisify(execFile);
 
 export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const specRoot = join(projectRoot, 'openapi', 'openapi.yaml');
 export const generatedDir = join(projectRoot, 'generated');
+export const schemasDir = join(projectRoot, 'schemas');
 const redocly = join(projectRoot, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
 
 const yamlHeader =
@@ -57,9 +59,10 @@ function assertUniqueComponentNames(doc) {
 
 /**
  * Compiles `<outDir>/openapi.yaml` into `schema.d.ts` (types), `enums.ts` (named enum values), `fields.ts` and
- * `response-schemas.ts` (the success-response schemas that `dbt-cloud-ts/validate` checks answers against).
+ * `response-schemas.ts` (the success-response schemas that `dbt-cloud-ts/validate` checks answers against),
+ * `jobs-schema.ts`, and the jobs file's JSON Schema into `<schemaOutDir>/jobs.schema.json`.
  */
-export async function generateTypes(outDir) {
+export async function generateTypes(outDir, schemaOutDir = schemasDir) {
   const specText = await readFile(join(outDir, 'openapi.yaml'), 'utf8');
   const doc = parse(specText);
   // defaultNonNullable off: a field with a default is still optional to send (the API fills it in).
@@ -68,6 +71,9 @@ export async function generateTypes(outDir) {
   await writeFile(join(outDir, 'enums.ts'), tsHeader('x-enum-varnames') + renderNamedEnums(doc));
   await writeFile(join(outDir, 'fields.ts'), tsHeader('request body fields') + renderRequestFields(doc));
   await writeFile(join(outDir, 'response-schemas.ts'), tsHeader('response schemas') + renderResponseSchemas(doc));
+  await writeFile(join(outDir, 'jobs-schema.ts'), renderJobsSchemaModule(doc));
+  await mkdir(schemaOutDir, { recursive: true });
+  await writeFile(join(schemaOutDir, 'jobs.schema.json'), renderJobsSchemaJson(doc));
 }
 
 function propertyNames(doc, schema, seen = new Set()) {
@@ -122,7 +128,14 @@ function renderNamedEnums(doc) {
   return out.length > 0 ? out.join('\n') : 'export {};\n';
 }
 
-export const generatedFiles = ['openapi.yaml', 'schema.d.ts', 'enums.ts', 'fields.ts', 'response-schemas.ts'];
+export const generatedFiles = [
+  'openapi.yaml',
+  'schema.d.ts',
+  'enums.ts',
+  'fields.ts',
+  'response-schemas.ts',
+  'jobs-schema.ts',
+];
 
 // ---- response-schemas.ts: what the opt-in response validation (src/validate-responses/) needs, and nothing more:
 // the 2xx response schemas per operation and the component schemas they reach, as JSON Schema 2020-12 without
@@ -320,12 +333,16 @@ export async function findDrift() {
   const scratch = await mkdtemp(join(tmpdir(), 'dbt-cloud-drift-'));
   try {
     await bundleSpec(scratch);
-    await generateTypes(scratch);
+    await generateTypes(scratch, scratch);
     const drifted = [];
     for (const file of generatedFiles) {
       const expected = await readFile(join(scratch, file), 'utf8');
       const actual = await readFile(join(generatedDir, file), 'utf8').catch(() => null);
       if (actual !== expected) drifted.push(file);
+    }
+    const jobsSchema = await readFile(join(scratch, 'jobs.schema.json'), 'utf8');
+    if ((await readFile(join(schemasDir, 'jobs.schema.json'), 'utf8').catch(() => null)) !== jobsSchema) {
+      drifted.push('../schemas/jobs.schema.json');
     }
     return drifted;
   } finally {

@@ -7,6 +7,7 @@ import { registerArtifacts } from './commands/artifacts.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerEnvironments } from './commands/environments.js';
 import { registerJobs } from './commands/jobs.js';
+import { addJobsAsCodeCommands } from './commands/jobs-as-code.js';
 import { registerMock } from './commands/mock.js';
 import { registerProjects } from './commands/projects.js';
 import { registerRun } from './commands/run.js';
@@ -35,7 +36,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerRuns(program);
   registerArtifacts(program);
-  registerJobs(program);
+  addJobsAsCodeCommands(registerJobs(program));
   registerEnvironments(program);
   registerProjects(program);
   registerDoctor(program);

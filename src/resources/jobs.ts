@@ -2,6 +2,7 @@
 import { JobCreateFields } from '../../generated/fields.js';
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
+import { type JobsAsCode, createJobsAsCode } from '../jobs-as-code/index.js';
 import { DbtCloudError, ValidationError } from '../errors.js';
 import type { Paginator } from '../pagination.js';
 import { checkBoolean, checkId, checkObject, checkOptionalId, checkString, compact } from '../validate.js';
@@ -255,8 +256,10 @@ export function createJobs(ctx: Context) {
       return create(body as JobCreate, compact({ signal: options.signal }));
     },
   };
-  // The overloads tie the answer's type to `dryRun`.
-  return methods as Omit<typeof methods, 'copy' | 'import'> & JobCopying;
+  // The overloads tie the answer's type to `dryRun`. Jobs as code (plan, apply, ...) lives in src/jobs-as-code/.
+  return Object.assign(methods, createJobsAsCode(ctx, methods)) as Omit<typeof methods, 'copy' | 'import'> &
+    JobCopying &
+    JobsAsCode;
 }
 
 export type Jobs = ReturnType<typeof createJobs>;

@@ -6,7 +6,7 @@ import { action, examples } from '../command.js';
 import { createdOrBody, jobLine, jobSummary, lines, UsageError } from '../output.js';
 import { given, integer } from '../parse.js';
 
-export function registerJobs(program: Command): void {
+export function registerJobs(program: Command): Command {
   const jobs = examples(
     program.command('jobs').description('list, show, export, import and copy jobs'),
     'dbt-cloud jobs list --project 270542',
@@ -115,4 +115,5 @@ export function registerJobs(program: Command): void {
       },
     ),
   );
+  return jobs;
 }

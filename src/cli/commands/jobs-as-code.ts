@@ -1,0 +1,410 @@
+// `dbt-cloud jobs plan | apply | validate | import-jobs | link | unlink | deactivate`: jobs kept as code in YAML files
+// (the dbt-jobs-as-code format, with its option names). Exit codes differ from the other commands, as CI expects from
+// a plan: 0 nothing to change (or done), 2 changes pending (plan only), 1 any error.
+import { readFile, writeFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
+import {
+  createDbtCloud,
+  formatIssue,
+  JobsConfigError,
+  pendingChanges,
+  planFormat,
+  type ApplyResult,
+  type DbtCloud,
+  type JobsConfig,
+  type JobsPlan,
+  type PlanOptions,
+} from '../../index.js';
+import { loadJobsConfig, toJobsYaml } from '../../node.js';
+import { createOutput, type Output, UsageError } from '../output.js';
+
+export const jobsAsCodeExitCodes = { ok: 0, error: 1, changes: 2 } as const;
+
+const exitCodeHelp = `Exit codes:
+  0  nothing to change (plan), or done (apply, validate, ...)
+  1  an error: invalid files, an API error, a failed change, a stale saved plan
+  2  plan only: there are changes to apply`;
+
+interface Globals {
+  token?: string;
+  accountId?: string;
+  host?: string;
+  json?: boolean;
+}
+
+const id =
+  (name: string) =>
+  (value: string, previous: number[] = []) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1)
+      throw new UsageError(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
+    return [...previous, Number(value)];
+  };
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const scopeOptions = (command: Command) =>
+  command
+    .option('--project-id <id>', 'only this project (repeatable)', id('--project-id'))
+    .option('--environment-id <id>', 'only this environment (repeatable)', id('--environment-id'));
+const varsOption = (command: Command) =>
+  command.addOption(
+    new Option('-v, --vars-yml <file>', 'vars file (or glob) for templated jobs files (repeatable)').argParser(collect),
+  );
+
+/** The client: account from --account-id or DBT_CLOUD_ACCOUNT_ID, else from the files' account_id. */
+function clientFor(globals: Globals, config?: JobsConfig): DbtCloud {
+  const options = {
+    ...(globals.token ? { token: globals.token } : {}),
+    ...(globals.host ? { host: globals.host } : {}),
+    ...(globals.accountId ? { accountId: globals.accountId } : {}),
+  };
+  const dbt = createDbtCloud(options);
+  if (dbt.accountId !== undefined || !config) return dbt;
+  const fromFile =
+    config.account_id ??
+    Object.values(config.jobs ?? {}).find((job) => job.account_id !== undefined)?.account_id ??
+    undefined;
+  return fromFile === undefined ? dbt : createDbtCloud({ ...options, accountId: Number(fromFile) });
+}
+
+const show = (value: unknown) => JSON.stringify(value);
+
+/** The plan for a person: one block per job, field by field. */
+export function describePlan(plan: JobsPlan): string {
+  const lines: string[] = [];
+  const sign = { create: '+', update: '~', delete: '-' } as const;
+  for (const change of plan.changes) {
+    const where = `project ${change.projectId}, environment ${change.environmentId}`;
+    const job = change.jobId === undefined ? '' : ` (job ${change.jobId})`;
+    lines.push(
+      `${sign[change.action]} ${change.action} ${change.identifier}${job}: ${show(change.name)}  [${where}]${change.skipped ? `  SKIPPED: ${change.skipped}` : ''}`,
+    );
+    if (change.action === 'update') {
+      for (const diff of change.differences) lines.push(`    ${diff.field}: ${show(diff.old)} → ${show(diff.new)}`);
+    }
+    for (const envVar of change.envVars) {
+      lines.push(
+        envVar.action === 'create'
+          ? `    + env ${envVar.name} = ${show(envVar.new)}`
+          : envVar.action === 'delete'
+            ? `    - env ${envVar.name} (was ${show(envVar.old)})`
+            : `    ~ env ${envVar.name}: ${show(envVar.old)} → ${show(envVar.new)}`,
+      );
+    }
+  }
+  for (const warning of plan.warnings) lines.push(`! ${warning}`);
+  const count = (action: string) => plan.changes.filter((c) => c.action === action && !c.skipped).length;
+  const skipped = plan.changes.filter((c) => c.skipped).length;
+  lines.push(
+    pendingChanges(plan).length === 0
+      ? `No changes. ${plan.unchanged.length} job${plan.unchanged.length === 1 ? '' : 's'} up to date${skipped ? `; ${skipped} delete${skipped === 1 ? '' : 's'} skipped (--allow-delete)` : ''}.`
+      : `Plan: ${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete${skipped ? ` (${skipped} skipped)` : ''}, ${plan.unchanged.length} unchanged.`,
+  );
+  return lines.join('\n');
+}
+
+/** dbt-jobs-as-code's `--json` shape beside ours, so scripts written for it keep working. */
+function compatibleChanges(plan: JobsPlan) {
+  const base = (change: JobsPlan['changes'][number]) => ({
+    identifier: change.identifier,
+    project_id: change.projectId,
+    environment_id: change.environmentId,
+  });
+  return {
+    job_changes: plan.changes.map((change) => ({
+      action: change.action.toUpperCase(),
+      type: 'Job',
+      ...base(change),
+      differences: Object.fromEntries(change.differences.map((d) => [d.field, { old: d.old, new: d.new }])),
+    })),
+    env_var_overwrite_changes: plan.changes.flatMap((change) =>
+      change.envVars.map((envVar) => ({
+        action: envVar.action.toUpperCase(),
+        type: 'Env Var Overwrite',
+        ...base(change),
+        identifier: `${change.identifier}:${envVar.name}`,
+        differences: { old_value: envVar.old, new_value: envVar.new },
+      })),
+    ),
+  };
+}
+
+function describeResult(result: ApplyResult): string {
+  const lines = [
+    ...result.applied.map(
+      (a) =>
+        `✓ ${a.action} ${a.identifier} (job ${a.jobId})${a.envVars.length ? `, ${a.envVars.length} override change${a.envVars.length === 1 ? '' : 's'}` : ''}`,
+    ),
+    ...result.failed.map((f) => `✗ ${f.action} ${f.identifier}: ${f.error.name}: ${f.error.message}`),
+    ...result.skipped.map((s) => `- ${s.action} ${s.identifier}: skipped, ${s.reason}`),
+  ];
+  lines.push(
+    result.success
+      ? `Applied ${result.applied.length} change${result.applied.length === 1 ? '' : 's'}.`
+      : `${result.failed.length} change${result.failed.length === 1 ? '' : 's'} failed, ${result.applied.length} applied.`,
+  );
+  return lines.join('\n');
+}
+
+export function addJobsAsCodeCommands(jobs: Command): void {
+  // Every error ends the command with exit code 1 and a clear message (file, line and field for bad files).
+  const run =
+    <A extends unknown[]>(fn: (out: Output, globals: Globals, ...args: A) => Promise<number>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const globals = command.optsWithGlobals<Globals>();
+      const out = createOutput(Boolean(globals.json));
+      try {
+        process.exitCode = await fn(out, globals, ...(args.slice(0, -1) as A));
+      } catch (error) {
+        if (error instanceof JobsConfigError && !out.json) {
+          process.stderr.write(
+            `✗ ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in the jobs files:\n${error.issues.map((issue) => `  ${formatIssue(issue)}\n`).join('')}`,
+          );
+        } else out.error(error);
+        process.exitCode = jobsAsCodeExitCodes.error;
+      }
+    };
+  const help = (command: Command, examples: string) =>
+    command.addHelpText('after', `\nExamples:\n${examples}\n\n${exitCodeHelp}`);
+
+  const load = (files: string[], opts: { varsYml?: string[] }) =>
+    loadJobsConfig(files, opts.varsYml?.length ? { vars: opts.varsYml } : {});
+  const planOptions = (opts: Record<string, any>): PlanOptions => ({
+    ...(opts.allowDelete ? { allowDelete: true } : {}),
+    ...(opts.projectId ? { projectIds: opts.projectId } : {}),
+    ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
+    ...(opts.limitProjectsEnvsToYml ? { limitToConfig: true } : {}),
+    ...(opts.excludeIdentifiersMatching ? { excludeIdentifiersMatching: opts.excludeIdentifiersMatching } : {}),
+  });
+  const planCommand = (command: Command) =>
+    varsOption(scopeOptions(command))
+      .option('--limit-projects-envs-to-yml', 'only look at the projects and environments the files use')
+      .option('--exclude-identifiers-matching <regex>', 'leave managed jobs whose identifier matches alone')
+      .option('--allow-delete', 'delete managed jobs that are no longer in the files (listed either way)');
+
+  // ---- plan ----
+  help(
+    planCommand(
+      jobs
+        .command('plan')
+        .description('show what apply would change: create, update (field by field) and delete')
+        .argument('<files...>', 'jobs files, directories or globs'),
+    ).option('--out <plan.json>', 'save the plan, to apply exactly this later (`jobs apply plan.json`)'),
+    `  $ dbt-cloud jobs plan jobs/*.yml --vars-yml vars/prod.yml --limit-projects-envs-to-yml
+  $ dbt-cloud jobs plan jobs/ --out plan.json --json > plan-summary.json`,
+  ).action(
+    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+      const { config, locate } = await load(files, opts);
+      const plan = await clientFor(globals, config).jobs.plan(config, { ...planOptions(opts), locate });
+      if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
+      out.result({ ...plan, ...compatibleChanges(plan) }, () => describePlan(plan));
+      if (opts.out) out.info(`saved the plan to ${opts.out}; apply it with: dbt-cloud jobs apply ${opts.out}`);
+      return pendingChanges(plan).length > 0 ? jobsAsCodeExitCodes.changes : jobsAsCodeExitCodes.ok;
+    }),
+  );
+
+  // ---- apply ----
+  help(
+    planCommand(
+      jobs
+        .command('apply')
+        .alias('sync')
+        .description('make dbt Cloud match the files (or apply a plan saved with `plan --out`)')
+        .argument('<files...>', 'jobs files, directories or globs; or one saved plan (.json)'),
+    )
+      .option('--fail-fast', 'stop at the first change that fails')
+      .option('--dry-run', 'plan only; change nothing'),
+    `  $ dbt-cloud jobs apply jobs/*.yml --vars-yml vars/prod.yml
+  $ dbt-cloud jobs apply plan.json          # exactly the saved plan; refused if dbt Cloud changed since`,
+  ).action(
+    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+      let plan: JobsPlan;
+      let dbt: DbtCloud;
+      if (files.length === 1 && files[0]!.endsWith('.json')) {
+        let saved: JobsPlan;
+        try {
+          saved = JSON.parse(await readFile(files[0]!, 'utf8')) as JobsPlan;
+        } catch (error) {
+          throw new UsageError(`cannot read a plan from ${files[0]}: ${(error as Error).message}`);
+        }
+        if (saved?.format !== planFormat)
+          throw new UsageError(`${files[0]} is not a plan saved by \`jobs plan --out\``);
+        plan = saved;
+        dbt = clientFor({ ...globals, accountId: globals.accountId ?? String(saved.accountId) });
+      } else {
+        const { config, locate } = await load(files, opts);
+        dbt = clientFor(globals, config);
+        plan = await dbt.jobs.plan(config, { ...planOptions(opts), locate });
+      }
+      if (opts.dryRun) {
+        out.result(
+          { ...plan, ...compatibleChanges(plan), dryRun: true },
+          () => `${describePlan(plan)}\n(dry run: nothing changed)`,
+        );
+        return jobsAsCodeExitCodes.ok;
+      }
+      if (!out.json) out.info(describePlan(plan));
+      const result = await dbt.jobs.apply(plan, opts.failFast ? { failFast: true } : {});
+      out.result({ plan, result, ...compatibleChanges(plan), apply_success: result.success }, () =>
+        describeResult(result),
+      );
+      return result.success ? jobsAsCodeExitCodes.ok : jobsAsCodeExitCodes.error;
+    }),
+  );
+
+  // ---- validate ----
+  help(
+    varsOption(
+      jobs
+        .command('validate')
+        .description('check jobs files against the schema; --online also checks the ids they point at')
+        .argument('<files...>', 'jobs files, directories or globs')
+        .option('--online', 'also check that projects, environments and jobs the files name exist'),
+    ),
+    `  $ dbt-cloud jobs validate jobs/ --vars-yml vars/qa.yml --online`,
+  ).action(
+    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+      const { config, files: read, locate } = await load(files, opts);
+      const issues = opts.online
+        ? await clientFor(globals, config).jobs.validateConfig(config, { online: true, locate })
+        : [];
+      const jobCount = Object.keys(config.jobs ?? {}).length;
+      out.result({ valid: issues.length === 0, files: read, jobs: jobCount, issues }, () =>
+        issues.length === 0
+          ? `✓ ${read.length} file${read.length === 1 ? '' : 's'}, ${jobCount} job${jobCount === 1 ? '' : 's'}: valid${opts.online ? ' (ids checked against dbt Cloud)' : ''}`
+          : `✗ ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`,
+      );
+      return issues.length === 0 ? jobsAsCodeExitCodes.ok : jobsAsCodeExitCodes.error;
+    }),
+  );
+
+  // ---- import ----
+  // `jobs import` already creates a job from an exported JSON definition, so this is `import-jobs` where that exists.
+  const importName = jobs.commands.some((command) => command.name() === 'import') ? 'import-jobs' : 'import';
+  const importCommand = jobs.command(importName);
+  if (importName === 'import') importCommand.alias('import-jobs');
+  help(
+    scopeOptions(
+      importCommand
+        .description('write existing jobs as a jobs file (YAML)')
+        .option('--job-id <id>', 'only this job (repeatable)', id('--job-id'))
+        .option('--managed-only', 'only jobs that already carry an [[identifier]]')
+        .option('--include-linked-id', 'write linked_id (the job id) for `jobs link`')
+        .option('--filter <env>', 'only jobs whose [[filter:identifier]] filter is empty, * or contains this')
+        .option('--out <file>', 'write to this file instead of stdout'),
+    ),
+    `  $ dbt-cloud jobs ${importName} --project-id 270542 --environment-id 218762 --out jobs/prod.yml`,
+  ).action(
+    run(async (out, globals, opts: Record<string, any>) => {
+      const config = await clientFor(globals).jobs.importConfig({
+        ...(opts.projectId ? { projectIds: opts.projectId } : {}),
+        ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
+        ...(opts.jobId ? { jobIds: opts.jobId } : {}),
+        ...(opts.managedOnly ? { managedOnly: true } : {}),
+        ...(opts.includeLinkedId ? { includeLinkedId: true } : {}),
+        ...(opts.filter ? { filter: opts.filter } : {}),
+      });
+      const yaml = toJobsYaml(config);
+      const count = Object.keys(config.jobs ?? {}).length;
+      if (opts.out) {
+        await writeFile(opts.out, yaml);
+        out.result({ file: opts.out, jobs: count }, `wrote ${count} job${count === 1 ? '' : 's'} to ${opts.out}`);
+      } else out.result(config, yaml.trimEnd());
+      return jobsAsCodeExitCodes.ok;
+    }),
+  );
+
+  // ---- link / unlink / deactivate ----
+  const markerLines = (changes: Array<{ jobId: number; from: string; to: string; done: boolean }>, dryRun: boolean) =>
+    changes.length === 0
+      ? 'no jobs to change'
+      : changes
+          .map(
+            (c) =>
+              `${dryRun ? 'would rename' : c.done ? 'renamed' : 'already named'} job ${c.jobId}: ${show(c.from)} → ${show(c.to)}`,
+          )
+          .join('\n');
+  help(
+    varsOption(
+      scopeOptions(
+        jobs
+          .command('link')
+          .description('mark existing jobs as managed: add [[identifier]] to the jobs named by linked_id in the files')
+          .argument('<files...>', 'jobs files, directories or globs')
+          .option('--dry-run', 'show the renames; change nothing'),
+      ),
+    ),
+    `  $ dbt-cloud jobs link jobs/prod.yml --dry-run`,
+  ).action(
+    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+      const { config } = await load(files, opts);
+      const changes = await clientFor(globals, config).jobs.link(config, {
+        ...(opts.projectId ? { projectIds: opts.projectId } : {}),
+        ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
+        dryRun: Boolean(opts.dryRun),
+      });
+      out.result(changes, () => markerLines(changes, Boolean(opts.dryRun)));
+      return jobsAsCodeExitCodes.ok;
+    }),
+  );
+  help(
+    varsOption(
+      scopeOptions(
+        jobs
+          .command('unlink')
+          .description('remove the [[identifier]] marker from managed jobs, so no file manages them any more')
+          .option('-i, --identifier <identifier>', 'only this identifier (repeatable)', collect)
+          .option('--config <files...>', 'only the identifiers of these jobs files')
+          .option('--dry-run', 'show the renames; change nothing'),
+      ),
+    ),
+    `  $ dbt-cloud jobs unlink --identifier nightly --dry-run`,
+  ).action(
+    run(async (out, globals, opts: Record<string, any>) => {
+      const loaded = opts.config ? await load(opts.config, opts) : undefined;
+      const identifiers = [...(opts.identifier ?? []), ...Object.keys(loaded?.config.jobs ?? {})];
+      if (loaded && identifiers.length === 0) throw new UsageError('the --config files hold no jobs');
+      const changes = await clientFor(globals, loaded?.config).jobs.unlink({
+        ...(opts.projectId ? { projectIds: opts.projectId } : {}),
+        ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
+        ...(identifiers.length ? { identifiers } : {}),
+        dryRun: Boolean(opts.dryRun),
+      });
+      out.result(changes, () => markerLines(changes, Boolean(opts.dryRun)));
+      return jobsAsCodeExitCodes.ok;
+    }),
+  );
+  help(
+    scopeOptions(
+      jobs
+        .command('deactivate')
+        .alias('deactivate-jobs')
+        .description('turn off every trigger (schedule, CI, merge) of jobs, keeping the jobs')
+        .option('--job-id <id>', 'this job (repeatable)', id('--job-id'))
+        .option('--dry-run', 'show what would be turned off; change nothing'),
+    ),
+    `  $ dbt-cloud jobs deactivate --job-id 567183 --job-id 567184`,
+  ).action(
+    run(async (out, globals, opts: Record<string, any>) => {
+      if (!opts.jobId && !opts.projectId && !opts.environmentId)
+        throw new UsageError('name the jobs: --job-id, --project-id or --environment-id');
+      const results = await clientFor(globals).jobs.deactivate({
+        ...(opts.jobId ? { jobIds: opts.jobId } : {}),
+        ...(opts.projectId ? { projectIds: opts.projectId } : {}),
+        ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
+        dryRun: Boolean(opts.dryRun),
+      });
+      out.result(results, () =>
+        results.length === 0
+          ? 'no jobs matched'
+          : results
+              .map(
+                (r) =>
+                  `${r.alreadyInactive ? 'already inactive' : opts.dryRun ? 'would deactivate' : 'deactivated'} job ${r.jobId}: ${show(r.name)}`,
+              )
+              .join('\n'),
+      );
+      return jobsAsCodeExitCodes.ok;
+    }),
+  );
+}

@@ -1,0 +1,238 @@
+// Node only: reads jobs files (paths, directories or globs), renders templated ones with a vars file (nunjucks, a
+// Jinja-compatible engine, as dbt-jobs-as-code renders them with Jinja), parses the YAML with anchors and merge keys,
+// and checks the result, naming file, line and field for every problem.
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import nunjucks from 'nunjucks';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { type ConfigIssue, JobsConfigError, type JobsConfig, type Locate, parseJobsConfig } from './config.js';
+
+export interface LoadJobsOptions {
+  /** Vars files (paths or globs) for templated files, or the variables themselves. */
+  vars?: string[] | Record<string, unknown>;
+  /** Where relative paths start; default: the current directory. */
+  cwd?: string;
+}
+
+export interface LoadedJobs {
+  config: JobsConfig;
+  /** The files read, relative to cwd, in the order read. */
+  files: string[];
+  /** Where a value of the merged config comes from (file, line, column). */
+  locate: Locate;
+}
+
+interface ParsedFile {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  data: Record<string, unknown> | null;
+}
+
+/** A path as a person reads it: relative when inside cwd, absolute otherwise. */
+const shown = (cwd: string, path: string) => {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+};
+
+const fail = (issues: ConfigIssue[]): never => {
+  throw new JobsConfigError(issues);
+};
+
+/** The files a list of paths, directories (their *.yml and *.yaml) and glob patterns names, each once, sorted. */
+export async function resolveJobsFiles(patterns: string[], cwd = process.cwd()): Promise<string[]> {
+  const found: string[] = [];
+  for (const pattern of patterns) {
+    const full = isAbsolute(pattern) ? pattern : join(cwd, pattern);
+    const info = await stat(full).catch(() => undefined);
+    let matches: string[];
+    if (info?.isDirectory()) matches = await glob(['*.yml', '*.yaml'], { cwd: full, absolute: true });
+    else if (info?.isFile()) matches = [full];
+    else if (isDynamicPattern(pattern)) matches = await glob(pattern, { cwd, absolute: true });
+    else matches = [];
+    if (matches.length === 0)
+      fail([{ file: pattern, field: '(files)', message: 'no file matches this path or pattern' }]);
+    found.push(...matches.sort());
+  }
+  return [...new Set(found.map((file) => resolve(file)))];
+}
+
+const templateMarks = /\{\{|\{%/;
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+function parseYaml(file: string, text: string): ParsedFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    fail(
+      doc.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0].line ?? lineOf(text, error.pos[0]),
+        column: error.linePos?.[0].col,
+        field: '(yaml)',
+        message: error.message.split('\n')[0]!,
+      })),
+    );
+  }
+  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+    fail([{ file, line: 1, field: '(root)', message: 'must be a mapping with a `jobs:` key' }]);
+  }
+  return { file, doc, lines, data: data as Record<string, unknown> | null };
+}
+
+async function loadVars(vars: LoadJobsOptions['vars'], cwd: string): Promise<Record<string, unknown> | undefined> {
+  if (vars === undefined) return undefined;
+  if (!Array.isArray(vars)) return vars;
+  const merged: Record<string, unknown> = {};
+  const origin = new Map<string, string>();
+  for (const path of await resolveJobsFiles(vars, cwd)) {
+    const file = shown(cwd, path);
+    const { data } = parseYaml(file, await readFile(path, 'utf8'));
+    for (const [name, value] of Object.entries(data ?? {})) {
+      if (origin.has(name)) {
+        fail([{ file, field: name, message: `is also set in ${origin.get(name)}; set each variable once` }]);
+      }
+      origin.set(name, file);
+      // As dbt-jobs-as-code does: an empty variable renders as YAML null, not as an empty string.
+      merged[name] = value === null ? 'null' : value;
+    }
+  }
+  return merged;
+}
+
+function render(file: string, text: string, vars: Record<string, unknown> | undefined): string {
+  if (!templateMarks.test(text)) return text;
+  if (vars === undefined) {
+    const names = [...new Set([...text.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)].map((m) => m[1]))];
+    const line = lineOf(text, text.search(templateMarks));
+    fail([
+      {
+        file,
+        line,
+        field: '(template)',
+        message: `the file is templated (${names.join(', ') || 'Jinja tags'}); give a vars file (--vars-yml)`,
+      },
+    ]);
+  }
+  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+  try {
+    return env.renderString(text, vars!);
+  } catch (error) {
+    const message = String((error as Error).message ?? error);
+    const position = /\[Line (\d+), Column (\d+)\]/.exec(message);
+    const reason = message
+      .split('\n')
+      .at(-1)!
+      .trim()
+      .replace(/^Error: /, '');
+    const line = position ? Number(position[1]) : undefined;
+    // nunjucks says only "attempted to output null or undefined value"; the expression on that line names the variable.
+    const column = position ? Number(position[2]) : 0;
+    const expressions = [...(text.split('\n')[(line ?? 1) - 1] ?? '').matchAll(/\{\{\s*(.*?)\s*\}\}/g)];
+    const expression = (expressions.filter((m) => m.index < column).at(-1) ?? expressions[0])?.[1];
+    return fail([
+      {
+        file,
+        ...(position ? { line, column } : {}),
+        field: '(template)',
+        message: /null or undefined/.test(reason)
+          ? `{{ ${expression ?? '...'} }} has no value: the vars files do not set it`
+          : reason,
+      },
+    ]);
+  }
+}
+
+/** Reads, renders, parses and checks jobs files; throws JobsConfigError naming file, line and field. */
+export async function loadJobsConfig(patterns: string[], options: LoadJobsOptions = {}): Promise<LoadedJobs> {
+  const cwd = options.cwd ?? process.cwd();
+  const vars = await loadVars(options.vars, cwd);
+  const paths = await resolveJobsFiles(patterns, cwd);
+  const parsed: ParsedFile[] = [];
+  for (const path of paths) {
+    const file = shown(cwd, path);
+    parsed.push(parseYaml(file, render(file, await readFile(path, 'utf8'), vars)));
+  }
+
+  const config: JobsConfig = { jobs: {} };
+  const jobFile = new Map<string, ParsedFile>();
+  const issues: ConfigIssue[] = [];
+  for (const part of parsed) {
+    for (const [key, value] of Object.entries(part.data ?? {})) {
+      if (key !== 'jobs') {
+        config[key] = value;
+        continue;
+      }
+      if (value === null) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        issues.push({ ...position(part, ['jobs']), field: 'jobs', message: 'must be a mapping of identifier → job' });
+        continue;
+      }
+      for (const [identifier, job] of Object.entries(value as Record<string, unknown>)) {
+        const earlier = jobFile.get(identifier);
+        if (earlier) {
+          issues.push({
+            ...position(part, ['jobs', identifier]),
+            field: `jobs.${identifier}`,
+            message: `is also defined in ${earlier.file}; each identifier may appear once`,
+          });
+          continue;
+        }
+        jobFile.set(identifier, part);
+        config.jobs![identifier] = job as never;
+      }
+    }
+  }
+  if (issues.length > 0) fail(issues);
+
+  const locate: Locate = (path) => {
+    const identifier = path[0] === 'jobs' && typeof path[1] === 'string' ? path[1] : undefined;
+    const part = identifier ? jobFile.get(identifier) : parsed[0];
+    return part ? position(part, path) : undefined;
+  };
+  parseJobsConfig(config, { locate });
+  return { config, files: parsed.map((part) => part.file), locate };
+}
+
+/** The line of the deepest node of `path` the document holds (a value from a merge key points at its job). */
+function position(part: ParsedFile, path: Array<string | number>): { file: string; line?: number; column?: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? part.doc.contents : part.doc.getIn(path.slice(0, depth), true);
+    // For a mapping key, point at the key itself rather than its value.
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (node && range && (isMap(node) || isSeq(node) || isScalar(node))) {
+      const keyRange = keyRangeOf(part.doc, path.slice(0, depth));
+      const { line, col } = part.lines.linePos(keyRange ?? range[0]);
+      return { file: part.file, line, column: col };
+    }
+  }
+  return { file: part.file };
+}
+
+function keyRangeOf(doc: Document, path: Array<string | number>): number | undefined {
+  if (path.length === 0) return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = path.at(-1);
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+export interface JobsYamlOptions {
+  /** The schema editors check the file with (a `yaml-language-server` comment); false for none. */
+  schemaUrl?: string | false;
+}
+
+export const defaultSchemaUrl = 'https://unpkg.com/dbt-cloud-ts/schemas/jobs.schema.json';
+
+/** A config as YAML, e.g. from `dbt.jobs.importConfig()`. */
+export function toJobsYaml(config: JobsConfig, options: JobsYamlOptions = {}): string {
+  const schemaUrl = options.schemaUrl ?? defaultSchemaUrl;
+  const header = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n\n` : '';
+  return header + stringify(config, { lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
+}

@@ -1,0 +1,12 @@
+// What the package entry exports for jobs as code (one line in src/index.ts re-exports this file).
+export type { JobsConfig, JobSpec, ConfigIssue, SourceLocation, Locate, DesiredJob } from './config.js';
+export { JobsConfigError, parseJobsConfig, formatIssue } from './config.js';
+export type { JobsPlan, JobChange, PlanOptions } from './plan.js';
+export { pendingChanges, DuplicateIdentifierError, planFormat } from './plan.js';
+export type { ApplyOptions, ApplyResult, AppliedChange, FailedChange } from './apply.js';
+export { PlanStaleError } from './apply.js';
+export type { FieldChange, EnvVarChange } from './diff.js';
+export type { Scope } from './remote.js';
+export type { ValidateOptions, ImportOptions, MarkerChange, SelectOptions, JobsAsCode } from './index.js';
+export { parseJobName, managedName } from './identifiers.js';
+export { jobsFileSchema } from '../../generated/jobs-schema.js';

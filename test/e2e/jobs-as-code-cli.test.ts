@@ -1,0 +1,184 @@
+// `dbt-cloud jobs plan | apply | validate | import-jobs | link | unlink | deactivate` as processes, against the
+// stateful fake on a free loopback port: exit codes (plan: 0 no change, 2 changes, 1 error), output, saved plans.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+
+const token = 'cli-jobs-token-0000';
+let fake: FakeJobsCloud;
+let dir: string;
+let env: Record<string, string>;
+
+const jobsFile = (threads = 8) => `jobs:
+  nightly:
+    project_id: 270542
+    environment_id: 218762
+    name: Nightly build
+    execute_steps: [dbt build]
+    settings: { threads: ${threads}, target_name: prod }
+    triggers: { github_webhook: false, schedule: true }
+    schedule: { cron: "0 3 * * *" }
+    custom_environment_variables:
+      - DBT_TARGET_SCHEMA: analytics
+`;
+
+beforeEach(async () => {
+  fake = await startFakeJobsCloud();
+  dir = await mkdtemp(join(tmpdir(), 'jobs-cli-'));
+  env = { DBT_CLOUD_HOST: fake.url, DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: String(fake.accountId) };
+});
+afterEach(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const write = async (name: string, text: string) => {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+};
+
+describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
+  it('plans (exit 2), applies a saved plan (exit 0), then plans no change (exit 0)', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    const planFile = join(dir, 'plan.json');
+    const planned = await runCli(['jobs', 'plan', file, '--out', planFile], env);
+    expect(planned.stderr).not.toContain('✗');
+    expect(planned.code).toBe(2);
+    expect(planned.stdout).toContain('+ create nightly: "Nightly build [[nightly]]"');
+    expect(planned.stdout).toContain('+ env DBT_TARGET_SCHEMA = "analytics"');
+    expect(planned.stdout).toContain('Plan: 1 to create, 0 to update, 0 to delete, 0 unchanged.');
+    expect(fake.writes).toEqual([]);
+
+    const applied = await runCli(['jobs', 'apply', planFile], env);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/✓ create nightly \(job \d+\), 1 override change/);
+    expect(fake.jobs.size).toBe(1);
+
+    const again = await runCli(['jobs', 'plan', file], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No changes. 1 job up to date.');
+    expect(again.stderr + again.stdout).not.toContain(token);
+  });
+
+  it('shows one changed field old → new, and `sync` applies it', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    expect((await runCli(['jobs', 'apply', file], env)).code).toBe(0);
+    await write('jobs.yml', jobsFile(16));
+    const planned = await runCli(['jobs', 'plan', file], env);
+    expect(planned.code).toBe(2);
+    expect(planned.stdout).toMatch(/~ update nightly \(job \d+\)/);
+    expect(planned.stdout).toContain('    settings.threads: 8 → 16');
+    expect(planned.stdout).toContain('Plan: 0 to create, 1 to update, 0 to delete, 0 unchanged.');
+    const synced = await runCli(['jobs', 'sync', file], env);
+    expect(synced.code).toBe(0);
+    expect([...fake.jobs.values()][0]!.settings).toEqual({ threads: 16, target_name: 'prod' });
+  });
+
+  it('refuses a saved plan after dbt Cloud changed (exit 1, nothing written)', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    const planFile = join(dir, 'plan.json');
+    expect((await runCli(['jobs', 'plan', file, '--out', planFile], env)).code).toBe(2);
+    fake.seedJob({ name: 'Made in the UI meanwhile' });
+    const writesBefore = fake.writes.length;
+    const applied = await runCli(['jobs', 'apply', planFile], env);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toMatch(/PlanStaleError: dbt Cloud changed since this plan was made/);
+    expect(fake.writes.length).toBe(writesBefore);
+  });
+
+  it('prints JSON with --json, in our shape and dbt-jobs-as-code’s', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    const planned = await runCli(['jobs', 'plan', file, '--json'], env);
+    expect(planned.code).toBe(2);
+    const body = JSON.parse(planned.stdout);
+    expect(body.changes).toMatchObject([{ action: 'create', identifier: 'nightly' }]);
+    expect(body.job_changes).toMatchObject([{ action: 'CREATE', type: 'Job', identifier: 'nightly' }]);
+    expect(body.env_var_overwrite_changes).toMatchObject([
+      {
+        action: 'CREATE',
+        identifier: 'nightly:DBT_TARGET_SCHEMA',
+        differences: { old_value: null, new_value: 'analytics' },
+      },
+    ]);
+    const applied = JSON.parse((await runCli(['jobs', 'apply', file, '--json'], env)).stdout);
+    expect(applied.apply_success).toBe(true);
+    expect(applied.result.applied).toHaveLength(1);
+  });
+
+  it('lists a delete but skips it without --allow-delete', async () => {
+    fake.seedJob({ name: 'Old job [[old]]' });
+    const file = await write('jobs.yml', 'jobs: {}\n');
+    const planned = await runCli(['jobs', 'plan', file], env);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toMatch(/- delete old \(job \d+\): "Old job \[\[old\]\]".*SKIPPED/);
+    const deleting = await runCli(['jobs', 'apply', file, '--allow-delete'], env);
+    expect(deleting.code).toBe(0);
+    expect([...fake.jobs.values()][0]!.state).toBe(2);
+  });
+
+  it('names file, line and field of bad input, exits 1 and sends nothing', async () => {
+    const file = await write('jobs.yml', jobsFile().replace('threads: 8', 'threads: "many"'));
+    const result = await runCli(['jobs', 'plan', file], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, 'jobs.yml')}:7:`);
+    expect(result.stderr).toMatch(/jobs\.nightly\.settings\.threads: must be integer, got string "many"/);
+    expect(fake.server.requests).toEqual([]);
+  });
+
+  it('renders templated files with --vars-yml', async () => {
+    const file = await write('jobs.yml', jobsFile().replace('project_id: 270542', 'project_id: "{{ project }}"'));
+    const vars = await write('vars.yml', 'project: 270542\n');
+    const result = await runCli(['jobs', 'plan', file, '-v', vars], env);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('project 270542, environment 218762');
+  });
+});
+
+describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', { timeout: 120_000 }, () => {
+  it('validates offline and online', async () => {
+    const good = await write('jobs.yml', jobsFile());
+    const ok = await runCli(['jobs', 'validate', good], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('✓ 1 file, 1 job: valid');
+    const bad = await write('bad.yml', jobsFile().replace('environment_id: 218762', 'environment_id: 5'));
+    const online = await runCli(['jobs', 'validate', bad, '--online'], env);
+    expect(online.code).toBe(1);
+    expect(online.stdout).toMatch(/bad\.yml:\d+:\d+: jobs\.nightly\.environment_id: environment 5 does not exist/);
+  });
+
+  it('imports jobs as YAML that plans with no change; links, unlinks and deactivates', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    expect((await runCli(['jobs', 'apply', file], env)).code).toBe(0);
+    const unmanaged = fake.seedJob({ name: 'Hand made', triggers: { schedule: true, github_webhook: false } });
+
+    const importedFile = join(dir, 'imported.yml');
+    const imported = await runCli(['jobs', 'import-jobs', '--include-linked-id', '--out', importedFile], env);
+    expect(imported.code).toBe(0);
+    const yaml = await readFile(importedFile, 'utf8');
+    expect(yaml).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(yaml).toContain('  nightly:\n');
+    expect(yaml).toContain('  import_1:\n');
+    expect(yaml).toContain(`linked_id: ${unmanaged}`);
+
+    // Linking the imported file marks the hand-made job; a plan then sees everything in place.
+    const linked = await runCli(['jobs', 'link', importedFile], env);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toContain(`renamed job ${unmanaged}: "Hand made" → "Hand made [[import_1]]"`);
+    const planned = await runCli(['jobs', 'plan', importedFile], env);
+    expect(planned.stdout).toContain('No changes. 2 jobs up to date.');
+    expect(planned.code).toBe(0);
+
+    const unlinked = await runCli(['jobs', 'unlink', '-i', 'import_1'], env);
+    expect(unlinked.code).toBe(0);
+    expect(fake.jobs.get(unmanaged)!.name).toBe('Hand made');
+
+    const deactivated = await runCli(['jobs', 'deactivate-jobs', '--job-id', String(unmanaged)], env);
+    expect(deactivated.code).toBe(0);
+    expect(deactivated.stdout).toContain(`deactivated job ${unmanaged}: "Hand made"`);
+    expect((fake.jobs.get(unmanaged)!.triggers as { schedule: boolean }).schedule).toBe(false);
+  });
+});
