@@ -4,6 +4,7 @@ export { createDbtCloud } from './client.js';
 export { packageVersion as version } from './version.js';
 export type { DbtCloud } from './client.js';
 export { artifactPathSerializer } from './paths.js';
+export { checkArtifactPath } from './validate.js';
 export type { DbtCloudOptions, Region, AuthScheme, TokenSource, Logger, Clock, FetchFunction } from './options.js';
 export type { PaginatedPath, PageItem, PaginateInit, Paginator, Page } from './pagination.js';
 export type { WaitOptions } from './polling.js';

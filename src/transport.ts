@@ -234,7 +234,9 @@ async function readCapped(response: Response, cap: number, trustLength: boolean)
   return whole;
 }
 
-const utf8 = new TextDecoder();
+// Made on first use: the package does no work when it is imported.
+let decoder: TextDecoder | undefined;
+const utf8 = { decode: (bytes: Uint8Array) => (decoder ??= new TextDecoder()).decode(bytes) };
 
 /**
  * An answer whose body was already read: it serves the bytes it holds, so parsing them needs no second stream (web

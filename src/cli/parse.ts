@@ -1,6 +1,7 @@
 // Parsers for arguments and option values. Commander runs them while it reads the command line, so a bad value
 // stops the command before anything is sent (exit 4).
 import { InvalidArgumentError } from 'commander';
+import { checkArtifactPath, ValidationError } from '../index.js';
 
 /** Timers in Node hold at most 2³¹−1 ms (about 24.8 days); a longer timeout would fire at once. */
 const maxTimeoutMs = 2 ** 31 - 1;
@@ -38,26 +39,16 @@ export function timeout(text: string): number {
   return ms;
 }
 
-/**
- * Artifact paths for --download, checked as the library checks them before it fetches: relative, `/`-separated,
- * no empty, `.` or `..` segment, no `\`, `?`, `#` or control character.
- */
+/** Artifact paths for --download, checked by the library's own rule before anything is sent. */
 export function artifactPaths(value: string): string[] {
   const paths = list(value);
   if (paths.length === 0) throw new InvalidArgumentError('give at least one artifact path, e.g. run_results.json');
   for (const path of paths) {
-    const problem = path.startsWith('/')
-      ? 'must be relative (no leading /)'
-      : /[\\?#]/.test(path)
-        ? 'must not contain \\, ? or #'
-        : /[\u0000-\u001f\u007f]/.test(path)
-          ? 'must not contain control characters'
-          : path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')
-            ? 'must not contain empty, . or .. segments'
-            : path.length > 1024
-              ? 'must be at most 1024 characters'
-              : undefined;
-    if (problem) throw new InvalidArgumentError(`${JSON.stringify(path)} ${problem}`);
+    try {
+      checkArtifactPath('--download', path);
+    } catch (error) {
+      throw new InvalidArgumentError(error instanceof ValidationError ? error.message : String(error));
+    }
   }
   return paths;
 }

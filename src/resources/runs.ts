@@ -13,10 +13,18 @@ export type RunFailureDetails = components['schemas']['RunFailureDetails'];
 export type RunStatusValue = components['schemas']['RunStatus'];
 type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
 
-/** The run statuses by lower-case name (`queued`, ..., `cancelled`), from the generated RunStatus. */
-export const runStatusNames = Object.fromEntries(
-  Object.entries(RunStatus).map(([name, code]) => [name.toLowerCase(), code]),
-) as { readonly [N in keyof typeof RunStatus as Lowercase<N>]: (typeof RunStatus)[N] };
+/**
+ * The run statuses by lower-case name (`queued`, ..., `cancelled`). Written out rather than derived from RunStatus
+ * at import, so importing the package does no work; `satisfies` keeps each value tied to the generated enum.
+ */
+export const runStatusNames = {
+  queued: 1,
+  starting: 2,
+  running: 3,
+  success: 10,
+  error: 20,
+  cancelled: 30,
+} as const satisfies { readonly [N in keyof typeof RunStatus as Lowercase<N>]: (typeof RunStatus)[N] };
 export type RunStatusName = keyof typeof runStatusNames;
 const relatedOfRun = [
   'trigger',

@@ -285,22 +285,9 @@ describe('dbt-cloud CLI', () => {
   });
 
   it('serves the static mock (--static), answers, and stops cleanly on SIGTERM leaving no process', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--static', '--port', '0', '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, started: starting } = startMockCli('--static');
     try {
-      let stdout = '';
-      const started = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
-        child.stdout.on('data', (chunk) => {
-          stdout += chunk;
-          try {
-            resolve(JSON.parse(stdout));
-          } catch {
-            // not complete yet
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
-      });
+      const started = await starting;
       const response = await fetch(`${started.url}/api/v2/accounts/43786/runs/70403103/`, {
         headers: { Authorization: 'Token x', Prefer: 'example=error' },
       });
@@ -315,24 +302,9 @@ describe('dbt-cloud CLI', () => {
   }, 90_000); // Prism takes seconds to start, more when other suites load the machine
 
   it('serves the stateful mock by default: a triggered run keeps its id and steps to Success with --step-per-poll', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--step-per-poll', '--json'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const { child, started: starting } = startMockCli('--step-per-poll');
     try {
-      let stdout = '';
-      const started = await new Promise<{ url: string; mode: string; accountId: number }>((resolve, reject) => {
-        child.stdout.on('data', (chunk) => {
-          stdout += chunk;
-          try {
-            resolve(JSON.parse(stdout));
-          } catch {
-            // not complete yet
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
-      });
+      const started = await starting;
       expect(started.mode).toBe('stateful');
       const api = `${started.url}/api/v2/accounts/${started.accountId}`;
       const headers = { Authorization: 'Token x', 'Content-Type': 'application/json' };
@@ -360,3 +332,23 @@ describe('dbt-cloud CLI', () => {
     }
   }, 150_000); // the stateful mock warms Prism up before it answers
 });
+
+/** `dbt-cloud mock --port 0 --json` plus `flags`, and the JSON line it prints once it listens. */
+function startMockCli(...flags: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--json', ...flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const started = new Promise<{ url: string; pid: number; mode: string; accountId: number }>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      try {
+        resolve(JSON.parse(stdout));
+      } catch {
+        // not complete yet
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
+  });
+  return { child, started };
+}

@@ -84,7 +84,11 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
   });
 
   it('and the Node entry does not (the check can fail)', async () => {
-    await expect(bundleForBrowser("export * from './src/node.ts';")).rejects.toThrow(/node:/);
+    // The first errors esbuild lists may come from a dependency of the Node entry (`fs`, `path`) or from our own
+    // `node:` imports; either is a Node built-in the browser does not have.
+    await expect(bundleForBrowser("export * from './src/node.ts';")).rejects.toThrow(
+      /Could not resolve "(node:)?(fs|path|url|os|module|child_process|crypto|stream|util|events)(\/[a-z]+)?"/,
+    );
   });
 
   it('reads no Node global while it is imported', async () => {
