@@ -16,8 +16,8 @@ export interface GlobalOptions {
 export interface Context {
   options: GlobalOptions;
   out: Output;
-  /** The client, configured from the flags, then the environment. */
-  client(): DbtCloud;
+  /** The client, configured from the flags, then the environment; `overrides` wins over both. */
+  client(overrides?: { accountId?: number }): DbtCloud;
   env: Record<string, string | undefined>;
 }
 
@@ -53,7 +53,7 @@ export function inCliTerms(error: unknown): unknown {
   return new UsageError(reworded, flagFor(error.field));
 }
 
-function createContext(command: Command, out: Output): Context {
+export function createContext(command: Command, out: Output): Context {
   const options = command.optsWithGlobals<GlobalOptions>();
   // An empty value would otherwise fall back to the environment without a word.
   for (const [key, flag] of Object.entries(globalFlags)) {
@@ -61,13 +61,14 @@ function createContext(command: Command, out: Output): Context {
     if (value !== undefined && value.trim() === '')
       throw new UsageError('must not be empty; leave the flag out to use the environment', flag);
   }
-  const client = () =>
+  const client = (overrides: { accountId?: number } = {}) =>
     createDbtCloud(
       given({
         token: options.token,
         accountId: options.accountId,
         host: options.host,
         logger: options.verbose ? out.logger() : undefined,
+        ...overrides,
       }),
     );
   return { options, out, client, env: process.env };

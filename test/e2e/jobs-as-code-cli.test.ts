@@ -129,6 +129,14 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     expect(fake.server.requests).toEqual([]);
   });
 
+  it('sets the client up like every other command: --token "" is refused, not read from the environment', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    const result = await runCli(['jobs', 'plan', file, '--token', ''], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--token: must not be empty');
+    expect(fake.server.requests).toEqual([]);
+  });
+
   it('renders templated files with --vars-yml', async () => {
     const file = await write('jobs.yml', jobsFile().replace('project_id: 270542', 'project_id: "{{ project }}"'));
     const vars = await write('vars.yml', 'project: 270542\n');

@@ -118,3 +118,17 @@ export const statusNames: Record<number, string> = {
   20: 'Error',
   30: 'Cancelled',
 };
+
+/** A 200 whose body starts, then fails the way undici fails a socket reset mid-body. */
+export function brokenMidBody(): Response {
+  const reset = new TypeError('terminated', {
+    cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+  });
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"data": {"id": 7, "na'));
+      controller.error(reset);
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+}

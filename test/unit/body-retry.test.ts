@@ -1,22 +1,8 @@
-// A connection that breaks while an answer's body is read: the transport has already handed the response over, so
-// the client wrapper sends a GET again (up to maxRetries), and never a POST.
+// A connection that breaks while an answer's body is read: the transport reads the body as part of the attempt, so it
+// sends a GET again (up to maxRetries, counted with every other retry), and never a POST.
 import { describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, ResponseFormatError } from '../../src/index.js';
-import { connectionError, json, ok, requestLine, scriptedClient } from '../support/scripted.js';
-
-/** A 200 whose body starts, then fails the way undici fails a socket reset mid-body. */
-function brokenMidBody(): Response {
-  const reset = new TypeError('terminated', {
-    cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
-  });
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(new TextEncoder().encode('{"data": {"id": 7, "na'));
-      controller.error(reset);
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
-}
+import { connectionError, json, ok, requestLine, scriptedClient, brokenMidBody } from '../support/scripted.js';
 
 const run = { id: 7, status: 10 };
 const runPath = 'GET /api/v2/accounts/43786/runs/7/';

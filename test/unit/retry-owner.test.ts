@@ -2,21 +2,16 @@
 // makes at most maxRetries + 1 attempts, and the attempt timeout runs on the injected clock.
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionError, RateLimitError, ServerError, TimeoutError, type Clock } from '../../src/index.js';
-import { errorBody, fakeClock, hang, json, ok, requestLine, scriptedClient } from '../support/scripted.js';
-
-/** A 200 whose body starts, then fails the way undici fails a socket reset mid-body. */
-function brokenMidBody(): Response {
-  const reset = new TypeError('terminated', {
-    cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
-  });
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(new TextEncoder().encode('{"data": {"id": 7, "na'));
-      controller.error(reset);
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
-}
+import {
+  errorBody,
+  fakeClock,
+  hang,
+  json,
+  ok,
+  requestLine,
+  scriptedClient,
+  brokenMidBody,
+} from '../support/scripted.js';
 
 const unavailable = () => json(errorBody(503, 'busy'), 503);
 const runPath = 'GET /api/v2/accounts/43786/runs/7/';

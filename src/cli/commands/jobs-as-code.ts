@@ -4,7 +4,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import {
-  createDbtCloud,
   formatIssue,
   JobsConfigError,
   pendingChanges,
@@ -16,6 +15,7 @@ import {
   type PlanOptions,
 } from '../../index.js';
 import { loadJobsConfig, toJobsYaml } from '../../node.js';
+import { type Context, createContext, type GlobalOptions, inCliTerms } from '../command.js';
 import { createOutput, type Output, UsageError } from '../output.js';
 
 export const jobsAsCodeExitCodes = { ok: 0, error: 1, changes: 2 } as const;
@@ -24,13 +24,6 @@ const exitCodeHelp = `Exit codes:
   0  nothing to change (plan), or done (apply, validate, ...)
   1  an error: invalid files, an API error, a failed change, a stale saved plan
   2  plan only: there are changes to apply`;
-
-interface Globals {
-  token?: string;
-  accountId?: string;
-  host?: string;
-  json?: boolean;
-}
 
 const id =
   (name: string) =>
@@ -51,19 +44,15 @@ const varsOption = (command: Command) =>
   );
 
 /** The client: account from --account-id or DBT_CLOUD_ACCOUNT_ID, else from the files' account_id. */
-function clientFor(globals: Globals, config?: JobsConfig): DbtCloud {
-  const options = {
-    ...(globals.token ? { token: globals.token } : {}),
-    ...(globals.host ? { host: globals.host } : {}),
-    ...(globals.accountId ? { accountId: globals.accountId } : {}),
-  };
-  const dbt = createDbtCloud(options);
+/** The client from the global flags; a file's `account_id` stands in when neither flag nor environment gives one. */
+function clientFor(context: Context, config?: JobsConfig): DbtCloud {
+  const dbt = context.client();
   if (dbt.accountId !== undefined || !config) return dbt;
   const fromFile =
     config.account_id ??
     Object.values(config.jobs ?? {}).find((job) => job.account_id !== undefined)?.account_id ??
     undefined;
-  return fromFile === undefined ? dbt : createDbtCloud({ ...options, accountId: Number(fromFile) });
+  return fromFile === undefined ? dbt : context.client({ accountId: Number(fromFile) });
 }
 
 const show = (value: unknown) => JSON.stringify(value);
@@ -148,19 +137,20 @@ function describeResult(result: ApplyResult): string {
 export function addJobsAsCodeCommands(jobs: Command): void {
   // Every error ends the command with exit code 1 and a clear message (file, line and field for bad files).
   const run =
-    <A extends unknown[]>(fn: (out: Output, globals: Globals, ...args: A) => Promise<number>) =>
+    <A extends unknown[]>(fn: (out: Output, context: Context, ...args: A) => Promise<number>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      const globals = command.optsWithGlobals<Globals>();
-      const out = createOutput(Boolean(globals.json));
+      const out = createOutput(Boolean(command.optsWithGlobals<GlobalOptions>().json));
       try {
-        process.exitCode = await fn(out, globals, ...(args.slice(0, -1) as A));
+        // The same client set-up as every other command: empty flags refused, --verbose logged.
+        const context = createContext(command, out);
+        process.exitCode = await fn(out, context, ...(args.slice(0, -1) as A));
       } catch (error) {
         if (error instanceof JobsConfigError && !out.json) {
           process.stderr.write(
             `✗ ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in the jobs files:\n${error.issues.map((issue) => `  ${formatIssue(issue)}\n`).join('')}`,
           );
-        } else out.error(error);
+        } else out.error(inCliTerms(error));
         process.exitCode = jobsAsCodeExitCodes.error;
       }
     };
@@ -193,9 +183,9 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     `  $ dbt-cloud jobs plan jobs/*.yml --vars-yml vars/prod.yml --limit-projects-envs-to-yml
   $ dbt-cloud jobs plan jobs/ --out plan.json --json > plan-summary.json`,
   ).action(
-    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config, locate } = await load(files, opts);
-      const plan = await clientFor(globals, config).jobs.plan(config, { ...planOptions(opts), locate });
+      const plan = await clientFor(context, config).jobs.plan(config, { ...planOptions(opts), locate });
       if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
       out.result({ ...plan, ...compatibleChanges(plan) }, () => describePlan(plan));
       if (opts.out) out.info(`saved the plan to ${opts.out}; apply it with: dbt-cloud jobs apply ${opts.out}`);
@@ -217,7 +207,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     `  $ dbt-cloud jobs apply jobs/*.yml --vars-yml vars/prod.yml
   $ dbt-cloud jobs apply plan.json          # exactly the saved plan; refused if dbt Cloud changed since`,
   ).action(
-    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: Record<string, any>) => {
       let plan: JobsPlan;
       let dbt: DbtCloud;
       if (files.length === 1 && files[0]!.endsWith('.json')) {
@@ -230,10 +220,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         if (saved?.format !== planFormat)
           throw new UsageError(`${files[0]} is not a plan saved by \`jobs plan --out\``);
         plan = saved;
-        dbt = clientFor({ ...globals, accountId: globals.accountId ?? String(saved.accountId) });
+        dbt = context.options.accountId ? clientFor(context) : context.client({ accountId: saved.accountId });
       } else {
         const { config, locate } = await load(files, opts);
-        dbt = clientFor(globals, config);
+        dbt = clientFor(context, config);
         plan = await dbt.jobs.plan(config, { ...planOptions(opts), locate });
       }
       if (opts.dryRun) {
@@ -263,10 +253,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs validate jobs/ --vars-yml vars/qa.yml --online`,
   ).action(
-    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config, files: read, locate } = await load(files, opts);
       const issues = opts.online
-        ? await clientFor(globals, config).jobs.validateConfig(config, { online: true, locate })
+        ? await clientFor(context, config).jobs.validateConfig(config, { online: true, locate })
         : [];
       const jobCount = Object.keys(config.jobs ?? {}).length;
       out.result({ valid: issues.length === 0, files: read, jobs: jobCount, issues }, () =>
@@ -295,8 +285,8 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs ${importName} --project-id 270542 --environment-id 218762 --out jobs/prod.yml`,
   ).action(
-    run(async (out, globals, opts: Record<string, any>) => {
-      const config = await clientFor(globals).jobs.importConfig({
+    run(async (out, context, opts: Record<string, any>) => {
+      const config = await clientFor(context).jobs.importConfig({
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         ...(opts.jobId ? { jobIds: opts.jobId } : {}),
@@ -336,9 +326,9 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs link jobs/prod.yml --dry-run`,
   ).action(
-    run(async (out, globals, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config } = await load(files, opts);
-      const changes = await clientFor(globals, config).jobs.link(config, {
+      const changes = await clientFor(context, config).jobs.link(config, {
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         dryRun: Boolean(opts.dryRun),
@@ -360,11 +350,11 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs unlink --identifier nightly --dry-run`,
   ).action(
-    run(async (out, globals, opts: Record<string, any>) => {
+    run(async (out, context, opts: Record<string, any>) => {
       const loaded = opts.config ? await load(opts.config, opts) : undefined;
       const identifiers = [...(opts.identifier ?? []), ...Object.keys(loaded?.config.jobs ?? {})];
       if (loaded && identifiers.length === 0) throw new UsageError('the --config files hold no jobs');
-      const changes = await clientFor(globals, loaded?.config).jobs.unlink({
+      const changes = await clientFor(context, loaded?.config).jobs.unlink({
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         ...(identifiers.length ? { identifiers } : {}),
@@ -385,10 +375,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs deactivate --job-id 567183 --job-id 567184`,
   ).action(
-    run(async (out, globals, opts: Record<string, any>) => {
+    run(async (out, context, opts: Record<string, any>) => {
       if (!opts.jobId && !opts.projectId && !opts.environmentId)
         throw new UsageError('name the jobs: --job-id, --project-id or --environment-id');
-      const results = await clientFor(globals).jobs.deactivate({
+      const results = await clientFor(context).jobs.deactivate({
         ...(opts.jobId ? { jobIds: opts.jobId } : {}),
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
