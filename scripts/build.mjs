@@ -1,5 +1,5 @@
 // npm run build: dist/ as the package ships it.
-// - JavaScript: esbuild bundles each entry (the main entry, dbt-cloud-ts/node, dbt-cloud-ts/validate, the CLI) as ESM in one build with
+// - JavaScript: esbuild bundles each entry (the main entry, dbt-cloud-ts/jobs, dbt-cloud-ts/node, dbt-cloud-ts/validate, the CLI) as ESM in one build with
 //   code splitting, so what entries share (the client, the error classes) lives in shared chunks and is loaded once:
 //   an error thrown by dbt-cloud-ts/node is `instanceof` the class the main entry exports. Fewer, bundled files make
 //   the cold import cheaper (issue 14 §5). The dependencies (openapi-fetch, commander) stay external.
@@ -13,7 +13,13 @@ import { build } from 'esbuild';
 import { projectRoot } from './lib/pipeline.mjs';
 
 /** The package's entries, by the file they are built from (dist/src/<same path>.js). */
-export const entries = ['src/index.ts', 'src/node.ts', 'src/validate-responses/index.ts', 'src/cli/index.ts'];
+export const entries = [
+  'src/index.ts',
+  'src/jobs.ts',
+  'src/node.ts',
+  'src/validate-responses/index.ts',
+  'src/cli/index.ts',
+];
 
 const run = promisify(execFile);
 const dist = join(projectRoot, 'dist');

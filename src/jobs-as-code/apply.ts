@@ -29,7 +29,8 @@ export interface FailedChange {
   action: JobChange['action'];
   identifier: string;
   jobId?: number;
-  error: { name: string; message: string; status?: number | undefined };
+  /** `details`: why, as dbt Cloud said it (field errors, or its developer message), when it said more than the status. */
+  error: { name: string; message: string; status?: number | undefined; details?: string };
 }
 
 export interface ApplyResult {
@@ -136,7 +137,7 @@ export async function applyPlan(deps: Deps, plan: JobsPlan, options: ApplyOption
       const failed: FailedChange = {
         outcome: 'failed',
         ...pick(change),
-        error: { name: error.name, message: error.message, status: error.status },
+        error: { name: error.name, message: error.message, status: error.status, ...detailsOf(error) },
       };
       result.failed.push(failed);
       options.onChange?.(failed);
@@ -157,4 +158,17 @@ function pick(change: JobChange) {
     identifier: change.identifier,
     ...(change.jobId === undefined ? {} : { jobId: change.jobId }),
   };
+}
+
+/** dbt Cloud's reasons for refusing a change: `{ data: { field: [messages] } }`, or else its developer message. */
+function detailsOf(error: DbtCloudError): { details?: string } {
+  const data = (error.body as { data?: unknown } | null | undefined)?.data;
+  const fields =
+    data && typeof data === 'object' && !Array.isArray(data)
+      ? Object.entries(data).flatMap(([field, messages]) =>
+          Array.isArray(messages) ? [`${field}: ${messages.map(String).join(' ')}`] : [],
+        )
+      : [];
+  const details = fields.length > 0 ? fields.join('; ') : error.developerMessage;
+  return details ? { details } : {};
 }

@@ -155,7 +155,7 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
         name,
         differences: Object.entries(wanted).map(([field, value]) => ({ field, old: null, new: value })),
         envVars: diffEnvVars(job.envVars, {}),
-        body: { ...wanted, account_id: accountId },
+        body: withScheduleParts({ ...wanted, account_id: accountId }, job.fields.schedule),
       });
       continue;
     }
@@ -175,7 +175,10 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
       name,
       differences,
       envVars,
-      body: { ...mergeDeep(writableFields(current), wanted), id: existing.id, account_id: accountId },
+      body: withScheduleParts(
+        { ...mergeDeep(writableFields(current), wanted), id: existing.id, account_id: accountId },
+        job.fields.schedule,
+      ),
     });
   }
   const kept = new Set(identifiers);
@@ -208,4 +211,18 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
     unchanged: unchanged.sort(),
     warnings,
   };
+}
+
+/**
+ * dbt Cloud wants a schedule's `date` and `time` parts with its `cron` (the API answers 400 without them). A file that
+ * gives only `cron` gets what dbt-jobs-as-code sends: a custom-cron date of that cron, and every hour as the time
+ * (which a custom cron ignores). Parts the file gives are sent as they are. The diff compares only what the file has.
+ */
+function withScheduleParts(body: Record<string, unknown>, fromFile: unknown): Record<string, unknown> {
+  const schedule = fromFile as { cron?: unknown; date?: unknown; time?: unknown } | null | undefined;
+  if (!schedule || typeof schedule !== 'object' || typeof schedule.cron !== 'string') return body;
+  const sent: Record<string, unknown> = { ...(body.schedule as Record<string, unknown>) };
+  if (schedule.date === undefined) sent.date = { type: 'custom_cron', cron: schedule.cron };
+  if (schedule.time === undefined) sent.time = { type: 'every_hour', interval: 1 };
+  return { ...body, schedule: sent };
 }

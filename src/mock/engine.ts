@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { artifact, artifactPaths } from './artifacts.js';
 import { failureDetails, renderRun, visibleSteps, type RunRecord } from './runs.js';
 import type { Environment, Job, Project } from './seed.js';
-import { type Collection, type MockState, type TriggerRunRequest } from './state.js';
+import { type Collection, type MockState, type StoredEnvironmentVariable, type TriggerRunRequest } from './state.js';
 import { apiTimestamp } from './time.js';
 
 type Query = URLSearchParams;
@@ -139,7 +139,8 @@ export class Engine {
       handler: Handler,
       jobOf?: (context: Context) => number | undefined,
     ) => {
-      const full = `/api/v2/accounts/{account_id}${path}`;
+      // Paths starting with /api/ are written whole (v3); the rest are v2 paths under the account.
+      const full = path.startsWith('/api/') ? path : `/api/v2/accounts/{account_id}${path}`;
       const pattern = full.replace(/\{remainder\}/, '(.+)').replace(/\{[a-z_]+\}/g, String.raw`(\d+)`);
       this.routes.push({ operationId, method, path: full, pattern: new RegExp(`^${pattern}$`), handler, jobOf });
     };
@@ -195,6 +196,23 @@ export class Engine {
     route('deleteEnvironment', 'DELETE', '/environments/{id}/', (c) =>
       this.remove(c, this.state.environments, 'The environment'),
     );
+
+    // Environment variables (v3): what jobs as code reads and writes for job-level overrides.
+    const variables = '/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables';
+    route(
+      'listJobEnvironmentVariableOverrides',
+      'GET',
+      `${variables}/job/`,
+      (c) => this.listJobVariables(c),
+      (c) => numberParam(c.query, 'job_definition_id'),
+    );
+    route('createEnvironmentVariable', 'POST', `${variables}/`, (c) => this.createVariable(c));
+    route('updateEnvironmentVariable', 'POST', `${variables}/{id}/`, (c) => this.updateVariable(c));
+    route('deleteEnvironmentVariable', 'DELETE', `${variables}/{id}/`, (c) => {
+      this.variable(c).state = 2;
+      c.res.writeHead(204);
+      c.res.end();
+    });
   }
 
   /** The operations this engine serves (the rest it leaves to Prism). */
@@ -630,7 +648,119 @@ export class Engine {
     );
     send(c.res, 200, { data: environment, status: success });
   }
+
+  // ---------- environment variables (v3) ----------
+
+  private project(c: Context): Project {
+    return this.state.projects.get(Number(c.params[1])) ?? notFound(`The project ${c.params[1]}`);
+  }
+
+  /** The value named by the path, in the path's project. */
+  private variable(c: Context): StoredEnvironmentVariable {
+    const project = this.project(c);
+    const value = this.state.environmentVariables.get(Number(c.params[2]));
+    if (!value || value.project_id !== project.id) notFound(`The environment variable ${c.params[2]}`);
+    return value;
+  }
+
+  private showVariable(value: StoredEnvironmentVariable) {
+    const { raw_value, ...shown } = value;
+    return { ...shown, display_value: isSecretVariable(value.name) ? secretMask : raw_value };
+  }
+
+  /** Each variable a job sees, by name, with its project default, its environment's value and the job's override. */
+  private listJobVariables(c: Context): void {
+    const project = this.project(c);
+    const jobId = numberParam(c.query, 'job_definition_id');
+    if (jobId === undefined || !Number.isInteger(jobId)) badRequest('job_definition_id', 'This field is required.');
+    const job = this.state.jobs.get(jobId);
+    if (!job || job.project_id !== project.id) notFound(`The job ${jobId}`);
+    const name = c.query.get('name');
+    const type = c.query.get('type');
+    const data: Record<string, Record<string, { id: number; value: string }>> = {};
+    for (const value of this.state.environmentVariables.all()) {
+      if (value.state === 2 || value.project_id !== project.id) continue;
+      if ((name !== null && value.name !== name) || (type !== null && value.type !== type)) continue;
+      const applies =
+        value.type === 'project' ||
+        (value.type === 'environment' && value.environment_id === job.environment_id) ||
+        (value.type === 'job' && value.job_definition_id === job.id);
+      if (!applies) continue;
+      data[value.name] = {
+        ...data[value.name],
+        [value.type]: { id: value.id, value: isSecretVariable(value.name) ? secretMask : value.raw_value },
+      };
+    }
+    send(c.res, 200, { data, extra: {}, status: success });
+  }
+
+  private createVariable(c: Context): void {
+    const project = this.project(c);
+    const body = objectBody(c);
+    if (body.project_id !== project.id) badRequest('project_id', 'This does not match the project in the path.');
+    if (body.account_id !== this.state.accountId)
+      badRequest('account_id', 'This does not match the account in the path.');
+    const name = String(body.name).toUpperCase();
+    const type = body.type as StoredEnvironmentVariable['type'];
+    if (typeof body.raw_value !== 'string' || body.raw_value === '') badRequest('raw_value', 'This field is required.');
+    const scope = { environment_id: null as number | null, job_definition_id: null as number | null, user_id: null };
+    if (type === 'environment') {
+      const environment = this.state.environments.get(Number(body.environment_id));
+      if (!environment || environment.project_id !== project.id)
+        badRequest('environment_id', `Environment ${String(body.environment_id)} is not in this project.`);
+      scope.environment_id = environment.id;
+    } else if (type === 'job') {
+      const job = this.state.jobs.get(Number(body.job_definition_id));
+      if (!job || job.project_id !== project.id)
+        badRequest('job_definition_id', `Job ${String(body.job_definition_id)} is not in this project.`);
+      scope.job_definition_id = job.id;
+    } else if (type !== 'project') {
+      badRequest('type', 'The mock keeps project, environment and job values.');
+    }
+    const clash = this.state.environmentVariables
+      .all()
+      .some(
+        (other) =>
+          other.state !== 2 &&
+          other.project_id === project.id &&
+          other.name === name &&
+          other.type === type &&
+          other.environment_id === scope.environment_id &&
+          other.job_definition_id === scope.job_definition_id,
+      );
+    if (clash) badRequest('name', `${name} already has a ${type} value here; update that one instead.`);
+    const now = apiTimestamp(this.state.options.now());
+    const value = this.state.environmentVariables.add((id) => ({
+      id,
+      account_id: this.state.accountId,
+      project_id: project.id,
+      name,
+      type,
+      ...scope,
+      raw_value: body.raw_value as string,
+      display_value: null,
+      state: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    send(c.res, 200, { data: this.showVariable(value), status: success });
+  }
+
+  private updateVariable(c: Context): void {
+    const value = this.variable(c);
+    const body = objectBody(c);
+    if (body.type !== undefined && body.type !== value.type) badRequest('type', 'The level of a value cannot change.');
+    if (body.raw_value !== undefined) {
+      if (typeof body.raw_value !== 'string' || body.raw_value === '') badRequest('raw_value', 'Send a value.');
+      value.raw_value = body.raw_value;
+    }
+    value.updated_at = apiTimestamp(this.state.options.now());
+    send(c.res, 200, { data: this.showVariable(value), status: success });
+  }
 }
+
+const secretMask = '**********';
+const isSecretVariable = (name: string) => name.startsWith('DBT_ENV_SECRET');
 
 function fieldValue(item: object, field: string): number | string | null {
   const value = (item as Record<string, unknown>)[field];

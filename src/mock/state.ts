@@ -23,6 +23,8 @@ import type { Environment, Job, Project, Seed } from './seed.js';
 import { apiTimestamp } from './time.js';
 
 export type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
+/** A value of an environment variable as the mock keeps it: what the API shows, plus the value it never returns. */
+export type StoredEnvironmentVariable = components['schemas']['EnvironmentVariable'] & { raw_value: string };
 
 export interface StateOptions {
   scenarios: Scenarios;
@@ -66,6 +68,8 @@ export class MockState {
   readonly projects: Collection<Project>;
   readonly environments: Collection<Environment>;
   readonly jobs: Collection<Job>;
+  /** Project defaults, environment values and job overrides (v3), ids from the spec's example range. */
+  readonly environmentVariables = new Collection<StoredEnvironmentVariable>([], 412000);
   readonly runs = new Map<number, RunRecord>();
   /** Step id → run id. */
   readonly stepOwners = new Map<number, number>();
@@ -283,6 +287,7 @@ export class MockState {
       stepPerPoll: this.options.stepPerPoll,
       projects: [...this.projects.items.values()].filter((p) => p.state !== 2).length,
       environments: [...this.environments.items.values()].filter((e) => e.state !== 2).length,
+      environmentVariables: this.environmentVariables.all().filter((value) => value.state !== 2).length,
       jobs: [...this.jobs.items.values()]
         .filter((job) => job.state !== 2)
         .map((job) => ({ id: job.id, name: job.name, outcome: this.scenarioOf(job.id).outcome ?? 'success' })),

@@ -2,7 +2,8 @@
 import { JobCreateFields } from '../../generated/fields.js';
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
-import { type JobsAsCode, createJobsAsCode } from '../jobs-as-code/index.js';
+import type { JobsAsCode } from '../jobs-as-code/index.js';
+import type { JobCalls } from '../jobs-as-code/remote.js';
 import { DbtCloudError, ValidationError } from '../errors.js';
 import type { Paginator } from '../pagination.js';
 import { checkBoolean, checkId, checkObject, checkOptionalId, checkString, compact } from '../validate.js';
@@ -257,9 +258,44 @@ export function createJobs(ctx: Context) {
     },
   };
   // The overloads tie the answer's type to `dryRun`. Jobs as code (plan, apply, ...) lives in src/jobs-as-code/.
-  return Object.assign(methods, createJobsAsCode(ctx, methods)) as Omit<typeof methods, 'copy' | 'import'> &
+  return Object.assign(methods, lazyJobsAsCode(ctx, methods)) as Omit<typeof methods, 'copy' | 'import'> &
     JobCopying &
     JobsAsCode;
 }
 
 export type Jobs = ReturnType<typeof createJobs>;
+
+const jobsAsCodeMethods = [
+  'plan',
+  'apply',
+  'validateConfig',
+  'importConfig',
+  'link',
+  'unlink',
+  'deactivate',
+] as const satisfies ReadonlyArray<keyof JobsAsCode>;
+// Fails to compile when JobsAsCode gains a method the list above lacks.
+type EveryMethodListed<Missing extends never> = Missing;
+export type JobsAsCodeMethodsChecked = EveryMethodListed<Exclude<keyof JobsAsCode, (typeof jobsAsCodeMethods)[number]>>;
+
+/**
+ * Jobs as code, loaded on first use: most programs never plan jobs, and its code (with the jobs-file schema) is
+ * larger than the rest of the client. Every method is async, so loading first changes nothing for the caller.
+ */
+function lazyJobsAsCode(ctx: Context, jobs: JobCalls): JobsAsCode {
+  let loading: Promise<JobsAsCode> | undefined;
+  const load = () =>
+    (loading ??= import('../jobs-as-code/index.js').then(
+      (module) => module.createJobsAsCode(ctx, jobs),
+      (error: unknown) => {
+        loading = undefined; // a failed load (a chunk that could not be fetched) is tried again next time
+        throw error;
+      },
+    ));
+  const lazy = {} as JobsAsCode;
+  for (const name of jobsAsCodeMethods) {
+    (lazy as Record<string, unknown>)[name] = async (...args: unknown[]) =>
+      ((await load())[name] as (...args: unknown[]) => Promise<unknown>)(...args);
+  }
+  return lazy;
+}

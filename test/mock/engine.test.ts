@@ -83,7 +83,7 @@ describe('the operations the engine serves', () => {
       paths: Record<string, Record<string, { operationId?: string }>>;
     };
     const operations = new Engine(() => undefined as never).operations();
-    expect(operations.length).toBe(26);
+    expect(operations.length).toBe(30);
     for (const { operationId, method, path } of operations) {
       expect(spec.paths[path]?.[method.toLowerCase()]?.operationId, `${method} ${path}`).toBe(operationId);
     }

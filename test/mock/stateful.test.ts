@@ -414,6 +414,90 @@ describe('jobs, projects and environments', () => {
     expect((await api('DELETE', `/projects/${projectId}/`)).status).toBe(204);
     expect((await api('GET', '/projects/')).body.data.map((p: { id: number }) => p.id)).toEqual([270542]);
   });
+
+  it('keeps environment variables (v3): a job sees its project default, its environment value and its own override', async () => {
+    const variables = '/api/v3/accounts/43786/projects/270542/environment-variables';
+    const value = (fields: Record<string, unknown>) => ({ account_id: 43786, project_id: 270542, ...fields });
+    const create = async (fields: Record<string, unknown>) => {
+      const answer = await api('POST', `${variables}/`, value(fields));
+      expect(answer.status, answer.text).toBe(200);
+      return answer.body.data as { id: number; display_value: string | null; type: string };
+    };
+    const seen = async (jobId: number) => {
+      const answer = await api('GET', `${variables}/job/?job_definition_id=${jobId}`);
+      expect(answer.status, answer.text).toBe(200);
+      return answer.body.data;
+    };
+
+    expect(await seen(567183)).toEqual({});
+    const projectDefault = await create({ name: 'DBT_TARGET_SCHEMA', type: 'project', raw_value: 'analytics' });
+    const production = await create({
+      name: 'DBT_TARGET_SCHEMA',
+      type: 'environment',
+      environment_id: 218762,
+      raw_value: 'prod',
+    });
+    const override = await create({
+      name: 'DBT_TARGET_SCHEMA',
+      type: 'job',
+      job_definition_id: 567183,
+      raw_value: 'nightly',
+    });
+    const secret = await create({
+      name: 'DBT_ENV_SECRET_TOKEN',
+      type: 'job',
+      job_definition_id: 567183,
+      raw_value: 'do-not-show',
+    });
+    expect(override).toMatchObject({ type: 'job', display_value: 'nightly' });
+    expect(secret.display_value).toBe('**********');
+    expect(await seen(567183)).toEqual({
+      DBT_TARGET_SCHEMA: {
+        project: { id: projectDefault.id, value: 'analytics' },
+        environment: { id: production.id, value: 'prod' },
+        job: { id: override.id, value: 'nightly' },
+      },
+      DBT_ENV_SECRET_TOKEN: { job: { id: secret.id, value: '**********' } },
+    });
+    // A job of another environment (567184 is in staging) sees the project default only.
+    expect(await seen(567184)).toEqual({
+      DBT_TARGET_SCHEMA: { project: { id: projectDefault.id, value: 'analytics' } },
+    });
+
+    // A second override of the same name for the same job is refused; the existing one is updated instead.
+    expectEnvelope(
+      await api(
+        'POST',
+        `${variables}/`,
+        value({ name: 'DBT_TARGET_SCHEMA', type: 'job', job_definition_id: 567183, raw_value: 'x' }),
+      ),
+      400,
+    );
+    const updated = await api(
+      'POST',
+      `${variables}/${override.id}/`,
+      value({ name: 'DBT_TARGET_SCHEMA', type: 'job', job_definition_id: 567183, raw_value: 'nightly_v2' }),
+    );
+    expect(updated.status, updated.text).toBe(200);
+    expect((await seen(567183)).DBT_TARGET_SCHEMA.job).toEqual({ id: override.id, value: 'nightly_v2' });
+
+    const deleted = await api('DELETE', `${variables}/${override.id}/`);
+    expect(deleted.status).toBe(204);
+    expect((await seen(567183)).DBT_TARGET_SCHEMA.job).toBeUndefined();
+    expectEnvelope(await api('DELETE', `${variables}/${override.id}/`), 404);
+    expectEnvelope(
+      await api('GET', `/api/v3/accounts/43786/projects/999/environment-variables/job/?job_definition_id=567183`),
+      404,
+    );
+    expectEnvelope(
+      await api(
+        'POST',
+        `${variables}/`,
+        value({ name: 'DBT_X', type: 'job', job_definition_id: 999999, raw_value: 'x' }),
+      ),
+      400,
+    );
+  });
 });
 
 describe('Prism in front', () => {

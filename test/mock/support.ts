@@ -8,7 +8,9 @@ export interface Answer<T = any> {
 
 export function apiClient(baseUrl: string, accountId = 43786) {
   return async function api<T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-    const response = await fetch(`${baseUrl}/api/v2/accounts/${accountId}${path}`, {
+    // A v2 path under the account, or a whole path (`/api/v3/...`).
+    const whole = path.startsWith('/api/') ? path : `/api/v2/accounts/${accountId}${path}`;
+    const response = await fetch(`${baseUrl}${whole}`, {
       method,
       headers: { Authorization: 'Token dbtc_mock_key', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

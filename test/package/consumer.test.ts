@@ -125,7 +125,10 @@ describe('the packed package, installed in a fresh project', () => {
       `import { existsSync } from 'node:fs';
 import { createDbtCloud, RunStatus, version, NotFoundError, ValidationError } from 'dbt-cloud-ts';
 import { bundledSpecPath, downloadArtifacts, startMockServer } from 'dbt-cloud-ts/node';
+import { JobsConfigError, pendingChanges } from 'dbt-cloud-ts/jobs';
 const dbt = createDbtCloud({ token: 'dbtc_fake_token', accountId: 43786, region: 'emea' });
+// dbt.jobs.plan loads jobs as code on first use; the error it throws is the class dbt-cloud-ts/jobs exports.
+const badConfig = await dbt.jobs.plan({ jobs: { nightly: { name: 'Nightly' } } }).catch((error) => error);
 // The two entries share one copy of the error classes: a refusal from dbt-cloud-ts/node is the main entry's class.
 const refusal = await downloadArtifacts(dbt, 0, ['run_results.json'], 'target').catch((error) => error);
 console.log(JSON.stringify({
@@ -139,6 +142,7 @@ console.log(JSON.stringify({
   errors: typeof NotFoundError,
   nodeEntry: [typeof downloadArtifacts, typeof startMockServer],
   sharedErrors: refusal instanceof ValidationError && refusal.field,
+  jobsEntry: [typeof pendingChanges, badConfig instanceof JobsConfigError, badConfig.issues?.length > 0],
 }));
 `,
     );
@@ -153,6 +157,7 @@ console.log(JSON.stringify({
       errors: 'function',
       nodeEntry: ['function', 'function'],
       sharedErrors: 'runId',
+      jobsEntry: ['function', true, true],
     });
     expect(out.spec).toBe(join(project, 'node_modules', 'dbt-cloud-ts', 'generated', 'openapi.yaml'));
     expect(out.specExport).toMatch(/\/node_modules\/dbt-cloud-ts\/generated\/openapi\.yaml$/);

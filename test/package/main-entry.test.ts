@@ -129,24 +129,74 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
     expect(await dbt.verifyWebhookSignature(body, signature, 'whsec_y')).toBe(false);
   });
 
-  it('does no work on import: with sideEffects ignored, importing it for its effects bundles to nothing', async () => {
-    expect(JSON.parse(await readFile(`${root}/package.json`, 'utf8')).sideEffects).toBe(false);
-    // ignoreAnnotations makes esbuild disregard "sideEffects": false, so only code it can prove free of effects
-    // is dropped: any top-level call, getter or `new` with arguments would remain.
-    const { code } = await bundleForBrowser("import './src/index.ts';", {
+  it('keeps jobs as code out of what the main entry loads on import: it is a chunk loaded on first use', async () => {
+    const result = await build({
+      stdin: { contents: "export * from './src/index.ts';", resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
+      absWorkingDir: root,
+      bundle: true,
+      write: false,
+      metafile: true,
+      splitting: true,
+      outdir: 'out',
+      platform: 'browser',
       format: 'esm',
-      globalName: undefined,
-      minify: true,
-      ignoreAnnotations: true,
+      external: ['openapi-fetch'],
+      logLevel: 'silent',
     });
-    expect(code.trim()).toBe('');
-    // The same check on a module with a top-level effect keeps it.
-    const effect = await bundleForBrowser("import './src/index.ts'; new Set([globalThis.x]);", {
-      format: 'esm',
-      globalName: undefined,
-      minify: true,
-      ignoreAnnotations: true,
-    });
-    expect(effect.code.trim()).not.toBe('');
+    const outputs = result.metafile.outputs;
+    const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'entry.ts')!;
+    // The files an import of the entry evaluates: the entry chunk and the chunks it imports statically.
+    const loaded = new Set<string>();
+    const visit = (name: string) => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      for (const link of outputs[name]!.imports)
+        if (link.kind === 'import-statement' && outputs[link.path]) visit(link.path);
+    };
+    visit(entry);
+    const onImport = [...loaded].flatMap((name) => Object.keys(outputs[name]!.inputs));
+    const onFirstUse = Object.keys(outputs)
+      .filter((name) => !loaded.has(name))
+      .flatMap((name) => Object.keys(outputs[name]!.inputs));
+    expect(onImport.filter((input) => /jobs-as-code|jobs-schema/.test(input))).toEqual([]);
+    expect(onFirstUse).toEqual(expect.arrayContaining(['src/jobs-as-code/index.ts', 'generated/jobs-schema.ts']));
   });
+
+  // Jobs as code is loaded by `import()` on the first dbt.jobs.plan/apply/... call, not on import. A bundle without
+  // code splitting inlines it behind lazy-init wrappers whose calls esbuild cannot prove empty, so this check leaves
+  // that one dynamic import out and checks the module it loads, and the entries, on their own.
+  const lazyLoadedOnCall = {
+    name: 'jobs-as-code-loaded-on-call',
+    setup(build: { onResolve: Function }) {
+      build.onResolve({ filter: /jobs-as-code\/index\.js$/ }, (args: { kind: string; path: string }) =>
+        args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+      );
+    },
+  };
+  const effectsOnly = (contents: string) =>
+    bundleForBrowser(contents, {
+      format: 'esm',
+      globalName: undefined,
+      minify: true,
+      ignoreAnnotations: true,
+      plugins: [lazyLoadedOnCall as never],
+    });
+
+  it.each([
+    ['the main entry', './src/index.ts'],
+    ['dbt-cloud-ts/jobs', './src/jobs.ts'],
+    ['jobs as code, as dbt.jobs loads it', './src/jobs-as-code/index.ts'],
+  ])(
+    'does no work on import (%s): with sideEffects ignored, importing it for its effects bundles to nothing',
+    async (_, file) => {
+      expect(JSON.parse(await readFile(`${root}/package.json`, 'utf8')).sideEffects).toBe(false);
+      // ignoreAnnotations makes esbuild disregard "sideEffects": false, so only code it can prove free of effects
+      // is dropped: any top-level call, getter or `new` with arguments would remain.
+      const { code } = await effectsOnly(`import '${file}';`);
+      expect(code.trim()).toBe('');
+      // The same check on a module with a top-level effect keeps it.
+      const effect = await effectsOnly(`import '${file}'; new Set([globalThis.x]);`);
+      expect(effect.code.trim()).not.toBe('');
+    },
+  );
 });

@@ -4,7 +4,8 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDbtCloud, JobsConfigError, jobsFileSchema, type DbtCloud } from '../../src/index.js';
+import { createDbtCloud, type DbtCloud } from '../../src/index.js';
+import { JobsConfigError, jobsFileSchema } from '../../src/jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../src/node.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 

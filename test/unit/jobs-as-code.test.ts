@@ -2,14 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createDbtCloud,
-  JobsConfigError,
-  PlanStaleError,
-  pendingChanges,
-  type DbtCloud,
-  type JobsConfig,
-} from '../../src/index.js';
+import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
+import { JobsConfigError, PlanStaleError, pendingChanges } from '../../src/jobs.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
 let fake: FakeJobsCloud;

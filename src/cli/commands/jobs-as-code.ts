@@ -3,17 +3,8 @@
 // a plan: 0 nothing to change (or done), 2 changes pending (plan only), 1 any error.
 import { readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import {
-  formatIssue,
-  JobsConfigError,
-  pendingChanges,
-  planFormat,
-  type ApplyResult,
-  type DbtCloud,
-  type JobsConfig,
-  type JobsPlan,
-  type PlanOptions,
-} from '../../index.js';
+import type { ApplyResult, DbtCloud, JobsConfig, JobsPlan, PlanOptions } from '../../index.js';
+import { formatIssue, JobsConfigError, pendingChanges, planFormat } from '../../jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../node.js';
 import { type Context, createContext, type GlobalOptions, inCliTerms } from '../command.js';
 import { createOutput, type Output, UsageError } from '../output.js';
@@ -123,7 +114,10 @@ function describeResult(result: ApplyResult): string {
       (a) =>
         `✓ ${a.action} ${a.identifier} (job ${a.jobId})${a.envVars.length ? `, ${a.envVars.length} override change${a.envVars.length === 1 ? '' : 's'}` : ''}`,
     ),
-    ...result.failed.map((f) => `✗ ${f.action} ${f.identifier}: ${f.error.name}: ${f.error.message}`),
+    ...result.failed.map(
+      (f) =>
+        `✗ ${f.action} ${f.identifier}: ${f.error.name}: ${f.error.message}${f.error.details ? ` (${f.error.details})` : ''}`,
+    ),
     ...result.skipped.map((s) => `- ${s.action} ${s.identifier}: skipped, ${s.reason}`),
   ];
   lines.push(
