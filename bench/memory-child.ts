@@ -11,7 +11,7 @@
 import { getHeapSpaceStatistics } from 'node:v8';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { createDbtCloud } from '../src/index.js';
+import { createDbtCloud } from './built.js';
 import { benchAccountId as accountId, benchToken as token } from './server.js';
 
 const [url, countText, mode = 'stream'] = process.argv.slice(2);

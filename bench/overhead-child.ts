@@ -5,7 +5,7 @@
 // optimises a given process moves every client's times by several percent, and not always the same way.
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { createDbtCloud } from '../src/index.js';
+import { createDbtCloud } from './built.js';
 import { benchAccountId as accountId, benchRunId as runId, benchToken as token } from './server.js';
 
 const [serverUrl, roundsText = '40', perRoundText = '100'] = process.argv.slice(2);

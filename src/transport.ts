@@ -242,58 +242,68 @@ const utf8 = { decode: (bytes: Uint8Array) => (decoder ??= new TextDecoder()).de
  * An answer whose body was already read: it serves the bytes it holds, so parsing them needs no second stream (web
  * streams cost more than the parse). It is still a Response for middleware and callers: `body`, `clone()` and the
  * readers work, each body once, as on any Response.
+ *
+ * The class is defined on first use: reading the global `Response` loads Node's fetch implementation, which takes
+ * longer than the rest of the import put together.
  */
-class ReadResponse extends Response {
-  readonly #bytes: Uint8Array<ArrayBuffer> | null;
-  #used = false;
-  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+function defineReadResponse() {
+  return class ReadResponse extends Response {
+    readonly #bytes: Uint8Array<ArrayBuffer> | null;
+    #used = false;
+    #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
-  constructor(bytes: Uint8Array | null, source: { status: number; statusText: string; headers: Headers }) {
-    super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
-    this.#bytes = bytes as Uint8Array<ArrayBuffer> | null;
-  }
+    constructor(bytes: Uint8Array | null, source: { status: number; statusText: string; headers: Headers }) {
+      super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
+      this.#bytes = bytes as Uint8Array<ArrayBuffer> | null;
+    }
 
-  #take(): Uint8Array<ArrayBuffer> {
-    if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
-    this.#used = true;
-    return this.#bytes ?? new Uint8Array(0);
-  }
+    #take(): Uint8Array<ArrayBuffer> {
+      if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+      this.#used = true;
+      return this.#bytes ?? new Uint8Array(0);
+    }
 
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    if (this.#bytes === null) return null;
-    const bytes = this.#bytes;
-    this.#stream ??= new ReadableStream<Uint8Array<ArrayBuffer>>({
-      start(controller) {
-        controller.enqueue(bytes);
-        controller.close();
-      },
-    });
-    return this.#stream;
-  }
-  override get bodyUsed(): boolean {
-    return this.#used || this.#stream?.locked === true;
-  }
-  override async text(): Promise<string> {
-    return utf8.decode(this.#take());
-  }
-  override async json(): Promise<any> {
-    return JSON.parse(utf8.decode(this.#take()));
-  }
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = this.#take();
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  }
-  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(await this.arrayBuffer());
-  }
-  override async blob(): Promise<Blob> {
-    return new Blob([await this.arrayBuffer()], { type: this.headers.get('Content-Type') ?? '' });
-  }
-  override clone(): Response {
-    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new ReadResponse(this.#bytes, this);
-  }
+    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+      if (this.#bytes === null) return null;
+      const bytes = this.#bytes;
+      this.#stream ??= new ReadableStream<Uint8Array<ArrayBuffer>>({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      });
+      return this.#stream;
+    }
+    override get bodyUsed(): boolean {
+      return this.#used || this.#stream?.locked === true;
+    }
+    override async text(): Promise<string> {
+      return utf8.decode(this.#take());
+    }
+    override async json(): Promise<any> {
+      return JSON.parse(utf8.decode(this.#take()));
+    }
+    override async arrayBuffer(): Promise<ArrayBuffer> {
+      const bytes = this.#take();
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+      return new Uint8Array(await this.arrayBuffer());
+    }
+    override async blob(): Promise<Blob> {
+      return new Blob([await this.arrayBuffer()], { type: this.headers.get('Content-Type') ?? '' });
+    }
+    override clone(): Response {
+      if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+      return readResponse(this.#bytes, this);
+    }
+  };
 }
+
+type ResponseSource = { status: number; statusText: string; headers: Headers };
+let ReadResponse: (new (bytes: Uint8Array | null, source: ResponseSource) => Response) | undefined;
+const readResponse = (bytes: Uint8Array | null, source: ResponseSource): Response =>
+  new (ReadResponse ??= defineReadResponse())(bytes, source);
 
 /** The answer handed to openapi-fetch: the bytes already read, with the token taken out of an error's text. */
 function answered(response: Response, bytes: Uint8Array | null, token: string | undefined): Response {
@@ -306,7 +316,7 @@ function answered(response: Response, bytes: Uint8Array | null, token: string | 
     const clean = redactToken(redactToken(text, token), escaped);
     if (clean !== text) body = new TextEncoder().encode(clean);
   }
-  return new ReadResponse(body, response);
+  return readResponse(body, response);
 }
 
 export interface Transport {
@@ -319,6 +329,7 @@ export function createTransport(options: ResolvedOptions): Transport {
   const throttle = new Throttle(options.maxConcurrency, clock);
   const userAgent = `${options.userAgent ? `${options.userAgent} ` : ''}${packageName}/${packageVersion}`;
   const globalFetch = (url: string, init: RequestInit) => globalThis.fetch(url, init);
+  const ownFetch = options.fetch !== undefined;
   // Both `(request) => …` and `(input, init) => …` wrappers get everything they need: a Request and its init.
   const send: (url: string, init: RequestInit) => Promise<Response> = options.fetch
     ? (url, init) => options.fetch!(new Request(url, init), init)
@@ -403,12 +414,13 @@ export function createTransport(options: ResolvedOptions): Transport {
           signal: attemptAbort.signal,
           redirect: incoming.redirect,
         };
-        // Race the fetch against the signal as well: a fetch that loses or ignores its signal must not hang the caller.
-        response = await settleBeforeAbort(fetchOnce(url, init), attemptAbort.signal);
+        // The runtime's fetch settles (headers and body) when the attempt's signal fires. A custom fetch is raced
+        // against the signal as well: one that loses or ignores its signal must not hang the caller.
+        const sending = fetchOnce(url, init);
+        response = await (ownFetch ? settleBeforeAbort(sending, attemptAbort.signal) : sending);
         if (!stream) {
-          const reading = readCapped(response, options.maxResponseBytes, options.fetch === undefined);
-          // The runtime's fetch ends its body on the attempt's signal; a custom one might not.
-          bytes = await (options.fetch === undefined ? reading : settleBeforeAbort(reading, attemptAbort.signal));
+          const reading = readCapped(response, options.maxResponseBytes, !ownFetch);
+          bytes = await (ownFetch ? settleBeforeAbort(reading, attemptAbort.signal) : reading);
         }
       } catch (error) {
         if (callerSignal.aborted) throw aborted(callerSignal.reason);

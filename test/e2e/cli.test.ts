@@ -335,7 +335,7 @@ describe('dbt-cloud CLI', () => {
 
 /** `dbt-cloud mock --port 0 --json` plus `flags`, and the JSON line it prints once it listens. */
 function startMockCli(...flags: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'mock', '--port', '0', '--json', ...flags], {
+  const child = spawn(process.execPath, [cliEntry, 'mock', '--port', '0', '--json', ...flags], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const started = new Promise<{ url: string; pid: number; mode: string; accountId: number }>((resolve, reject) => {

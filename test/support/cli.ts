@@ -1,8 +1,9 @@
-// Runs the `dbt-cloud` CLI from source in a child process and collects what it printed.
+// Runs the `dbt-cloud` CLI, as built by the global setup (test/setup/cli-build.global.ts), in a child process and
+// collects what it printed.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const cliEntry = fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url));
+export const cliEntry = fileURLToPath(new URL('../../.test-build/src/cli/index.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -16,7 +17,7 @@ export function runCli(
   timeoutMs = 60_000,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+    const child = spawn(process.execPath, [cliEntry, ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -48,7 +49,7 @@ export interface RunningCli {
 
 /** Starts the CLI and lets a test react to what it prints while it runs. */
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+  const child = spawn(process.execPath, [cliEntry, ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
