@@ -3,7 +3,11 @@
 // `"sideEffects": false` is true), and a client and a webhook check work in a context that has only web globals.
 // Runtime by runtime (Deno, Bun, workerd, Chromium, other Node versions) it is test/runtimes/runtimes.test.ts.
 import { createHmac } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build, type BuildOptions } from 'esbuild';
@@ -199,4 +203,35 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
       expect(effect.code.trim()).not.toBe('');
     },
   );
+});
+
+describe('the main entry on Node', () => {
+  it("does not load Node's fetch implementation while it is imported (it costs more than the import itself)", async () => {
+    // Node defines fetch, Response, Request and Headers as getters that load undici on first read; importing the
+    // client must leave them unread. The bundle (openapi-fetch included) runs in a fresh node.
+    const dir = await mkdtemp(join(tmpdir(), 'main-entry-'));
+    try {
+      const { code } = await bundleForBrowser("export * from './src/index.ts';", {
+        format: 'esm',
+        globalName: undefined,
+      });
+      await writeFile(join(dir, 'entry.mjs'), code);
+      const probe = `
+        const names = ['fetch', 'Response', 'Request', 'Headers'];
+        const unread = () => names.filter((name) => typeof Object.getOwnPropertyDescriptor(globalThis, name)?.get === 'function');
+        const before = unread();
+        const entry = await import(${JSON.stringify(join(dir, 'entry.mjs'))});
+        const after = unread();
+        const client = entry.createDbtCloud({ token: 'dbtc_probe_token', accountId: 1 });
+        console.log(JSON.stringify({ before, after, client: typeof client.runs.get }));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe]);
+      const seen = JSON.parse(stdout) as { before: string[]; after: string[]; client: string };
+      // Where this Node has no lazy getters there is nothing to check; Node 20 to 24 have them.
+      expect(seen.before.length).toBeGreaterThan(0);
+      expect(seen.after).toEqual(seen.before);
+      expect(seen.client).toBe('function');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
