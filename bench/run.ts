@@ -23,6 +23,7 @@ import {
   firstRunId,
   startBenchServerProcess,
 } from './server.js';
+import { chunksLoadedOnImport } from '../test/support/esbuild-chunks.js';
 import { simulateWait } from './simulate.js';
 import { fixed, kB, median, ratio, run, seconds } from './stats.js';
 
@@ -337,15 +338,7 @@ async function sizeAndStartUp() {
     const code = new Map(
       result.outputFiles.map((file) => [file.path.slice(root.length).replace(/^\//, ''), file.contents]),
     );
-    const entryChunk = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'entry.ts')!;
-    const loaded = new Set<string>();
-    const visit = (name: string) => {
-      if (loaded.has(name)) return;
-      loaded.add(name);
-      for (const link of outputs[name]!.imports)
-        if (link.kind === 'import-statement' && outputs[link.path]) visit(link.path);
-    };
-    visit(entryChunk);
+    const loaded = chunksLoadedOnImport(result.metafile, 'entry.ts');
     const measure = (names: string[]) => {
       const joined = Buffer.concat(names.map((name) => Buffer.from(code.get(name)!)));
       const byFile = names

@@ -243,7 +243,7 @@ const utf8 = { decode: (bytes: Uint8Array) => (decoder ??= new TextDecoder()).de
  * streams cost more than the parse). It is still a Response for middleware and callers: `body`, `clone()` and the
  * readers work, each body once, as on any Response.
  *
- * The class is defined on first use: reading the global `Response` loads Node's fetch implementation, which takes
+ * The class is defined on first use: reading the global `Response` makes Node 20 load its fetch implementation, which takes
  * longer than the rest of the import put together.
  */
 function defineReadResponse() {

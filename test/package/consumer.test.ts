@@ -4,8 +4,9 @@
 // (what `npm run check:package` does, which is too slow to run on its own in `npm test`).
 // Nothing here reads src/: only what is inside the tarball.
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +49,28 @@ const ok = (what: string, result: Result) => {
   return result;
 };
 
+/**
+ * npm test runs this file twice on the same sources (Node 20, then Node 24 in test:node24). The second run reuses the
+ * first's tarball and installed project (packing, building and installing take about 40 s), found under
+ * node_modules/.cache by a hash of every file git tracks or would track. A run on other sources packs afresh and
+ * drops the old copy; a run that reused one removes it when done.
+ */
+const cacheRoot = join(root, 'node_modules', '.cache', 'dbt-cloud-ts-consumer');
+
+async function sourceStamp(): Promise<string | undefined> {
+  const listed = await exec('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], root);
+  if (listed.code !== 0) return undefined; // not a git checkout: never reused
+  const hash = createHash('sha256');
+  for (const file of [...new Set(listed.stdout.split('\0').filter(Boolean))].sort()) {
+    hash.update(`${file}\0`);
+    hash.update(existsSync(join(root, file)) ? await readFile(join(root, file)) : '(deleted)');
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
 const timings: Record<string, number> = {};
+let reused = false;
+let keep = false;
 let registryUp = false;
 let work: string | undefined;
 let project: string;
@@ -65,11 +87,18 @@ beforeAll(async () => {
     return;
   }
 
-  work = await mkdtemp(join(tmpdir(), 'dbt-cloud-ts-consumer-'));
+  const stamp = await sourceStamp();
+  keep = stamp !== undefined;
+  work = join(cacheRoot, stamp ?? `unstamped-${process.pid}`);
   project = join(work, 'app');
-  // `npm pack` runs prepack, which builds dist/ first: the tarball is exactly what `npm publish` would upload.
-  const pack = ok('npm pack', await exec(npm, ['pack', '--pack-destination', work], root, 90_000));
-  timings.pack = pack.ms;
+  reused = keep && existsSync(join(work, 'ready'));
+  if (!reused) {
+    await rm(cacheRoot, { recursive: true, force: true });
+    await mkdir(project, { recursive: true });
+    // `npm pack` runs prepack, which builds dist/ first: the tarball is exactly what `npm publish` would upload.
+    const pack = ok('npm pack', await exec(npm, ['pack', '--pack-destination', work], root, 90_000));
+    timings.pack = pack.ms;
+  }
   // stdout also holds the prepack build's output: take the tarball from the folder instead.
   const tarball = join(
     work,
@@ -77,7 +106,7 @@ beforeAll(async () => {
   );
 
   lint = exec(process.execPath, [join(root, 'scripts', 'check-package.mjs'), '--tarball', tarball], root, 90_000);
-  await mkdir(project);
+  if (reused) return;
   await writeFile(
     join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
@@ -101,11 +130,12 @@ beforeAll(async () => {
     ),
   );
   timings.install = install.ms;
+  await writeFile(join(work, 'ready'), `${new Date().toISOString()}\n`);
 }, 180_000);
 
 afterAll(async () => {
-  console.log(`consumer test timings (ms): ${JSON.stringify(timings)}`);
-  if (work) await rm(work, { recursive: true, force: true });
+  console.log(`consumer test timings (ms): ${JSON.stringify({ reusedFromTheRunBefore: reused, ...timings })}`);
+  if (work && (reused || !keep)) await rm(work, { recursive: true, force: true });
 });
 
 describe('the packed package, installed in a fresh project', () => {

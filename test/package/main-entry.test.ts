@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build, type BuildOptions } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { chunksLoadedOnImport } from '../support/esbuild-chunks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -148,16 +149,8 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
       logLevel: 'silent',
     });
     const outputs = result.metafile.outputs;
-    const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'entry.ts')!;
     // The files an import of the entry evaluates: the entry chunk and the chunks it imports statically.
-    const loaded = new Set<string>();
-    const visit = (name: string) => {
-      if (loaded.has(name)) return;
-      loaded.add(name);
-      for (const link of outputs[name]!.imports)
-        if (link.kind === 'import-statement' && outputs[link.path]) visit(link.path);
-    };
-    visit(entry);
+    const loaded = chunksLoadedOnImport(result.metafile, 'entry.ts');
     const onImport = [...loaded].flatMap((name) => Object.keys(outputs[name]!.inputs));
     const onFirstUse = Object.keys(outputs)
       .filter((name) => !loaded.has(name))
@@ -206,7 +199,7 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
 });
 
 describe('the main entry on Node', () => {
-  it("does not load Node's fetch implementation while it is imported (it costs more than the import itself)", async () => {
+  it("does not load Node's fetch implementation while it is imported (it costs more than the import itself)", async (ctx) => {
     // Node defines fetch, Response, Request and Headers as getters that load undici on first read; importing the
     // client must leave them unread. The bundle (openapi-fetch included) runs in a fresh node.
     const dir = await mkdtemp(join(tmpdir(), 'main-entry-'));
@@ -226,8 +219,9 @@ describe('the main entry on Node', () => {
         console.log(JSON.stringify({ before, after, client: typeof client.runs.get }));`;
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe]);
       const seen = JSON.parse(stdout) as { before: string[]; after: string[]; client: string };
-      // Where this Node has no lazy getters there is nothing to check; Node 20 to 24 have them.
-      expect(seen.before.length).toBeGreaterThan(0);
+      // Node 20 defines them as getters that load undici on first read; Node 22 and 24 have them ready at start-up,
+      // so there is nothing to keep unread there.
+      if (seen.before.length === 0) ctx.skip(`Node ${process.version} has no lazily loaded fetch globals`);
       expect(seen.after).toEqual(seen.before);
       expect(seen.client).toBe('function');
     } finally {

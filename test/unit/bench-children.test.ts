@@ -9,7 +9,11 @@ const child = (name: string) => fileURLToPath(new URL(`../../bench/${name}`, imp
 
 function runChild(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The children load src/ here (bench/built.ts): dist/ is built by npm run bench, not by the tests.
+    const process_ = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DBT_CLOUD_TS_BENCH_SOURCE: '1' },
+    });
     let stdout = '';
     let stderr = '';
     process_.stdout.on('data', (chunk) => (stdout += chunk));
