@@ -280,7 +280,8 @@ export type JobsAsCodeMethodsChecked = EveryMethodListed<Exclude<keyof JobsAsCod
 
 /**
  * Jobs as code, loaded on first use: most programs never plan jobs, and its code (with the jobs-file schema) is
- * larger than the rest of the client. Every method is async, so loading first changes nothing for the caller.
+ * two thirds the size of the rest of the client. Every method is async, so loading first changes nothing for the
+ * caller.
  */
 function lazyJobsAsCode(ctx: Context, jobs: JobCalls): JobsAsCode {
   let loading: Promise<JobsAsCode> | undefined;
