@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { artifact, artifactPaths } from './artifacts.js';
 import { failureDetails, renderRun, visibleSteps, type RunRecord } from './runs.js';
-import type { Environment, Job, Project } from './seed.js';
+import type { Job, Project } from './seed.js';
 import { type Collection, type MockState, type StoredEnvironmentVariable, type TriggerRunRequest } from './state.js';
 import { apiTimestamp } from './time.js';
 
@@ -493,25 +493,13 @@ export class Engine {
     if (body.account_id !== undefined && body.account_id !== this.state.accountId)
       badRequest('account_id', 'This does not match the account in the path.');
     this.checkPlacement(body.project_id, body.environment_id);
-    const template = this.state.seed.jobs[0]!;
-    const now = apiTimestamp(this.state.options.now());
-    const job = this.state.jobs.add(
-      (id) =>
-        ({
-          ...structuredClone(template),
-          description: null,
-          deferring_environment_id: null,
-          deferring_job_definition_id: null,
-          job_type: 'other',
-          run_failure_count: 0,
-          ...body,
-          id,
-          account_id: this.state.accountId,
-          state: 1,
-          created_at: now,
-          updated_at: now,
-        }) as Job,
-    );
+    const job = this.created(this.state.jobs, this.state.seed.jobs[0]!, body, {
+      description: null,
+      deferring_environment_id: null,
+      deferring_job_definition_id: null,
+      job_type: 'other',
+      run_failure_count: 0,
+    });
     send(c.res, 200, { data: job, status: success });
   }
 
@@ -599,27 +587,41 @@ export class Engine {
     send(c.res, 200, { data: item, status: success });
   }
 
-  private createProject(c: Context): void {
-    const body = objectBody(c);
-    const template = this.state.seed.projects[0]!;
+  /**
+   * A new object in `items`: a copy of the seed's `template` with the fields a new object starts without (`blank`),
+   * the request's fields over it, and the fields the server owns (id, account, state, timestamps) last.
+   */
+  private created<T extends { id: number; state?: number | null }>(
+    items: Collection<T>,
+    template: T,
+    body: Record<string, unknown>,
+    blank: Record<string, unknown>,
+  ): T {
     const now = apiTimestamp(this.state.options.now());
-    const project = this.state.projects.add(
+    return items.add(
       (id) =>
         ({
           ...structuredClone(template),
-          description: null,
-          connection_id: null,
-          repository_id: null,
-          docs_job_id: null,
-          freshness_job_id: null,
+          ...blank,
           ...body,
           id,
           account_id: this.state.accountId,
           state: 1,
           created_at: now,
           updated_at: now,
-        }) as Project,
+        }) as T,
     );
+  }
+
+  private createProject(c: Context): void {
+    const body = objectBody(c);
+    const project = this.created(this.state.projects, this.state.seed.projects[0]!, body, {
+      description: null,
+      connection_id: null,
+      repository_id: null,
+      docs_job_id: null,
+      freshness_job_id: null,
+    });
     send(c.res, 200, { data: project, status: success });
   }
 
@@ -627,25 +629,13 @@ export class Engine {
     const body = objectBody(c);
     if (!this.state.projects.get(Number(body.project_id)))
       badRequest('project_id', `Project ${String(body.project_id)} does not exist.`);
-    const template = this.state.seed.environments[0]!;
-    const now = apiTimestamp(this.state.options.now());
-    const environment = this.state.environments.add(
-      (id) =>
-        ({
-          ...structuredClone(template),
-          deployment_type: null,
-          credentials_id: null,
-          extended_attributes_id: null,
-          custom_branch: null,
-          use_custom_branch: false,
-          ...body,
-          id,
-          account_id: this.state.accountId,
-          state: 1,
-          created_at: now,
-          updated_at: now,
-        }) as Environment,
-    );
+    const environment = this.created(this.state.environments, this.state.seed.environments[0]!, body, {
+      deployment_type: null,
+      credentials_id: null,
+      extended_attributes_id: null,
+      custom_branch: null,
+      use_custom_branch: false,
+    });
     send(c.res, 200, { data: environment, status: success });
   }
 

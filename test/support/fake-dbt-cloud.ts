@@ -2,7 +2,7 @@
 // creates a run, runs that move queued → running → success/error as they are polled, a paged run list, cancel.
 // It counts what it accepted, so a test can tell a replayed trigger from a single one.
 import { sendJson, startServer, type ScriptedServer } from './http-server.js';
-import { statusNames } from './scripted.js';
+import { errorBody as failure, statusNames, successBody as ok } from './scripted.js';
 
 export interface FakeRun {
   id: number;
@@ -46,16 +46,6 @@ export interface FakeDbtCloudOptions {
 }
 
 const names = statusNames;
-
-const ok = (data: unknown, extra: Record<string, unknown> = {}) => ({
-  status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' },
-  data,
-  ...extra,
-});
-const failure = (code: number, message: string) => ({
-  status: { code, is_success: false, user_message: message, developer_message: null },
-  data: null,
-});
 
 function setStatus(run: FakeRun, status: number) {
   run.status = status;

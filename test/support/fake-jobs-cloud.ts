@@ -3,6 +3,7 @@
 // schedule's date and time parts from its cron, as dbt Cloud does, so a plan after an apply meets what a real account
 // would send back. It records every write so tests can prove which requests were (not) sent.
 import { sendJson, startServer, type ScriptedServer } from './http-server.js';
+import { errorBody as failure, successBody as ok } from './scripted.js';
 
 export type FakeJob = Record<string, unknown> & {
   id: number;
@@ -41,16 +42,6 @@ export interface FakeJobsCloudOptions {
   /** Environment id → its project id. */
   environments?: Record<number, number>;
 }
-
-const ok = (data: unknown, extra: Record<string, unknown> = {}) => ({
-  status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' },
-  data,
-  ...extra,
-});
-const failure = (code: number, message: string) => ({
-  status: { code, is_success: false, user_message: message, developer_message: null },
-  data: null,
-});
 
 const timestamp = () => new Date().toISOString().replace('T', ' ').replace('Z', '+00:00');
 

@@ -74,9 +74,18 @@ export function fakeClock(
   };
 }
 
-export const ok = (data: unknown) =>
-  json({ data, status: { code: 200, is_success: true, user_message: 'Success!', developer_message: '' } });
+const successStatus = { code: 200, is_success: true, user_message: 'Success!', developer_message: '' };
 
+/** The API's success envelope around `data`, with any other top-level fields (`extra`, such as a list's `extra`). */
+export const successBody = (data: unknown, extra: Record<string, unknown> = {}) => ({
+  status: successStatus,
+  data,
+  ...extra,
+});
+
+export const ok = (data: unknown) => json({ data, status: successStatus });
+
+/** The API's error envelope. */
 export function errorBody(code: number, message = 'nope') {
   return { status: { code, is_success: false, user_message: message, developer_message: null }, data: null };
 }
