@@ -238,13 +238,15 @@ async function readCapped(response: Response, cap: number, trustLength: boolean)
 let decoder: TextDecoder | undefined;
 const utf8 = { decode: (bytes: Uint8Array) => (decoder ??= new TextDecoder()).decode(bytes) };
 
+type ResponseSource = { status: number; statusText: string; headers: Headers };
+
 /**
  * An answer whose body was already read: it serves the bytes it holds, so parsing them needs no second stream (web
  * streams cost more than the parse). It is still a Response for middleware and callers: `body`, `clone()` and the
  * readers work, each body once, as on any Response.
  *
- * The class is defined on first use: reading the global `Response` makes Node 20 load its fetch implementation, which takes
- * longer than the rest of the import put together.
+ * The class is defined on first use: reading the global `Response` makes Node 20 load its fetch implementation,
+ * which takes longer than the rest of the import put together.
  */
 function defineReadResponse() {
   return class ReadResponse extends Response {
@@ -252,7 +254,7 @@ function defineReadResponse() {
     #used = false;
     #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
-    constructor(bytes: Uint8Array | null, source: { status: number; statusText: string; headers: Headers }) {
+    constructor(bytes: Uint8Array | null, source: ResponseSource) {
       super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
       this.#bytes = bytes as Uint8Array<ArrayBuffer> | null;
     }
@@ -300,7 +302,6 @@ function defineReadResponse() {
   };
 }
 
-type ResponseSource = { status: number; statusText: string; headers: Headers };
 let ReadResponse: (new (bytes: Uint8Array | null, source: ResponseSource) => Response) | undefined;
 const readResponse = (bytes: Uint8Array | null, source: ResponseSource): Response =>
   new (ReadResponse ??= defineReadResponse())(bytes, source);
