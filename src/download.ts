@@ -9,7 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { DbtCloud } from './client.js';
 import { AbortError, ConnectionError, ValidationError, bodyReadError } from './errors.js';
-import { type ArtifactOptions, artifactInternals } from './resources/artifacts.js';
+import { artifactReader } from './resources/artifact-calls.js';
+import { type ArtifactOptions, artifactSources } from './resources/artifacts.js';
 import { backoffDelay, errorCode } from './transport.js';
 import { checkArtifactPath, checkId, checkString } from './validate.js';
 
@@ -101,9 +102,10 @@ export async function downloadArtifacts(
   dir: string,
   options: ArtifactOptions = {},
 ): Promise<string[]> {
-  const internals = artifactInternals.get(dbt?.artifacts);
-  if (!internals) throw new ValidationError('dbt', 'must be a client made by createDbtCloud');
-  const { ctx, resolveStep, fetchArtifact } = internals;
+  const source = artifactSources.get(dbt?.artifacts);
+  if (!source) throw new ValidationError('dbt', 'must be a client made by createDbtCloud');
+  const { ctx } = source;
+  const { resolveStep, fetchArtifact } = artifactReader(ctx, source.runs);
   const { signal } = options;
   checkId('runId', runId);
   if (!Array.isArray(paths) || paths.length === 0)

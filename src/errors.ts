@@ -1,5 +1,8 @@
 // Typed errors. Each carries what is needed to act on a failure (method, path, status, the API's messages,
 // the body) and never the token: nothing here ever sees request headers.
+import type { components } from '../generated/schema.js';
+
+type Run = components['schemas']['Run'];
 
 export interface ErrorDetails {
   method?: string | undefined;
@@ -138,6 +141,90 @@ export class PaginationError extends DbtCloudError {
   }
 }
 
+// Errors raised without an HTTP exchange of their own: waiting for a run, finding by name, artifacts, webhooks.
+// They live here, not beside the helpers that raise them, so that those helpers can load on first use while
+// every error class stays importable from the main entry.
+
+/** The fields of a run the waiting logic reads. */
+export interface PolledRun {
+  id: number;
+  status: number;
+  status_humanized?: string | null;
+  status_message?: string | null;
+  run_steps?: Array<{ index?: number | null; name?: string | null; status?: number | null }> | null;
+}
+
+export class RunFailedError<R extends PolledRun = Run> extends DbtCloudError {
+  override name = 'RunFailedError';
+  constructor(readonly run: R) {
+    super(`Run ${run.id} failed${run.status_message ? `: ${run.status_message}` : ''}`);
+  }
+  override toJSON() {
+    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
+  }
+}
+
+export class RunCancelledError<R extends PolledRun = Run> extends DbtCloudError {
+  override name = 'RunCancelledError';
+  constructor(readonly run: R) {
+    super(`Run ${run.id} was cancelled${run.status_message ? `: ${run.status_message}` : ''}`);
+  }
+  override toJSON() {
+    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
+  }
+}
+
+export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
+  override name = 'WaitTimeoutError';
+  /** The last run seen, or undefined when no poll answered before the deadline. */
+  readonly run: R | undefined;
+  constructor(run: R | undefined, timeoutMs: number, runId?: number) {
+    super(
+      run
+        ? `Run ${run.id} was still ${run.status_humanized ?? `in status ${run.status}`} after ${timeoutMs} ms`
+        : `No answer about run ${runId ?? '(unknown)'} within ${timeoutMs} ms`,
+    );
+    this.run = run;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), ...(this.run ? { runId: this.run.id, runStatus: this.run.status } : {}) };
+  }
+}
+
+/** A name (of a project, environment or job) that matches no item, or several. */
+export class LookupError extends DbtCloudError {
+  override name = 'LookupError';
+  constructor(
+    readonly kind: 'project' | 'environment' | 'job',
+    readonly wanted: string,
+    readonly candidates: Array<{ id: number; name: string }>,
+  ) {
+    super(
+      candidates.length === 0
+        ? `No ${kind} is named ${JSON.stringify(wanted)}`
+        : `${candidates.length} ${kind}s are named ${JSON.stringify(wanted)} (ids ${candidates.map((c) => c.id).join(', ')}); use an id instead`,
+    );
+  }
+}
+
+export class NoMatchingStepError extends DbtCloudError {
+  override name = 'NoMatchingStepError';
+  constructor(readonly runId: number) {
+    super(`No step of run ${runId} has run_results.json matching the predicate`);
+  }
+}
+
+/** A delivery whose signature does not match, or whose body is not a dbt Cloud event. */
+export class WebhookVerificationError extends DbtCloudError {
+  override name = 'WebhookVerificationError';
+  constructor(
+    readonly reason: 'signature' | 'payload',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Types an error raised while an answer's body was read, after the transport had handed the response over:
  * invalid JSON in a 2xx answer becomes ResponseFormatError, a connection lost mid-body ConnectionError, the
@@ -203,4 +290,15 @@ export function errorFromResponse(
   if (status === 429) return new RateLimitError(message, { ...details, retryAfterMs });
   if (status >= 500) return new ServerError(message, details);
   return new DbtCloudError(message, details);
+}
+
+/** Statuses worth trying again: the transport retries them, and a wait for a run tolerates them. */
+export const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Whether a failure is worth trying again later (the transport's own rule, for callers that poll). */
+export function isTransientError(error: unknown): boolean {
+  if (!(error instanceof DbtCloudError) || error instanceof AbortError) return false;
+  if (error.status !== undefined) return retryableStatuses.has(error.status) || error.status >= 500;
+  // A TimeoutError of an attempt, not one of its subclasses (a whole wait that timed out).
+  return error instanceof ConnectionError || Object.getPrototypeOf(error) === TimeoutError.prototype;
 }

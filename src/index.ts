@@ -8,7 +8,6 @@ export { checkArtifactPath } from './validate.js';
 export type { DbtCloudOptions, Region, AuthScheme, TokenSource, Logger, Clock, FetchFunction } from './options.js';
 export type { PaginatedPath, PageItem, PaginateInit, Paginator, Page } from './pagination.js';
 export type { WaitOptions } from './polling.js';
-export { RunFailedError, RunCancelledError, WaitTimeoutError } from './polling.js';
 export type {
   Run,
   RunStep,
@@ -20,9 +19,8 @@ export type {
   LatestRunOptions,
 } from './resources/runs.js';
 export { defaultCause, runStatusNames } from './resources/runs.js';
-export { isTerminal as isTerminalRunStatus } from './polling.js';
+export { isTerminal as isTerminalRunStatus } from './resources/runs.js';
 export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
-export { LookupError } from './resources/jobs.js';
 // Jobs as code: its types here (kept in step with dbt-cloud-ts/jobs by `export type *`); its values, such as
 // PlanStaleError and pendingChanges, only on dbt-cloud-ts/jobs, so that they stay out of this entry.
 export type * from './jobs-as-code/public.js';
@@ -35,7 +33,6 @@ export type {
   CatalogArtifact,
   SourcesArtifact,
 } from './resources/artifacts.js';
-export { NoMatchingStepError } from './resources/artifacts.js';
 export type {
   Environment,
   EnvironmentV3,
@@ -58,8 +55,14 @@ export {
   ValidationError,
   ResponseFormatError,
   PaginationError,
+  RunFailedError,
+  RunCancelledError,
+  WaitTimeoutError,
+  LookupError,
+  NoMatchingStepError,
+  WebhookVerificationError,
 } from './errors.js';
-export { verifyWebhookSignature, parseWebhookEvent, WebhookVerificationError } from './webhooks.js';
+export { verifyWebhookSignature, parseWebhookEvent } from './webhooks.js';
 export type {
   WebhookBody,
   WebhookEvent,

@@ -1,24 +1,25 @@
 // Waiting for a run to finish: poll get-run with a growing interval until the status is terminal.
 import { RunStatus } from '../generated/enums.js';
 import type { components } from '../generated/schema.js';
-import { AbortError, DbtCloudError, ResponseFormatError, TimeoutError, ValidationError } from './errors.js';
+import {
+  AbortError,
+  isTransientError,
+  type PolledRun,
+  ResponseFormatError,
+  RunCancelledError,
+  RunFailedError,
+  TimeoutError,
+  ValidationError,
+  WaitTimeoutError,
+} from './errors.js';
 import type { Clock } from './options.js';
-import { isTransientError } from './transport.js';
+import { isTerminal } from './resources/runs.js';
 import { checkBoolean, checkDuration, checkInteger, checkObject } from './validate.js';
 
 type Run = components['schemas']['Run'];
 
 /** How long the last look at the deadline may take beyond it. */
 const lastLookGraceMs = 2_000;
-
-/** The fields of a run the waiting logic reads. */
-export interface PolledRun {
-  id: number;
-  status: number;
-  status_humanized?: string | null;
-  status_message?: string | null;
-  run_steps?: Array<{ index?: number | null; name?: string | null; status?: number | null }> | null;
-}
 
 export interface WaitOptions<R extends PolledRun = Run> {
   /** First interval between polls, in ms. Default 1 000. */
@@ -37,48 +38,6 @@ export interface WaitOptions<R extends PolledRun = Run> {
   throwOnFailure?: boolean;
   /** Transient errors (network, 5xx, 429) tolerated in a row before the wait fails. Default 5. */
   maxConsecutiveErrors?: number;
-}
-
-export class RunFailedError<R extends PolledRun = Run> extends DbtCloudError {
-  override name = 'RunFailedError';
-  constructor(readonly run: R) {
-    super(`Run ${run.id} failed${run.status_message ? `: ${run.status_message}` : ''}`);
-  }
-  override toJSON() {
-    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
-  }
-}
-
-export class RunCancelledError<R extends PolledRun = Run> extends DbtCloudError {
-  override name = 'RunCancelledError';
-  constructor(readonly run: R) {
-    super(`Run ${run.id} was cancelled${run.status_message ? `: ${run.status_message}` : ''}`);
-  }
-  override toJSON() {
-    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
-  }
-}
-
-export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
-  override name = 'WaitTimeoutError';
-  /** The last run seen, or undefined when no poll answered before the deadline. */
-  readonly run: R | undefined;
-  constructor(run: R | undefined, timeoutMs: number, runId?: number) {
-    super(
-      run
-        ? `Run ${run.id} was still ${run.status_humanized ?? `in status ${run.status}`} after ${timeoutMs} ms`
-        : `No answer about run ${runId ?? '(unknown)'} within ${timeoutMs} ms`,
-    );
-    this.run = run;
-  }
-  override toJSON() {
-    return { ...super.toJSON(), ...(this.run ? { runId: this.run.id, runStatus: this.run.status } : {}) };
-  }
-}
-
-// A comparison, not a Set built on import: the main entry does no work when it is imported.
-export function isTerminal(status: number): boolean {
-  return status === RunStatus.Success || status === RunStatus.Error || status === RunStatus.Cancelled;
 }
 
 function isKnownStatus(status: unknown): boolean {

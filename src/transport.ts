@@ -3,13 +3,19 @@
 // status to retry, a connection lost before the answer and one lost mid-body are all decided here, once, and a call
 // makes at most maxRetries + 1 attempts whatever failed. It sits under openapi-fetch's middleware, so middleware sees
 // one call per logical request.
-import { AbortError, ConnectionError, DbtCloudError, ResponseFormatError, TimeoutError } from './errors.js';
+import {
+  AbortError,
+  ConnectionError,
+  DbtCloudError,
+  ResponseFormatError,
+  TimeoutError,
+  retryableStatuses,
+} from './errors.js';
 import type { Clock, ResolvedOptions } from './options.js';
 import { maxTimerMs } from './validate.js';
 import { packageName, packageVersion } from './version.js';
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 // Errors raised before a connection exists: the server never saw the request, so even a POST may be resent.
 const neverSentCodes = new Set([
   'ECONNREFUSED',
@@ -64,14 +70,6 @@ export function parseRetryAfter(
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(retryDefaults.maxDelayMs, retryDefaults.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/** Whether a failure is worth trying again later (the transport's own rule, for callers that poll). */
-export function isTransientError(error: unknown): boolean {
-  if (!(error instanceof DbtCloudError) || error instanceof AbortError) return false;
-  if (error.status !== undefined) return retryableStatuses.has(error.status) || error.status >= 500;
-  // A TimeoutError of an attempt, not one of its subclasses (a whole wait that timed out).
-  return error instanceof ConnectionError || Object.getPrototypeOf(error) === TimeoutError.prototype;
 }
 
 /** Starts a timer on the client's clock (its `setTimer` when it has one), returning its cancel. */

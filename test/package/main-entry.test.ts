@@ -134,7 +134,7 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
     expect(await dbt.verifyWebhookSignature(body, signature, 'whsec_y')).toBe(false);
   });
 
-  it('keeps jobs as code out of what the main entry loads on import: it is a chunk loaded on first use', async () => {
+  it('keeps jobs as code and the helper calls out of what the main entry loads on import: chunks loaded on first use', async () => {
     const result = await build({
       stdin: { contents: "export * from './src/index.ts';", resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
       absWorkingDir: root,
@@ -155,17 +155,28 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
     const onFirstUse = Object.keys(outputs)
       .filter((name) => !loaded.has(name))
       .flatMap((name) => Object.keys(outputs[name]!.inputs));
-    expect(onImport.filter((input) => /jobs-as-code|jobs-schema/.test(input))).toEqual([]);
-    expect(onFirstUse).toEqual(expect.arrayContaining(['src/jobs-as-code/index.ts', 'generated/jobs-schema.ts']));
+    const loadedOnCall = [
+      'src/jobs-as-code/index.ts',
+      'generated/jobs-schema.ts',
+      'src/resources/run-calls.ts',
+      'src/polling.ts',
+      'src/resources/job-calls.ts',
+      'src/resources/artifact-calls.ts',
+      'src/resources/environment-calls.ts',
+      'src/webhook-checks.ts',
+      'generated/fields.ts',
+    ];
+    expect(onImport.filter((input) => loadedOnCall.includes(input) || /jobs-as-code/.test(input))).toEqual([]);
+    expect(onFirstUse).toEqual(expect.arrayContaining(loadedOnCall));
   });
 
-  // Jobs as code is loaded by `import()` on the first dbt.jobs.plan/apply/... call, not on import. A bundle without
-  // code splitting inlines it behind lazy-init wrappers whose calls esbuild cannot prove empty, so this check leaves
-  // that one dynamic import out and checks the module it loads, and the entries, on their own.
+  // Jobs as code and the helpers' calls are loaded by `import()` on their first call, not on import. A bundle without
+  // code splitting inlines them behind lazy-init wrappers whose calls esbuild cannot prove empty, so this check leaves
+  // the dynamic imports out and checks each module they load, and the entries, on their own.
   const lazyLoadedOnCall = {
-    name: 'jobs-as-code-loaded-on-call',
+    name: 'loaded-on-call',
     setup(build: { onResolve: Function }) {
-      build.onResolve({ filter: /jobs-as-code\/index\.js$/ }, (args: { kind: string; path: string }) =>
+      build.onResolve({ filter: /.*/ }, (args: { kind: string; path: string }) =>
         args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
       );
     },
@@ -183,6 +194,11 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
     ['the main entry', './src/index.ts'],
     ['dbt-cloud-ts/jobs', './src/jobs.ts'],
     ['jobs as code, as dbt.jobs loads it', './src/jobs-as-code/index.ts'],
+    ['dbt.runs calls, loaded on the first', './src/resources/run-calls.ts'],
+    ['dbt.jobs calls, loaded on the first', './src/resources/job-calls.ts'],
+    ['dbt.artifacts calls, loaded on the first', './src/resources/artifact-calls.ts'],
+    ['dbt.environments calls, loaded on the first', './src/resources/environment-calls.ts'],
+    ['webhook checks, loaded on the first', './src/webhook-checks.ts'],
   ])(
     'does no work on import (%s): with sideEffects ignored, importing it for its effects bundles to nothing',
     async (_, file) => {
