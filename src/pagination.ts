@@ -94,7 +94,8 @@ export function paginate<T>(
   const start = checkInteger('offset', query.offset ?? 0, 0);
   const maxPages = checkInteger('maxPages', options.maxPages ?? defaultMaxPages, 1);
 
-  async function* pages(): AsyncGenerator<Page<T>> {
+  /** `wanted`: the walk asks for no page past that many items (toArray's `max`). */
+  async function* walk(wanted = Infinity): AsyncGenerator<Page<T>> {
     // State of this walk: each call of pages() walks afresh.
     let loaded = 0;
     const load = async (offset: number) => {
@@ -119,13 +120,9 @@ export function paginate<T>(
       }
       previousIds = ids;
     };
-    const first = await load(start);
-    checkNew(first);
-    yield first;
-    if (first.items.length === 0) return;
-    let total = first.totalCount;
+    let total: number | undefined;
     let next = start + limit;
-    const more = () => total === undefined || next < total;
+    const more = () => (total === undefined || next < total) && next < start + wanted;
     // Pages requested but not yet yielded, oldest first; at most `concurrency` in flight.
     const inFlight: Array<Promise<Page<T>>> = [];
     const fill = () => {
@@ -136,8 +133,17 @@ export function paginate<T>(
         next += limit;
       }
     };
-    if (total === undefined && first.items.length < limit) return;
-    fill();
+    const first = await load(start);
+    checkNew(first);
+    total = first.totalCount;
+    // With pages in flight at once, the next are asked for before this one is handed over, so that they travel while
+    // the caller works; one after another (the default), none is asked for before the caller wants it.
+    const ahead = concurrency > 1;
+    const firstIsLast = first.items.length === 0 || (total === undefined && first.items.length < limit);
+    if (ahead && !firstIsLast) fill();
+    yield first;
+    if (firstIsLast) return;
+    if (!ahead) fill();
     while (inFlight.length > 0) {
       const page = await inFlight.shift()!;
       if (page.totalCount !== undefined) total = page.totalCount;
@@ -146,25 +152,51 @@ export function paginate<T>(
         return;
       }
       checkNew(page);
+      const isLast = total === undefined && page.items.length < limit;
+      if (ahead && !isLast) fill();
       yield page;
-      if (total === undefined && page.items.length < limit) return;
-      fill();
+      if (isLast) return;
+      if (!ahead) fill();
     }
   }
 
-  async function* items(): AsyncGenerator<T> {
-    for await (const page of pages()) yield* page.items;
-  }
+  // Items one by one without an async generator per item: a page's items are handed out from memory, and only the
+  // step to the next page waits.
+  const items = (): AsyncIterableIterator<T> => {
+    const pageWalk = walk();
+    let page: T[] = [];
+    let at = 0;
+    const iterator: AsyncIterableIterator<T> = {
+      async next() {
+        while (at >= page.length) {
+          const step = await pageWalk.next();
+          if (step.done) return { done: true, value: undefined };
+          page = step.value.items;
+          at = 0;
+        }
+        return { done: false, value: page[at++]! };
+      },
+      async return() {
+        page = [];
+        await pageWalk.return(undefined);
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  };
 
   return {
     [Symbol.asyncIterator]: items,
-    pages,
+    pages: () => walk(),
     async toArray({ max } = {}) {
       const out: T[] = [];
       if (max !== undefined && max <= 0) return out;
-      for await (const item of items()) {
-        out.push(item);
-        if (max !== undefined && out.length >= max) break;
+      for await (const page of walk(max)) {
+        for (const item of page.items) {
+          out.push(item);
+          if (max !== undefined && out.length >= max) return out;
+        }
       }
       return out;
     },

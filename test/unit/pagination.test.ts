@@ -77,6 +77,28 @@ describe('dbt.paginate', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it.each([2, 8])(
+    'with concurrency %i, toArray({ max }) asks for no page past the items it needs',
+    async (concurrency) => {
+      const { fetch, requests } = listServer(1000);
+      const runs = await client(fetch).runs.list({ concurrency }).toArray({ max: 150 });
+      expect(ids(runs)).toEqual(range(150));
+      expect(requests.map((r) => new URL(r.url).searchParams.get('offset'))).toEqual(['0', '100']);
+    },
+  );
+
+  it('with concurrency, asks for the next pages before handing a page over; one after another, only when asked', async () => {
+    const requestsWhenHanded = async (concurrency: number) => {
+      const { fetch, requests } = listServer(500);
+      const seen: number[] = [];
+      for await (const _ of client(fetch).runs.list({ concurrency, pageSize: 100 }).pages()) seen.push(requests.length);
+      return seen;
+    };
+    // Concurrency 2: when page k (from 1) is handed over, pages up to k + 2 have been asked for (5 pages in all).
+    expect(await requestsWhenHanded(2)).toEqual([3, 4, 5, 5, 5]);
+    expect(await requestsWhenHanded(1)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('makes one request for an empty list', async () => {
     const { fetch, requests } = listServer(0);
     expect(await client(fetch).projects.list().toArray()).toEqual([]);
