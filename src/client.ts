@@ -9,38 +9,7 @@ import { type Artifacts, createArtifacts } from './resources/artifacts.js';
 import { createEnvironments, createProjects } from './resources/environments.js';
 import { type Jobs, createJobs } from './resources/jobs.js';
 import { type Runs, createRuns } from './resources/runs.js';
-import { bodyReadError } from './errors.js';
-import { createTransport, errorCode } from './transport.js';
-
-const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-type SendInit = { params?: { path?: Record<string, unknown> } };
-type Send = (url: string, init?: SendInit) => Promise<unknown>;
-
-/**
- * openapi-fetch parses the body the transport has already read in full, so the one failure left here is a body that is
- * not JSON (a bare SyntaxError): this types it (see bodyReadError). Retries are the transport's alone.
- */
-function withTypedBodyErrors(api: Client<paths>): Client<paths> {
-  const typed = async (method: string, url: string, init: SendInit | undefined, send: () => Promise<unknown>) => {
-    try {
-      return await send();
-    } catch (error) {
-      const where = { method, path: artifactPathSerializer(url, init?.params?.path ?? {}) };
-      throw bodyReadError(error, where, errorCode(error));
-    }
-  };
-  const wrapped: Record<string, unknown> = { ...api };
-  const untyped = api as unknown as Record<string, Send> & {
-    request: (method: string, url: string, init?: SendInit) => Promise<unknown>;
-  };
-  for (const method of httpMethods) {
-    const send = untyped[method]!;
-    wrapped[method] = (url: string, init?: SendInit) => typed(method, url, init, () => send(url, init));
-  }
-  wrapped.request = (method: string, url: string, init?: SendInit) =>
-    typed(method.toUpperCase(), url, init, () => untyped.request(method, url, init));
-  return wrapped as unknown as Client<paths>;
-}
+import { createTransport } from './transport.js';
 
 export interface DbtCloud {
   /** Every operation, typed; answers `{ data, error, response }` as openapi-fetch does and never throws on a status. */
@@ -60,13 +29,13 @@ export interface DbtCloud {
 
 export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
   const config = resolveOptions(options);
-  const api = withTypedBodyErrors(
-    createClient<paths>({
-      baseUrl: config.baseUrl,
-      fetch: createTransport(config),
-      pathSerializer: artifactPathSerializer,
-    }),
-  );
+  // openapi-fetch parses the body the transport has already read in full; one that is not JSON rejects with the
+  // transport's ResponseFormatError. Retries are the transport's alone.
+  const api = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: createTransport(config),
+    pathSerializer: artifactPathSerializer,
+  });
   const ctx = createContext(api, config);
   const runs = createRuns(ctx);
   return {

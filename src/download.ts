@@ -8,11 +8,27 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { DbtCloud } from './client.js';
-import { AbortError, ConnectionError, ValidationError, bodyReadError } from './errors.js';
+import { AbortError, ConnectionError, DbtCloudError, ValidationError } from './errors.js';
 import { artifactReader } from './resources/artifact-calls.js';
 import { type ArtifactOptions, artifactSources } from './resources/artifacts.js';
 import { backoffDelay, errorCode } from './transport.js';
 import { checkArtifactPath, checkId, checkString } from './validate.js';
+
+/**
+ * Types an error raised while an artifact's stream was written to disk, after the transport had handed the stream
+ * over: a connection lost mid-body becomes ConnectionError, the caller's abort AbortError. Typed errors and anything
+ * else (a bug, a file system error) pass through unchanged.
+ */
+function streamReadError(error: unknown, request: { method: string; path: string }, code: string | undefined): unknown {
+  if (error instanceof DbtCloudError) return error;
+  const where = { ...request, cause: error };
+  const what = `${request.method} ${request.path}`;
+  if (error instanceof Error && error.name === 'AbortError') return new AbortError(`${what} was aborted`, where);
+  if (error instanceof TypeError && code !== undefined) {
+    return new ConnectionError(`${what} failed while its answer was read: ${code}`, where);
+  }
+  return error;
+}
 
 // Most file systems (ext4, xfs, btrfs, APFS, NTFS) allow 255 bytes per name; Linux allows 4095 bytes per path.
 const maxNameBytes = 255;
@@ -152,7 +168,7 @@ export async function downloadArtifacts(
         await rm(partial, { force: true });
         const typed = signal?.aborted
           ? new AbortError(`${where.method} ${where.path} was aborted`, { ...where, cause: signal.reason })
-          : bodyReadError(error, where, errorCode(error));
+          : streamReadError(error, where, errorCode(error));
         if (!(typed instanceof ConnectionError) || retry >= ctx.config.maxRetries) throw typed;
         const delayMs = backoffDelay(retry);
         ctx.config.logger?.info?.('dbt-cloud retry', {

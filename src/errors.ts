@@ -225,28 +225,6 @@ export class WebhookVerificationError extends DbtCloudError {
   }
 }
 
-/**
- * Types an error raised while an answer's body was read, after the transport had handed the response over:
- * invalid JSON in a 2xx answer becomes ResponseFormatError, a connection lost mid-body ConnectionError, the
- * caller's abort AbortError. Typed errors and anything else (a bug, bad input) pass through unchanged.
- */
-export function bodyReadError(
-  error: unknown,
-  request: { method: string; path: string },
-  code: string | undefined,
-): unknown {
-  if (error instanceof DbtCloudError) return error;
-  const where = { ...request, cause: error };
-  const what = `${request.method} ${request.path}`;
-  if (error instanceof SyntaxError)
-    return new ResponseFormatError(`${what} answered with a body that is not valid JSON`, where);
-  if (error instanceof Error && error.name === 'AbortError') return new AbortError(`${what} was aborted`, where);
-  if (error instanceof TypeError && code !== undefined) {
-    return new ConnectionError(`${what} failed while its answer was read: ${code}`, where);
-  }
-  return error;
-}
-
 interface StatusEnvelope {
   status?: { user_message?: unknown; developer_message?: unknown };
 }

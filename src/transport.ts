@@ -237,11 +237,14 @@ let decoder: TextDecoder | undefined;
 const utf8 = { decode: (bytes: Uint8Array) => (decoder ??= new TextDecoder()).decode(bytes) };
 
 type ResponseSource = { status: number; statusText: string; headers: Headers };
+/** The request an answer belongs to, for the message of a body that is not JSON; worked out only then. */
+type RequestOf = () => { method: string; path: string };
 
 /**
  * An answer whose body was already read: it serves the bytes it holds, so parsing them needs no second stream (web
  * streams cost more than the parse). It is still a Response for middleware and callers: `body`, `clone()` and the
- * readers work, each body once, as on any Response.
+ * readers work, each body once, as on any Response. A body that is not JSON rejects `json()` with ResponseFormatError
+ * (openapi-fetch passes it on), not a bare SyntaxError.
  *
  * The class is defined on first use: reading the global `Response` makes Node 20 load its fetch implementation,
  * which takes longer than the rest of the import put together.
@@ -251,10 +254,18 @@ function defineReadResponse() {
     readonly #bytes: Uint8Array<ArrayBuffer> | null;
     #used = false;
     #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+    readonly #request: RequestOf;
 
-    constructor(bytes: Uint8Array | null, source: ResponseSource) {
+    constructor(bytes: Uint8Array | null, source: ResponseSource, request: RequestOf) {
       super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
       this.#bytes = bytes as Uint8Array<ArrayBuffer> | null;
+      this.#request = request;
+      if (bytes !== null) {
+        // The whole body is here: say how long it is (openapi-fetch parses a body without a length itself, past
+        // json() below), and drop the wire framing, which no longer applies.
+        this.headers.set('Content-Length', String(bytes.byteLength));
+        this.headers.delete('Transfer-Encoding');
+      }
     }
 
     #take(): Uint8Array<ArrayBuffer> {
@@ -281,7 +292,17 @@ function defineReadResponse() {
       return utf8.decode(this.#take());
     }
     override async json(): Promise<any> {
-      return JSON.parse(utf8.decode(this.#take()));
+      const text = utf8.decode(this.#take());
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        const request = this.#request();
+        throw new ResponseFormatError(`${request.method} ${request.path} answered with a body that is not valid JSON`, {
+          ...request,
+          status: this.status,
+          cause: error,
+        });
+      }
     }
     override async arrayBuffer(): Promise<ArrayBuffer> {
       const bytes = this.#take();
@@ -295,17 +316,22 @@ function defineReadResponse() {
     }
     override clone(): Response {
       if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-      return readResponse(this.#bytes, this);
+      return readResponse(this.#bytes, this, this.#request);
     }
   };
 }
 
-let ReadResponse: (new (bytes: Uint8Array | null, source: ResponseSource) => Response) | undefined;
-const readResponse = (bytes: Uint8Array | null, source: ResponseSource): Response =>
-  new (ReadResponse ??= defineReadResponse())(bytes, source);
+let ReadResponse: (new (bytes: Uint8Array | null, source: ResponseSource, request: RequestOf) => Response) | undefined;
+const readResponse = (bytes: Uint8Array | null, source: ResponseSource, request: RequestOf): Response =>
+  new (ReadResponse ??= defineReadResponse())(bytes, source, request);
 
 /** The answer handed to openapi-fetch: the bytes already read, with the token taken out of an error's text. */
-function answered(response: Response, bytes: Uint8Array | null, token: string | undefined): Response {
+function answered(
+  response: Response,
+  bytes: Uint8Array | null,
+  token: string | undefined,
+  request: RequestOf,
+): Response {
   // A browser's answer to redirect: 'manual' is opaque (status 0): it has no body, and no Response can be built so.
   if (response.status < 200) return response;
   let body: Uint8Array | null = nullBodyStatuses.has(response.status) ? null : bytes;
@@ -315,7 +341,7 @@ function answered(response: Response, bytes: Uint8Array | null, token: string | 
     const clean = redactToken(redactToken(text, token), escaped);
     if (clean !== text) body = new TextEncoder().encode(clean);
   }
-  return readResponse(body, response);
+  return readResponse(body, response, request);
 }
 
 export interface Transport {
@@ -480,7 +506,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       if (!retryable || !safeToResend || attempt >= options.maxRetries || pastDeadline) {
         if (failure) throw failure;
         if (stream) return response!;
-        const handed = answered(response!, bytes, token);
+        const handed = answered(response!, bytes, token, where);
         if (!handed.ok) retryAfterOf.set(handed, retryAfterMs);
         return handed;
       }

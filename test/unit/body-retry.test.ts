@@ -83,6 +83,41 @@ describe('a body broken mid-read', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('a body without a length that is not JSON: dbt.api rejects with ResponseFormatError naming the request', async () => {
+    // No Content-Length, as a chunked answer has: openapi-fetch parses such a body itself, and must still see the
+    // transport's typed error rather than a bare SyntaxError.
+    const chunked = () =>
+      new Response(new Blob(['<html>maintenance</html>']).stream(), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      });
+    const { dbt, requests } = scriptedClient(chunked, { maxRetries: 3 });
+    const error = await dbt.api
+      .GET('/api/v2/accounts/{account_id}/runs/{id}/', { params: { path: { account_id: 43786, id: 7 } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ method: 'GET', path: '/api/v2/accounts/43786/runs/7/', status: 200 });
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('the answer handed over says the length of the body it holds, without the wire framing', async () => {
+    const body = JSON.stringify({ data: { id: 7, status: 10, name: 'é' }, status: { code: 200 } });
+    const chunked = () =>
+      new Response(new Blob([body]).stream(), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'X-Request-Id': 'req-1' },
+      });
+    const { dbt } = scriptedClient(chunked);
+    const { data, response } = await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{id}/', {
+      params: { path: { account_id: 43786, id: 7 } },
+    });
+    expect(data?.data.id).toBe(7);
+    expect(response.headers.get('Content-Length')).toBe(String(new TextEncoder().encode(body).byteLength));
+    expect(response.headers.get('Transfer-Encoding')).toBeNull();
+    expect(response.headers.get('X-Request-Id')).toBe('req-1');
+  });
+
   it('a list page broken mid-body is fetched again and the walk goes on', async () => {
     const page = (ids: number[], total: number) =>
       json({ data: ids.map((id) => ({ id })), extra: { pagination: { count: ids.length, total_count: total } } });
