@@ -82,3 +82,12 @@ export function checkArtifactPath(field: string, value: unknown): string {
 export function compact<T extends Record<string, unknown>>(object: T): Partial<T> {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
+
+/** What every copy (of a job, of an environment) may change: its name, other fields, and whether to only return it. */
+export function checkCopyOptions(options: { name?: unknown; changes?: unknown; dryRun?: unknown }) {
+  return {
+    name: options.name === undefined ? undefined : checkString('name', options.name, 1, 255),
+    changes: options.changes === undefined ? undefined : checkObject('changes', options.changes),
+    dryRun: options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun),
+  };
+}

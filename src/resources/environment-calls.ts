@@ -2,7 +2,7 @@
 // and copy it to another project.
 import { EnvironmentV3CreateFields } from '../../generated/fields.js';
 import type { Context } from '../context.js';
-import { checkBoolean, checkId, checkObject, checkOptionalId, checkString, compact } from '../validate.js';
+import { checkCopyOptions, checkId, checkObject, checkOptionalId, compact } from '../validate.js';
 import type { CopyEnvironmentOptions, Environment, EnvironmentV3, EnvironmentV3Create } from './environments.js';
 
 export function createEnvironmentCalls(ctx: Context) {
@@ -24,9 +24,7 @@ export function createEnvironmentCalls(ctx: Context) {
       checkId('environmentId', environmentId);
       const targetProjectId = checkOptionalId('projectId', options.projectId);
       const credentialsId = checkOptionalId('credentialsId', options.credentialsId);
-      const name = options.name === undefined ? undefined : checkString('name', options.name, 1, 255);
-      const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
-      const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
+      const { name, changes, dryRun } = checkCopyOptions(options);
       const source: Record<string, unknown> = await get(environmentId, compact({ signal: options.signal }));
       const body: Record<string, unknown> = {};
       for (const field of EnvironmentV3CreateFields)

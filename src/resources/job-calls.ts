@@ -3,7 +3,15 @@
 import { JobCreateFields } from '../../generated/fields.js';
 import type { Context } from '../context.js';
 import { LookupError, ValidationError } from '../errors.js';
-import { checkBoolean, checkId, checkObject, checkOptionalId, checkString, compact } from '../validate.js';
+import {
+  checkBoolean,
+  checkCopyOptions,
+  checkId,
+  checkObject,
+  checkOptionalId,
+  checkString,
+  compact,
+} from '../validate.js';
 import type { Paginator } from '../pagination.js';
 import type { CopyJobOptions, Job, JobCreate, JobDefinition, JobUpdate, ListJobsOptions } from './jobs.js';
 import type { Run } from './runs.js';
@@ -164,9 +172,7 @@ export function createJobCalls(ctx: Context, list: (options?: ListJobsOptions) =
       // Check every option before the first request.
       const targetProjectId = checkOptionalId('projectId', options.projectId);
       const targetEnvironmentId = checkOptionalId('environmentId', options.environmentId);
-      const name = options.name === undefined ? undefined : checkString('name', options.name, 1, 255);
-      const changes = options.changes === undefined ? undefined : checkObject('changes', options.changes);
-      const dryRun = options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun);
+      const { name, changes, dryRun } = checkCopyOptions(options);
       const source = await get(jobId, compact({ signal: options.signal }));
       const body = writableJobFields(source) as Record<string, unknown>;
       const environmentId = targetEnvironmentId ?? source.environment_id;
