@@ -199,13 +199,19 @@ console.log(JSON.stringify({
     if (!registryUp) ctx.skip('npm registry unreachable (npm ping failed): the packaging tests need it');
     await writeFile(
       join(project, 'use.cjs'),
-      `const { createDbtCloud, RunStatus } = require('dbt-cloud-ts');
+      `const { createHmac } = require('node:crypto');
+const { createDbtCloud, RunStatus, verifyWebhookSignature } = require('dbt-cloud-ts');
 const dbt = createDbtCloud({ token: 'dbtc_fake_token', accountId: 43786 });
-console.log(JSON.stringify({ baseUrl: dbt.baseUrl, success: RunStatus.Success }));
+// A helper whose code loads on its first call: the packed package must ship that chunk, and require(esm) load it.
+const body = '{"eventType":"job.run.completed","eventId":"wev_1","data":{}}';
+const signature = createHmac('sha256', 'whsec_x').update(body).digest('hex');
+verifyWebhookSignature(body, signature, 'whsec_x').then((verified) =>
+  console.log(JSON.stringify({ baseUrl: dbt.baseUrl, success: RunStatus.Success, verified })),
+);
 `,
     );
     const result = ok('node use.cjs', await exec(process.execPath, ['use.cjs'], project));
-    expect(JSON.parse(result.stdout)).toEqual({ baseUrl: 'https://cloud.getdbt.com', success: 10 });
+    expect(JSON.parse(result.stdout)).toEqual({ baseUrl: 'https://cloud.getdbt.com', success: 10, verified: true });
   });
 
   it("type-checks a strict NodeNext program with the project's own tsc", async (ctx) => {
