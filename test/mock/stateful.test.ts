@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/node.js';
 import { Engine } from '../../src/mock/engine.js';
 import { describeJobsAsCode } from './jobs-as-code.suite.js';
+import { describeLoad } from './load.suite.js';
 import { apiClient, expectEnvelope } from './support.js';
 
 let mock: MockServer;
@@ -502,6 +503,7 @@ describe('jobs, projects and environments', () => {
 });
 
 describeJobsAsCode(() => mock);
+describeLoad(() => mock);
 
 describe('Prism in front', () => {
   it('answers what the engine leaves to it (501) from the spec’s examples', async () => {
