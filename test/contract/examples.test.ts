@@ -155,11 +155,13 @@ describe('examples/trigger-and-wait-in-ci.ts', () => {
   it('exits 3 when the run is still going at the time limit', async () => {
     const result = await run(
       'trigger-and-wait-in-ci.ts',
-      ['567183', '--timeout-minutes', '0.001'],
+      // 3 s: long enough for the first poll to answer on a loaded machine (a poll still in flight at the deadline
+      // ends the wait with "No answer about run ..."), short enough for the run, which never ends, to outlast it.
+      ['567183', '--timeout-minutes', '0.05'],
       apiEnv(await through('running')),
     );
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^Run \d+ was still Running after 60 ms/m);
+    expect(result.stderr).toMatch(/^Run \d+ was still Running after 3000 ms/m);
   });
 
   it('exits 4 with the usage on a bad job id, before any request', async () => {
