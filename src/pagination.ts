@@ -96,7 +96,7 @@ export function paginate<T>(
 
   /** `wanted`: the walk asks for no page past that many items (toArray's `max`). */
   async function* walk(wanted = Infinity): AsyncGenerator<Page<T>> {
-    // State of this walk: each call of pages() walks afresh.
+    // State of this walk: each call walks afresh.
     let loaded = 0;
     const load = async (offset: number) => {
       // Counted when asked for, so pages in flight count too.
@@ -133,30 +133,23 @@ export function paginate<T>(
         next += limit;
       }
     };
-    const first = await load(start);
-    checkNew(first);
-    total = first.totalCount;
-    // With pages in flight at once, the next are asked for before this one is handed over, so that they travel while
+    // With pages in flight at once, the next are asked for before a page is handed over, so that they travel while
     // the caller works; one after another (the default), none is asked for before the caller wants it.
     const ahead = concurrency > 1;
-    const firstIsLast = first.items.length === 0 || (total === undefined && first.items.length < limit);
-    if (ahead && !firstIsLast) fill();
-    yield first;
-    if (firstIsLast) return;
-    if (!ahead) fill();
-    while (inFlight.length > 0) {
-      const page = await inFlight.shift()!;
+    for (let page = await load(start), first = true; ; first = false) {
       if (page.totalCount !== undefined) total = page.totalCount;
-      if (page.items.length === 0) {
+      if (page.items.length === 0 && !first) {
         inFlight.length = 0; // the list ended early (it shrank); stop without asking further
         return;
       }
       checkNew(page);
-      const isLast = total === undefined && page.items.length < limit;
+      const isLast = page.items.length === 0 || (total === undefined && page.items.length < limit);
       if (ahead && !isLast) fill();
       yield page;
       if (isLast) return;
       if (!ahead) fill();
+      if (inFlight.length === 0) return;
+      page = await inFlight.shift()!;
     }
   }
 
