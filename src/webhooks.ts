@@ -4,7 +4,6 @@
 // there is a global `crypto`: Node 20+, Deno, Bun, Cloudflare Workers, edge functions and browsers. The code loads on
 // the first call (src/webhook-checks.ts, through src/helpers.ts): most programs that import the client never receive a webhook.
 import type { components } from '../generated/schema.js';
-import { loadOnce } from './lazy.js';
 
 export type WebhookJobRunStartedEvent = components['schemas']['WebhookJobRunStartedEvent'];
 export type WebhookJobRunCompletedEvent = components['schemas']['WebhookJobRunCompletedEvent'];
@@ -14,9 +13,8 @@ export type WebhookEvent = WebhookJobRunStartedEvent | WebhookJobRunCompletedEve
 /** The raw body as received: text, or its bytes (a Buffer, or `new Uint8Array(await request.arrayBuffer())`). */
 export type WebhookBody = string | Uint8Array;
 
-// Made on the first call, not on import: the main entry does no work when it is imported.
-let checks: (() => Promise<typeof import('./helpers.js')>) | undefined;
-const loadChecks = () => (checks ??= loadOnce(() => import('./helpers.js')))();
+// The runtime keeps a module once it has loaded it, so each call can simply ask for it again.
+const loadChecks = () => import('./helpers.js');
 
 /**
  * Resolves to true when `authorizationHeader` is the HMAC-SHA256 of `rawBody` keyed with `secret`. Pass the body
