@@ -12,6 +12,8 @@ export const entries = [
   'src/node.ts',
   'src/validate-responses/index.ts',
   'src/cli/index.ts',
+  // Not an export: the Prism process's own entry, started by the mock launcher (src/mock/prism.ts).
+  'src/mock/prism-runner.ts',
 ];
 
 /** Bundles `only` (default: every entry) into `outdir` (e.g. dist/src). */

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RunnerOptions } from './prism-runner.js';
 
 export interface PrismOptions {
   /** Path of the OpenAPI document. */
@@ -23,6 +24,8 @@ export interface PrismOptions {
   errors?: boolean;
   /** How long to wait for Prism to start listening. */
   startTimeoutMs: number;
+  /** Where the processed spec is kept between starts (see operations-cache.ts); false: processed on every start. */
+  cacheDir: string | false;
 }
 
 export interface PrismProcess {
@@ -48,10 +51,10 @@ const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
 /** Where the spec shipped with this package lives. */
 export const bundledSpecPath = join(packageRoot, 'generated', 'openapi.yaml');
 
-function prismEntry(): string {
-  const require = createRequire(import.meta.url);
+/** Prism must be installed (an optional peer dependency): say how, before anything starts. */
+function checkPrismInstalled(): void {
   try {
-    return join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+    createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
   } catch {
     throw new Error(
       'The mock server needs @stoplight/prism-cli: install it with `npm install -D @stoplight/prism-cli@5.14.2`.',
@@ -60,30 +63,35 @@ function prismEntry(): string {
 }
 
 /**
- * Runs Prism's CLI inside a process that exits when its stdin closes. The parent holds the other end of that pipe, so
- * however the parent ends (even killed outright, when no 'exit' handler runs), Prism does not outlive it.
+ * How to start prism-runner: the built file beside this package's other entries, or, when this module runs from
+ * source (tests, `npm run mock`), the TypeScript file through tsx.
  */
-function guardedPrism(entry: string): string[] {
-  const script = [
-    "process.stdin.on('end', () => process.exit(0));",
-    "process.stdin.on('error', () => process.exit(0));",
-    'process.stdin.resume();',
-    `process.argv.splice(1, 0, ${JSON.stringify(entry)});`,
-    `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
-  ].join(' ');
-  return ['--input-type=module', '--eval', script];
+function runnerCommand(): string[] {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    return ['--import', tsx, join(dirname(here), 'prism-runner.ts')];
+  }
+  // Bundled, this code sits in dist/src/ or in one of its sub-folders (chunks/, cli/); the runner is dist/src/mock/.
+  for (let dir = dirname(here), up = 0; up < 3; up++, dir = dirname(dir)) {
+    const candidate = join(dir, 'mock', 'prism-runner.js');
+    if (existsSync(candidate)) return [candidate];
+  }
+  throw new Error(`The mock server's Prism runner (mock/prism-runner.js) is missing beside ${here}`);
 }
 
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  const args = [...guardedPrism(prismEntry()), options.mode, '--host', options.host, '--port', String(options.port)];
-  if (options.mode === 'proxy') {
-    // Prism's log level stays at info: below it, Prism no longer prints the line that gives its port.
-    args.push(options.specPath, options.upstream ?? '');
-    if (options.errors) args.push('--errors');
-  } else {
-    args.push(options.specPath);
-    if (options.dynamic) args.push('--dynamic');
-  }
+  checkPrismInstalled();
+  const runnerOptions: RunnerOptions = {
+    specPath: options.specPath,
+    host: options.host,
+    port: options.port,
+    mode: options.mode,
+    ...(options.mode === 'proxy' ? { upstream: options.upstream ?? '', errors: Boolean(options.errors) } : {}),
+    ...(options.mode === 'mock' ? { dynamic: Boolean(options.dynamic) } : {}),
+    cacheDir: options.cacheDir,
+  };
+  const args = [...runnerCommand(), JSON.stringify(runnerOptions)];
 
   // detached: Prism leads its own process group, so stop() can end it and anything it forks in one signal.
   const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,3 +1,7 @@
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/node.js';
 
@@ -10,20 +14,71 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Each file of a folder with its modification time. */
+async function listing(dir: string): Promise<Record<string, number>> {
+  const names = await readdir(dir);
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name))).mtimeMs])),
+  );
+}
+
 describe('startMockServer', () => {
   it('listens on a free loopback port, answers, and leaves no process after stop() (stateful mode)', async () => {
-    const mock = await startMockServer();
+    // A copy of the run's cache, which the run's first start filled (test/setup/prism.global.ts): a start that reads
+    // its entry leaves the folder as it was, one that processed the spec again would write the entry anew.
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mock-server-cache-'));
     try {
-      expect(mock.mode).toBe('stateful');
-      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(mock.port).toBeGreaterThan(0);
-      const response = await fetch(`${mock.url}/api/v2/accounts/43786/`, { headers: { Authorization: 'Token t' } });
-      expect(response.status).toBe(200);
-      await response.arrayBuffer();
+      await cp(process.env.DBT_CLOUD_MOCK_CACHE_DIR!, cacheDir, { recursive: true, preserveTimestamps: true });
+      const before = await listing(cacheDir);
+      expect(Object.keys(before).length).toBeGreaterThan(0);
+      const mock = await startMockServer({ cacheDir });
+      try {
+        expect(mock.mode).toBe('stateful');
+        expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(mock.port).toBeGreaterThan(0);
+        const response = await fetch(`${mock.url}/api/v2/accounts/43786/`, { headers: { Authorization: 'Token t' } });
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      } finally {
+        await mock.stop();
+      }
+      expect(isAlive(mock.pid)).toBe(false);
+      expect(await listing(cacheDir)).toEqual(before);
     } finally {
-      await mock.stop();
+      await rm(cacheDir, { recursive: true, force: true });
     }
-    expect(isAlive(mock.pid)).toBe(false);
+  }, 120_000);
+
+  it('serves the operations it finds in the cache: an operation taken out of the entry is one Prism no longer has', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mock-server-cache-'));
+    try {
+      await cp(process.env.DBT_CLOUD_MOCK_CACHE_DIR!, cacheDir, { recursive: true });
+      for (const name of await readdir(cacheDir)) {
+        const file = join(cacheDir, name);
+        const entry = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as {
+          operations: Array<{ method: string; path: string }>;
+        };
+        entry.operations = entry.operations.filter(
+          (op) => !(op.method === 'get' && op.path === '/api/v2/accounts/{account_id}/'),
+        );
+        await writeFile(file, gzipSync(JSON.stringify(entry)));
+      }
+      const mock = await startMockServer({ static: true, cacheDir });
+      try {
+        const headers = { Authorization: 'Token t' };
+        const removed = await fetch(`${mock.url}/api/v2/accounts/43786/`, { headers });
+        // Prism matches the path to other operations of the spec but has no GET for it any more (a plain start: 200).
+        expect(removed.status).toBe(405);
+        await removed.arrayBuffer();
+        const kept = await fetch(`${mock.url}/api/v2/accounts/43786/runs/70403103/`, { headers });
+        expect(kept.status).toBe(200);
+        await kept.arrayBuffer();
+      } finally {
+        await mock.stop();
+      }
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('rejects a port out of range before starting anything', async () => {
@@ -32,7 +87,13 @@ describe('startMockServer', () => {
 
   it('reports Prism’s own output when it cannot start', async () => {
     await expect(startMockServer({ static: true, specPath: '/nonexistent/openapi.yaml' })).rejects.toThrow(
-      /Prism exited before listening/,
+      /Prism exited before listening[^]*ENOENT[^]*\/nonexistent\/openapi\.yaml/,
+    );
+  });
+
+  it.each(['', 0, true])('rejects cacheDir %j before starting anything', async (cacheDir) => {
+    await expect(startMockServer({ cacheDir: cacheDir as never })).rejects.toThrow(
+      /cacheDir must be a folder path or false/,
     );
   });
 

@@ -12,7 +12,7 @@ export default async function setup() {
   const { bundleEntries } = (await import(pathToFileURL(`${root}scripts/lib/bundle-js.mjs`).href)) as {
     bundleEntries(outdir: string, only?: string[]): Promise<void>;
   };
-  await bundleEntries(`${outdir}/src`, ['src/cli/index.ts']);
+  await bundleEntries(`${outdir}/src`, ['src/cli/index.ts', 'src/mock/prism-runner.ts']);
   return async () => {
     await rm(outdir, { recursive: true, force: true });
   };

@@ -3,6 +3,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The run's mock cache folder (test/setup/prism.global.ts sets it), handed on to the processes the tests start with a
+ * bare environment, so that no test writes to the user's own cache.
+ */
+export const mockCacheEnv: Record<string, string> = process.env.DBT_CLOUD_MOCK_CACHE_DIR
+  ? { DBT_CLOUD_MOCK_CACHE_DIR: process.env.DBT_CLOUD_MOCK_CACHE_DIR }
+  : {};
+
 export const cliEntry = fileURLToPath(new URL('../../.test-build/src/cli/index.js', import.meta.url));
 
 export interface CliResult {
@@ -18,7 +26,7 @@ export function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliEntry, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...mockCacheEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -50,7 +58,7 @@ export interface RunningCli {
 /** Starts the CLI and lets a test react to what it prints while it runs. */
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
   const child = spawn(process.execPath, [cliEntry, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...mockCacheEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const printed = { stdout: '', stderr: '' };

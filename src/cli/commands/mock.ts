@@ -17,7 +17,7 @@ function requirePrism(): void {
   }
 }
 
-interface MockFlags {
+export interface MockFlags {
   port: string;
   static?: boolean;
   dynamic?: boolean;
@@ -26,10 +26,11 @@ interface MockFlags {
   stepPerPoll?: boolean;
   webhookUrl?: string;
   webhookSecret?: string;
+  cache: boolean;
 }
 
 /** Every flag is checked before anything starts (exit 4), so a typo never leaves a half-started mock. */
-function mockOptions(opts: MockFlags) {
+export function mockOptions(opts: MockFlags) {
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`must be 0..65535, got ${opts.port}`, '--port');
   const speed = Number(opts.speed);
@@ -49,6 +50,7 @@ function mockOptions(opts: MockFlags) {
     dynamic: Boolean(opts.dynamic),
     speed,
     stepPerPoll: Boolean(opts.stepPerPoll),
+    ...(opts.cache ? {} : { cacheDir: false as const }),
     ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
     ...(opts.webhookUrl ? { webhook: { url: opts.webhookUrl, secret: opts.webhookSecret! } } : {}),
   };
@@ -71,7 +73,11 @@ export function registerMock(program: Command): void {
       .option('--webhook-url <url>', 'POST signed job.run.* events here as runs change state')
       .option('--webhook-secret <secret>', 'the secret the webhook events are signed with')
       .option('--static', "serve the spec's examples with Prism alone (Prefer headers pick examples)")
-      .option('--dynamic', 'with --static: generate responses from the schemas instead of the examples'),
+      .option('--dynamic', 'with --static: generate responses from the schemas instead of the examples')
+      .option(
+        '--no-cache',
+        'process the spec on this start instead of reading it from the cache (DBT_CLOUD_MOCK_CACHE_DIR)',
+      ),
     'dbt-cloud mock --port 4010',
     'dbt-cloud mock --port 0 --step-per-poll --scenarios ci-scenarios.yaml --json',
     'dbt-cloud mock --webhook-url http://127.0.0.1:8080/hook --webhook-secret s3cret',

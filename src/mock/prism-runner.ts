@@ -1,0 +1,111 @@
+// The Prism process's entry (started by prism.ts, never imported): Prism's own HTTP server, started as its CLI starts
+// it, but from the operations cache (operations-cache.ts) instead of processing the spec again on every start.
+// Its one argument is the JSON of RunnerOptions. It prints `Prism is listening on <url>` once it listens, and exits
+// when its stdin closes: the parent holds the other end, so however the parent ends, this process does not outlive it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { loadPreparedSpec } from './operations-cache.js';
+
+export interface RunnerOptions {
+  specPath: string;
+  host: string;
+  port: number;
+  mode: 'mock' | 'proxy';
+  upstream?: string;
+  dynamic?: boolean;
+  errors?: boolean;
+  cacheDir: string | false;
+}
+
+interface PrismServer {
+  listen(port: number, host: string): Promise<string>;
+}
+interface PrismLogger {
+  child(bindings: Record<string, unknown>): PrismLogger;
+  warn(message: string): void;
+}
+
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+
+try {
+  await run(JSON.parse(process.argv[2] ?? '') as RunnerOptions);
+} catch (error) {
+  process.stderr.write(
+    `Prism could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+}
+
+async function run(options: RunnerOptions): Promise<void> {
+  // Prism's packages are resolved from Prism's CLI, whichever way the package manager laid them out.
+  const prismRequire = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
+  const version = (name: string) => installedVersion(prismRequire, name);
+  const prismHttp = prismRequire('@stoplight/prism-http') as {
+    getHttpOperationsFromSpec(spec: string): Promise<unknown[]>;
+  };
+  const { createServer } = prismRequire('@stoplight/prism-http-server') as {
+    createServer(operations: unknown[], options: Record<string, unknown>): PrismServer;
+  };
+  const { createLogger } = prismRequire('@stoplight/prism-core') as {
+    createLogger(name: string, options: Record<string, unknown>): PrismLogger;
+  };
+  const { configureExtensionsUserProvided } = prismRequire('@stoplight/prism-cli/dist/extensions.js') as {
+    configureExtensionsUserProvided(spec: object, cliOptions: Record<string, unknown>): Promise<void>;
+  };
+
+  const logger = createLogger('CLI', { level: 'warn' });
+  const { operations, fakerOptions } = await loadPreparedSpec({
+    specPath: options.specPath,
+    cacheDir: options.cacheDir,
+    versions: ['@stoplight/prism-cli', '@stoplight/prism-http', '@stoplight/http-spec']
+      .map((name) => `${name}@${version(name)}`)
+      .join(' '),
+    compute: (specPath) => prismHttp.getHttpOperationsFromSpec(specPath),
+    warn: (message) => logger.warn(message),
+  });
+  // What Prism's CLI does with the spec's root `x-json-schema-faker` (and resets the generator).
+  await configureExtensionsUserProvided(fakerOptions === undefined ? {} : { 'x-json-schema-faker': fakerOptions }, {
+    fillProperties: undefined,
+  });
+  if (operations.length === 0) throw new Error('No operations found in the current file.');
+
+  // The configuration Prism's CLI builds for `prism mock` / `prism proxy` with the flags prism.ts used to pass.
+  const shared = {
+    validateRequest: true,
+    validateResponse: true,
+    checkSecurity: true,
+    errors: options.errors ?? false,
+    upstreamProxy: undefined,
+    mock: { dynamic: options.dynamic ?? false, ignoreExamples: false, seed: null },
+  };
+  const config =
+    options.mode === 'proxy'
+      ? { ...shared, isProxy: true, upstream: new URL(options.upstream ?? '') }
+      : { ...shared, isProxy: false };
+  const server = createServer(operations, {
+    cors: true,
+    config,
+    components: { logger: logger.child({ name: 'HTTP SERVER' }) },
+  });
+  const address = await server.listen(options.port, options.host);
+  process.stdout.write(`Prism is listening on ${address}\n`);
+}
+
+/** A package's installed version, found above its main file: not every package exports its package.json. */
+function installedVersion(require: NodeJS.Require, name: string): string {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (manifest.name === name && manifest.version) return manifest.version;
+    } catch {
+      // No package.json at this level.
+    }
+  }
+  throw new Error(`cannot find the version of ${name}`);
+}
