@@ -2,7 +2,7 @@
 // the result, which for our spec is about 8 s of CPU out of a 10 s start. The result depends only on the spec's bytes
 // and Prism's version, so it is kept, gzipped, in a per-user cache folder and read back on the next start (about 0.7 s).
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +13,7 @@ const gunzipAsync = promisify(gunzip);
 
 /** Bumped when what a cache file holds changes shape. */
 const cacheFormat = 1;
-/** Cache files kept per folder: the newest, by when they were last written. */
+/** Cache files kept per folder: those used most recently (written or read). */
 const keptEntries = 4;
 const entryName = /^prism-operations-[0-9a-f]{32}\.json\.gz$/;
 
@@ -73,7 +73,12 @@ export async function loadPreparedSpec(options: LoadOptions): Promise<PreparedSp
       if (!absent) warn(`ignored the unreadable cache file ${file}: ${String(error)}`);
       return undefined;
     });
-    if (entry) return { ...entry, cached: true };
+    if (entry) {
+      // Marked as used, so that pruning drops the entries used least recently.
+      const now = new Date();
+      await utimes(file, now, now).catch(() => undefined);
+      return { ...entry, cached: true };
+    }
   }
 
   const prepared: PreparedSpec = {
@@ -114,7 +119,7 @@ async function writeEntry(dir: string, file: string, prepared: PreparedSpec): Pr
   await prune(dir);
 }
 
-/** Keeps the newest few entries: each spec edit makes a new one, and an entry is a few MB. */
+/** Keeps the entries used most recently: each spec edit makes a new one, and an entry is a few MB. */
 async function prune(dir: string): Promise<void> {
   const names = (await readdir(dir)).filter((name) => entryName.test(name));
   if (names.length <= keptEntries) return;

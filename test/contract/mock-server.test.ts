@@ -14,18 +14,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Each file of a folder with its modification time. */
+/** Each file of a folder with its inode: a file written anew (to a temporary name, then renamed) gets another. */
 async function listing(dir: string): Promise<Record<string, number>> {
   const names = await readdir(dir);
-  return Object.fromEntries(
-    await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name))).mtimeMs])),
-  );
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name))).ino])));
 }
 
 describe('startMockServer', () => {
   it('listens on a free loopback port, answers, and leaves no process after stop() (stateful mode)', async () => {
     // A copy of the run's cache, which the run's first start filled (test/setup/prism.global.ts): a start that reads
-    // its entry leaves the folder as it was, one that processed the spec again would write the entry anew.
+    // its entry leaves the folder's files in place, one that processed the spec again would write the entry anew.
     const cacheDir = await mkdtemp(join(tmpdir(), 'mock-server-cache-'));
     try {
       await cp(process.env.DBT_CLOUD_MOCK_CACHE_DIR!, cacheDir, { recursive: true, preserveTimestamps: true });

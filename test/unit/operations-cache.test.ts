@@ -123,6 +123,25 @@ describe('loadPreparedSpec', () => {
     expect((await load({ versions: 'prism@6' })).cached).toBe(true);
   });
 
+  it('counts a read as a use: an old entry read again outlives entries written after it', async () => {
+    const nameOf: Record<string, string> = {};
+    for (const version of ['prism@1', 'prism@2', 'prism@3', 'prism@4']) {
+      const before = await entries();
+      await load({ versions: version });
+      nameOf[version] = (await entries()).find((name) => !before.includes(name))!;
+    }
+    // Written in that order, prism@1 first (times set, as the clock may not tell them apart).
+    for (const [index, version] of ['prism@1', 'prism@2', 'prism@3', 'prism@4'].entries())
+      await utimes(join(dir, 'cache', nameOf[version]!), index + 1, index + 1);
+    expect((await load({ versions: 'prism@1' })).cached).toBe(true);
+    await load({ versions: 'prism@5' });
+    // Five entries, four kept: the one dropped is prism@2's, the least recently used, not prism@1's, the oldest.
+    const kept = await entries();
+    expect(kept).toHaveLength(4);
+    expect(kept).toContain(nameOf['prism@1']);
+    expect(kept).not.toContain(nameOf['prism@2']);
+  });
+
   it('lets two starts fill the same entry at once', async () => {
     const [a, b] = await Promise.all([load(), load()]);
     expect([a.operations, b.operations]).toEqual([[expect.any(Object)], [expect.any(Object)]]);
