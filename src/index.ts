@@ -18,8 +18,8 @@ export type {
   ListRunsOptions,
   LatestRunOptions,
 } from './resources/runs.js';
-export { defaultCause, runStatusNames } from './resources/runs.js';
-export { isTerminal as isTerminalRunStatus } from './resources/runs.js';
+export { defaultCause, runStatusNames } from './validate.js';
+export { isTerminal as isTerminalRunStatus } from './validate.js';
 export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
 // Jobs as code: its types here (kept in step with dbt-cloud-ts/jobs by `export type *`); its values, such as
 // PlanStaleError and pendingChanges, only on dbt-cloud-ts/jobs, so that they stay out of this entry.

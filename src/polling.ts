@@ -13,8 +13,7 @@ import {
   WaitTimeoutError,
 } from './errors.js';
 import type { Clock } from './options.js';
-import { isTerminal } from './resources/runs.js';
-import { checkBoolean, checkDuration, checkInteger, checkObject } from './validate.js';
+import { checkBoolean, checkDuration, checkInteger, checkObject, isTerminal } from './validate.js';
 
 type Run = components['schemas']['Run'];
 

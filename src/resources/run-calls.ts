@@ -4,20 +4,19 @@ import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
 import { ResponseFormatError, ValidationError } from '../errors.js';
 import { checkWaitOptions, type WaitOptions, waitForRun } from '../polling.js';
-import { checkBoolean, checkId, checkInteger, checkString, compact } from '../validate.js';
 import {
+  checkBoolean,
+  checkId,
+  checkInteger,
+  checkString,
+  compact,
   defaultCause,
   includeList,
   isTerminal,
-  type LatestRunOptions,
-  type Run,
-  type RunFailureDetails,
-  type RunInclude,
   runFilters,
-  type RunStep,
   statusCodes,
-  type TriggerOptions,
-} from './runs.js';
+} from '../validate.js';
+import type { LatestRunOptions, Run, RunFailureDetails, RunInclude, RunStep, TriggerOptions } from './runs.js';
 
 type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
 
