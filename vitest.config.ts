@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/setup/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -8,5 +9,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Most suites wait on child processes and sockets rather than the CPU, so two workers fit a 2-core machine.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });
