@@ -1,5 +1,6 @@
-// Starts Prism on the bundled spec, as a mock of the examples or as a validating proxy in front of an upstream.
-// Prism is asked for port 0 so the OS picks a free one; the real port is read from Prism's own output.
+// Starts Prism on the bundled spec, as a mock of the examples or as a validating proxy in front of an upstream, in a
+// process of its own (prism-runner.ts). Prism is asked for port 0 so the OS picks a free one; the real port is read
+// from the line the runner prints once Prism listens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,10 +65,12 @@ function checkPrismInstalled(): void {
 
 /**
  * How to start prism-runner: the built file beside this package's other entries, or, when this module runs from
- * source (tests, `npm run mock`), the TypeScript file through tsx.
+ * source (tests, `npm run mock`), the TypeScript file through tsx. `here` is where this code runs from.
  */
-function runnerCommand(): string[] {
-  const here = fileURLToPath(import.meta.url);
+export function runnerCommand(
+  here = fileURLToPath(import.meta.url),
+  packageManifest = () => createRequire(import.meta.url).resolve('dbt-cloud-ts/package.json'),
+): string[] {
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return ['--import', tsx, join(dirname(here), 'prism-runner.ts')];
@@ -76,6 +79,13 @@ function runnerCommand(): string[] {
   for (let dir = dirname(here), up = 0; up < 3; up++, dir = dirname(dir)) {
     const candidate = join(dir, 'mock', 'prism-runner.js');
     if (existsSync(candidate)) return [candidate];
+  }
+  // Bundled again into an app: the runner is still in the installed package.
+  try {
+    const installed = join(dirname(packageManifest()), 'dist', 'src', 'mock', 'prism-runner.js');
+    if (existsSync(installed)) return [installed];
+  } catch {
+    // Not installed as a package either.
   }
   throw new Error(`The mock server's Prism runner (mock/prism-runner.js) is missing beside ${here}`);
 }

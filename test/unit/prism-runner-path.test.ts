@@ -1,0 +1,54 @@
+// Where the mock launcher finds the Prism process's entry (runnerCommand in src/mock/prism.ts), in each layout.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runnerCommand } from '../../src/mock/prism.js';
+
+let dir: string;
+const notInstalled = () => {
+  throw new Error("Cannot find module 'dbt-cloud-ts/package.json'");
+};
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'prism-runner-path-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function touch(path: string) {
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, '');
+}
+
+describe('runnerCommand', () => {
+  it('runs the TypeScript runner through tsx from source', () => {
+    const [flag, loader, runner] = runnerCommand('/repo/src/mock/prism.ts', notInstalled);
+    expect(flag).toBe('--import');
+    expect(loader).toMatch(/^file:.*tsx/);
+    expect(runner).toBe(join('/repo/src/mock', 'prism-runner.ts'));
+  });
+
+  it.each([
+    ['chunks', 'chunk-ABC.js'],
+    ['cli', 'index.js'],
+    ['.', 'node.js'],
+  ])('finds dist/src/mock/prism-runner.js from a built file in dist/src/%s', async (folder, name) => {
+    const runner = join(dir, 'dist', 'src', 'mock', 'prism-runner.js');
+    await touch(runner);
+    expect(runnerCommand(join(dir, 'dist', 'src', folder, name), notInstalled)).toEqual([runner]);
+  });
+
+  it("falls back to the installed package's runner when the code was bundled into an app", async () => {
+    const runner = join(dir, 'node_modules', 'dbt-cloud-ts', 'dist', 'src', 'mock', 'prism-runner.js');
+    await touch(runner);
+    const manifest = join(dir, 'node_modules', 'dbt-cloud-ts', 'package.json');
+    expect(runnerCommand(join(dir, 'app', 'bundle.js'), () => manifest)).toEqual([runner]);
+  });
+
+  it('says what is missing when there is no runner anywhere', () => {
+    expect(() => runnerCommand(join(dir, 'app', 'bundle.js'), notInstalled)).toThrow(
+      /Prism runner \(mock\/prism-runner\.js\) is missing beside .*bundle\.js/,
+    );
+  });
+});
