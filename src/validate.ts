@@ -34,6 +34,14 @@ export function checkDuration(field: string, value: unknown, min: number): numbe
   return checkInteger(field, value, min, maxTimerMs);
 }
 
+/** A finite number above 0 (not necessarily whole). */
+export function checkPositiveNumber(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ValidationError(field, `must be a number above 0, got ${describe(value)}`);
+  }
+  return value;
+}
+
 export function checkString(field: string, value: unknown, min = 1, max = Infinity): string {
   if (typeof value !== 'string' || value.length < min || value.length > max) {
     const limit = max === Infinity ? `at least ${min} character${min === 1 ? '' : 's'}` : `${min} to ${max} characters`;

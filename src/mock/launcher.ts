@@ -2,6 +2,8 @@
 // behind a small front router (see front.ts). With `static: true`, Prism alone serves the spec's examples.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ValidationError } from '../errors.js';
+import { checkDuration, checkInteger, checkObject, checkPositiveNumber, checkString } from '../validate.js';
 import { Engine } from './engine.js';
 import { createFrontServer, type ViolationLog } from './front.js';
 import { defaultCacheDir } from './operations-cache.js';
@@ -93,24 +95,19 @@ function close(server: Server): Promise<void> {
   });
 }
 
+/** Every option is checked before anything starts; a bad one is a ValidationError naming it. */
 function checkOptions(options: MockServerOptions): void {
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`);
-  }
-  const speed = options.speed ?? 1;
-  if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0) {
-    throw new RangeError(`speed must be a number above 0, got ${String(options.speed)}`);
-  }
-  if (options.webhook) {
-    const { url, secret } = options.webhook;
-    if (typeof secret !== 'string' || secret === '') throw new TypeError('webhook.secret must be a non-empty string');
-    if (!/^https?:\/\//.test(String(url)))
-      throw new TypeError(`webhook.url must be an http(s) URL, got ${String(url)}`);
+  checkInteger('port', options.port ?? 0, 0, 65535);
+  checkPositiveNumber('speed', options.speed ?? 1);
+  if (options.startTimeoutMs !== undefined) checkDuration('startTimeoutMs', options.startTimeoutMs, 1);
+  if (options.webhook !== undefined) {
+    const { url, secret } = checkObject('webhook', options.webhook);
+    checkString('webhook.secret', secret);
+    if (!/^https?:\/\//.test(checkString('webhook.url', url)))
+      throw new ValidationError('webhook.url', `must be an http(s) URL, got ${JSON.stringify(url)}`);
   }
   const { cacheDir } = options;
-  if (cacheDir !== undefined && cacheDir !== false && (typeof cacheDir !== 'string' || cacheDir === ''))
-    throw new TypeError(`cacheDir must be a folder path or false, got ${JSON.stringify(cacheDir)}`);
+  if (cacheDir !== undefined && cacheDir !== false) checkString('cacheDir', cacheDir);
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {

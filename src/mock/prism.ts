@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MockServerError } from './mock-error.js';
 import type { RunnerOptions } from './prism-runner.js';
 
 export interface PrismOptions {
@@ -57,8 +58,9 @@ function checkPrismInstalled(): void {
   try {
     createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
   } catch {
-    throw new Error(
+    throw new MockServerError(
       'The mock server needs @stoplight/prism-cli: install it with `npm install -D @stoplight/prism-cli@5.14.2`.',
+      'prism-not-installed',
     );
   }
 }
@@ -87,7 +89,10 @@ export function runnerCommand(
   } catch {
     // Not installed as a package either.
   }
-  throw new Error(`The mock server's Prism runner (mock/prism-runner.js) is missing beside ${here}`);
+  throw new MockServerError(
+    `The mock server's Prism runner (mock/prism-runner.js) is missing beside ${here}`,
+    'runner-missing',
+  );
 }
 
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
@@ -119,7 +124,12 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   const url = await new Promise<{ url: string; port: number }>((ready, fail) => {
     const timer = setTimeout(() => {
       killGroup(child);
-      fail(new Error(`Prism did not start within ${options.startTimeoutMs} ms:\n${recent.join('')}`));
+      fail(
+        new MockServerError(
+          `Prism did not start within ${options.startTimeoutMs} ms:\n${recent.join('')}`,
+          'prism-timeout',
+        ),
+      );
     }, options.startTimeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -136,7 +146,12 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
     child.stderr.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`Prism exited before listening (code ${code}, signal ${signal}):\n${recent.join('')}`));
+      fail(
+        new MockServerError(
+          `Prism exited before listening (code ${code}, signal ${signal}):\n${recent.join('')}`,
+          'prism-exited',
+        ),
+      );
     });
   });
 

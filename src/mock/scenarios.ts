@@ -2,6 +2,7 @@
 // which requests answer with a fault. The YAML/JSON form is described by schemas/mock-scenarios.schema.json.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { ValidationError } from '../errors.js';
 
 /** `hang` keeps the run Running until it is cancelled or its timeout passes. */
 export type RunOutcome = 'success' | 'error' | 'hang';
@@ -78,12 +79,8 @@ export const defaultScenarios: Scenarios = {
 
 const outcomes = new Set(['success', 'error', 'hang']);
 
-class ScenarioError extends Error {
-  override name = 'ScenarioError';
-}
-
 function check(condition: boolean, where: string, what: string): asserts condition {
-  if (!condition) throw new ScenarioError(`scenarios: ${where} ${what}`);
+  if (!condition) throw new ValidationError('scenarios', `${where} ${what}`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -172,12 +169,17 @@ export function validateScenarios(value: unknown): Scenarios {
 
 /** Reads a scenarios file, YAML or JSON. */
 export async function loadScenarios(path: string): Promise<Scenarios> {
-  const text = await readFile(path, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ValidationError('scenarios', `cannot read ${path}: ${(error as Error).message}`);
+  }
   let parsed: unknown;
   try {
     parsed = parseYaml(text);
   } catch (error) {
-    throw new ScenarioError(`scenarios: ${path} is not valid YAML: ${(error as Error).message}`);
+    throw new ValidationError('scenarios', `${path} is not valid YAML: ${(error as Error).message}`);
   }
   return validateScenarios(parsed);
 }

@@ -1,6 +1,7 @@
 // The mock's starting data, taken from the examples of the bundled spec so that the mock and the spec agree.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { ValidationError } from '../errors.js';
 import type { components } from '../../generated/schema.js';
 
 type Schemas = components['schemas'];
@@ -32,7 +33,8 @@ interface SpecDocument {
 
 function example<T>(spec: SpecDocument, name: string): T {
   const found = spec.components.examples[name];
-  if (!found) throw new Error(`The spec has no example named ${name}; the mock seeds its data from it.`);
+  if (!found)
+    throw new ValidationError('specPath', `the spec has no example named ${name}; the mock seeds its data from it`);
   return structuredClone(found.value) as T;
 }
 
@@ -42,7 +44,13 @@ const cache = new Map<string, SpecDocument>();
 export function loadSeed(specPath: string): Seed {
   let spec = cache.get(specPath);
   if (!spec) {
-    spec = parseYaml(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 }) as SpecDocument;
+    let text: string;
+    try {
+      text = readFileSync(specPath, 'utf8');
+    } catch (error) {
+      throw new ValidationError('specPath', `cannot read ${specPath}: ${(error as Error).message}`);
+    }
+    spec = parseYaml(text, { maxAliasCount: -1 }) as SpecDocument;
     cache.set(specPath, spec);
   }
   const projects = example<{ data: Project[] }>(spec, 'ProjectListExample').data;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { startMockServer } from '../../src/node.js';
+import { DbtCloudError, ValidationError } from '../../src/index.js';
+import { MockServerError, startMockServer } from '../../src/node.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -79,38 +80,74 @@ describe('startMockServer', () => {
     }
   }, 120_000);
 
+  /** What `start` rejects with: a ValidationError naming `field`, with a message matching `message`. */
+  async function rejectsInput(start: Promise<unknown>, field: string, message: RegExp) {
+    const error = await start.then(
+      () => expect.unreachable('it started'),
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field, message: expect.stringMatching(message) });
+  }
+
   it('rejects a port out of range before starting anything', async () => {
-    await expect(startMockServer({ port: 70000 })).rejects.toThrow(/port must be an integer/);
+    await rejectsInput(
+      startMockServer({ port: 70000 }),
+      'port',
+      /^port: must be a whole number from 0 to 65535, got 70000$/,
+    );
   });
 
-  it('reports Prism’s own output when it cannot start', async () => {
-    await expect(startMockServer({ static: true, specPath: '/nonexistent/openapi.yaml' })).rejects.toThrow(
-      /Prism exited before listening[^]*ENOENT[^]*\/nonexistent\/openapi\.yaml/,
-    );
+  it('reports Prism’s own output when it cannot start, as a MockServerError', async () => {
+    const start = startMockServer({ static: true, specPath: '/nonexistent/openapi.yaml' });
+    await expect(start).rejects.toBeInstanceOf(MockServerError);
+    await expect(start).rejects.toBeInstanceOf(DbtCloudError);
+    await expect(start).rejects.toMatchObject({
+      reason: 'prism-exited',
+      message: expect.stringMatching(/Prism exited before listening[^]*ENOENT[^]*\/nonexistent\/openapi\.yaml/),
+    });
   });
 
   it.each(['', 0, true])('rejects cacheDir %j before starting anything', async (cacheDir) => {
-    await expect(startMockServer({ cacheDir: cacheDir as never })).rejects.toThrow(
-      /cacheDir must be a folder path or false/,
-    );
+    await rejectsInput(startMockServer({ cacheDir: cacheDir as never }), 'cacheDir', /must be a string/);
+  });
+
+  it('rejects a start-up time limit that is not a whole number of ms', async () => {
+    await rejectsInput(startMockServer({ startTimeoutMs: 0 }), 'startTimeoutMs', /whole number from 1/);
   });
 
   it('names the spec it cannot read in stateful mode, before starting anything', async () => {
-    await expect(startMockServer({ specPath: '/nonexistent/openapi.yaml' })).rejects.toThrow(
-      /\/nonexistent\/openapi\.yaml/,
+    await rejectsInput(
+      startMockServer({ specPath: '/nonexistent/openapi.yaml' }),
+      'specPath',
+      /cannot read \/nonexistent\/openapi\.yaml/,
     );
   });
 
   it.each([0, -1, Number.NaN, Infinity])('rejects speed %s before starting anything', async (speed) => {
-    await expect(startMockServer({ speed })).rejects.toThrow(/speed must be a number above 0/);
+    await rejectsInput(startMockServer({ speed }), 'speed', /speed: must be a number above 0/);
   });
 
-  it('rejects a webhook without a secret and a scenarios object that breaks the schema', async () => {
-    await expect(startMockServer({ webhook: { url: 'http://127.0.0.1:1/', secret: '' } })).rejects.toThrow(
-      /webhook.secret/,
+  it('rejects a webhook without a secret or an http(s) URL, and scenarios that break the schema or cannot be read', async () => {
+    await rejectsInput(
+      startMockServer({ webhook: { url: 'http://127.0.0.1:1/', secret: '' } }),
+      'webhook.secret',
+      /string/,
     );
-    await expect(startMockServer({ scenarios: { jobs: { '1': { outcome: 'maybe' as never } } } })).rejects.toThrow(
+    await rejectsInput(
+      startMockServer({ webhook: { url: 'ftp://127.0.0.1/', secret: 's' } }),
+      'webhook.url',
+      /http\(s\) URL/,
+    );
+    await rejectsInput(
+      startMockServer({ scenarios: { jobs: { '1': { outcome: 'maybe' as never } } } }),
+      'scenarios',
       /outcome must be/,
+    );
+    await rejectsInput(
+      startMockServer({ scenarios: '/nonexistent/scenarios.yaml' }),
+      'scenarios',
+      /cannot read \/nonexistent/,
     );
   });
 });

@@ -1,4 +1,7 @@
 // The CLI rows of issues 14 (§4) and 15: each test names its row, and each failed before its fix.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli, startCli, type CliResult, type RunningCli } from '../support/cli.js';
@@ -259,5 +262,20 @@ describe('issue 15 · CLI rows', () => {
     const result = await runCli(['mock', '--port', '0'], { NODE_OPTIONS: `--require ${noPrism}` });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('npm install -D @stoplight/prism-cli@5.14.2');
+  });
+
+  it('CLI: a scenarios file that is missing or breaks the schema is a configuration error (exit 4), before Prism starts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-scenarios-'));
+    try {
+      const missing = await runCli(['mock', '--port', '0', '--scenarios', join(dir, 'none.yaml')]);
+      expect(missing.code, missing.stderr).toBe(4);
+      expect(missing.stderr).toMatch(/scenarios: cannot read .*none\.yaml/);
+      await writeFile(join(dir, 'bad.yaml'), 'jobs:\n  "1": { outcome: maybe }\n');
+      const bad = await runCli(['mock', '--port', '0', '--scenarios', join(dir, 'bad.yaml')]);
+      expect(bad.code, bad.stderr).toBe(4);
+      expect(bad.stderr).toMatch(/scenarios: .*outcome must be/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
