@@ -264,6 +264,15 @@ describe('issue 15 · CLI rows', () => {
     expect(result.stderr).toContain('npm install -D @stoplight/prism-cli@5.14.2');
   });
 
+  it('CLI: mock refuses a --port or --speed out of range with the flag named (exit 4), before Prism starts', async () => {
+    const port = await runCli(['mock', '--port', '70000']);
+    expect(port.code, port.stderr).toBe(4);
+    expect(port.stderr).toMatch(/--port.*must be a whole number from 0 to 65535, got 70000/);
+    const speed = await runCli(['mock', '--speed', '0']);
+    expect(speed.code, speed.stderr).toBe(4);
+    expect(speed.stderr).toMatch(/--speed.*must be a number above 0, got 0/);
+  });
+
   it('CLI: a scenarios file that is missing or breaks the schema is a configuration error (exit 4), before Prism starts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cli-scenarios-'));
     try {

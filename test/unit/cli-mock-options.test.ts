@@ -11,7 +11,9 @@ describe('dbt-cloud mock flags', () => {
     expect(mockOptions(flags({ cache: false, static: true }))).toMatchObject({ static: true, cacheDir: false });
   });
 
-  it('still refuses a bad port before anything starts', () => {
-    expect(() => mockOptions(flags({ port: '70000', cache: false }))).toThrow(/must be 0\.\.65535/);
+  it('refuses a --port or --speed that is not a number, and leaves the range to startMockServer', () => {
+    expect(() => mockOptions(flags({ port: 'abc' }))).toThrow(/must be a number, got abc/);
+    expect(() => mockOptions(flags({ speed: '' }))).toThrow(/must be a number, got $/);
+    expect(mockOptions(flags({ port: '70000', speed: '-1' }))).toMatchObject({ port: 70000, speed: -1 });
   });
 });
