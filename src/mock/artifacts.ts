@@ -1,5 +1,6 @@
 // The files a finished run leaves in target/, made from the spec's example artifacts and fitted to the run: its ids,
 // its times and, for a failed run, the node that failed.
+import { RunStatus } from '../../generated/enums.js';
 import type { RunRecord } from './runs.js';
 import type { Seed } from './seed.js';
 
@@ -32,7 +33,7 @@ export function artifact(record: RunRecord, seed: Seed, path: string, step: numb
   switch (path) {
     case 'run_results.json': {
       const file = withMetadata(structuredClone(seed.artifacts.runResults));
-      if (record.status === 20 && record.endReason === 'error') {
+      if (record.status === RunStatus.Error && record.endReason === 'error') {
         // The last model of the build is the one that failed; the tests after it were skipped.
         const models = file.results.filter((result) => result.unique_id.startsWith('model.'));
         const failed = models[models.length - 1];

@@ -2,6 +2,7 @@
 // it keeps state for (runs, steps, artifacts, jobs, projects, environments) and 501 to the rest, which makes Prism
 // answer those from the spec's examples. Prism validates what this server answers against the spec.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RunStatus } from '../../generated/enums.js';
 import { artifact, artifactPaths } from './artifacts.js';
 import { failureDetails, renderRun, visibleSteps, type RunRecord } from './runs.js';
 import type { Job, Project } from './seed.js';
@@ -366,7 +367,8 @@ export class Engine {
 
   private retryRun(c: Context): void {
     const record = this.record(c);
-    if (record.status !== 20) badRequest('run_id', 'Only a failed run can be retried (RETRY_NOT_FAILED_RUN).');
+    if (record.status !== RunStatus.Error)
+      badRequest('run_id', 'Only a failed run can be retried (RETRY_NOT_FAILED_RUN).');
     if (this.state.latestRunOf(record.jobId)?.id !== record.id)
       badRequest('run_id', 'A newer run of this job exists (RETRY_NOT_LATEST_RUN).');
     const job = this.state.jobs.get(record.jobId) ?? notFound(`The job ${record.jobId}`);
@@ -440,7 +442,7 @@ export class Engine {
     const last = this.state.latestRunOf(job.id);
     if (last) this.state.run(last.id);
     const run =
-      last?.status === 20
+      last?.status === RunStatus.Error
         ? this.state.createRun(job, { cause: `Rerun of job ${job.id} from the point of failure` }, { retrying: last })
         : this.state.createRun(job, { cause: `Rerun of job ${job.id}` });
     this.sendRun(c, run, new Set(['trigger']));

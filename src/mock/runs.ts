@@ -1,5 +1,6 @@
 // One run's life: Queued → Starting → Running → Success / Error / Cancelled, on the clock or one state per poll, and
 // how the run and its steps look at any moment.
+import { RunStatus } from '../../generated/enums.js';
 import type { components } from '../../generated/schema.js';
 import type { RunOutcome } from './scenarios.js';
 import { apiTimestamp, clockDuration, humanAgo, humanDuration } from './time.js';
@@ -58,20 +59,20 @@ export interface RunRecord {
 export type Transition = 'started' | 'errored' | 'completed';
 
 const humanized: Record<RunStatusCode, Run['status_humanized']> = {
-  1: 'Queued',
-  2: 'Starting',
-  3: 'Running',
-  10: 'Success',
-  20: 'Error',
-  30: 'Cancelled',
+  [RunStatus.Queued]: 'Queued',
+  [RunStatus.Starting]: 'Starting',
+  [RunStatus.Running]: 'Running',
+  [RunStatus.Success]: 'Success',
+  [RunStatus.Error]: 'Error',
+  [RunStatus.Cancelled]: 'Cancelled',
 };
 const colours: Record<RunStatusCode, string> = {
-  1: '#a3a3a3',
-  2: '#a3a3a3',
-  3: '#3a6de8',
-  10: '#55973a',
-  20: '#d33f3f',
-  30: '#d8a031',
+  [RunStatus.Queued]: '#a3a3a3',
+  [RunStatus.Starting]: '#a3a3a3',
+  [RunStatus.Running]: '#3a6de8',
+  [RunStatus.Success]: '#55973a',
+  [RunStatus.Error]: '#d33f3f',
+  [RunStatus.Cancelled]: '#d8a031',
 };
 
 /** Steps that run before the job's own commands, as in dbt Cloud. */
@@ -101,7 +102,8 @@ export interface Lifecycle {
 }
 
 function finish(record: RunRecord, at: number, reason: EndReason, life: Lifecycle): void {
-  const status: RunStatusCode = reason === 'success' ? 10 : reason === 'cancelled' ? 30 : 20;
+  const status: RunStatusCode =
+    reason === 'success' ? RunStatus.Success : reason === 'cancelled' ? RunStatus.Cancelled : RunStatus.Error;
   const wasRunning = record.startedAt !== null;
   record.phase = 'done';
   record.status = status;
@@ -110,20 +112,20 @@ function finish(record: RunRecord, at: number, reason: EndReason, life: Lifecycl
   record.updatedAt = at;
   if (reason === 'success') {
     record.lastStep = record.steps.length - 1;
-    record.lastStepStatus = 10;
+    record.lastStepStatus = RunStatus.Success;
   } else if (reason === 'error') {
     record.lastStep = record.failIndex;
-    record.lastStepStatus = 20;
+    record.lastStepStatus = RunStatus.Error;
     record.statusMessage = record.failureMessage;
   } else {
     record.lastStep = wasRunning ? currentStep(record, at, life.stepPerPoll) : -1;
-    record.lastStepStatus = reason === 'cancelled' ? 30 : 20;
+    record.lastStepStatus = reason === 'cancelled' ? RunStatus.Cancelled : RunStatus.Error;
     record.statusMessage =
       reason === 'cancelled'
         ? 'Cancelled by request through the API.'
         : `The run timed out: it ran longer than its timeout of ${record.timeoutSeconds} seconds.`;
   }
-  if (status === 20) life.onTransition(record, 'errored');
+  if (status === RunStatus.Error) life.onTransition(record, 'errored');
   life.onTransition(record, 'completed');
 }
 
@@ -131,10 +133,10 @@ function enter(record: RunRecord, phase: 'starting' | 'running', at: number, lif
   record.phase = phase;
   record.updatedAt = at;
   if (phase === 'starting') {
-    record.status = 2;
+    record.status = RunStatus.Starting;
     record.dequeuedAt = at;
   } else {
-    record.status = 3;
+    record.status = RunStatus.Running;
     record.startedAt = at;
     life.onTransition(record, 'started');
   }
@@ -190,10 +192,10 @@ function stepLogs(record: RunRecord, index: number, status: RunStatusCode): stri
   }
   if (step.command === 'dbt deps') return 'Installing dbt-labs/dbt_utils\nInstalled from version 1.3.0';
   const head = `Running with dbt=${record.dbtVersion}\nFound 2 models, 1 data test, 1 source, 611 macros`;
-  if (status === 3) return `${head}\n1 of 3 START sql view model prod.stg_orders ...... [RUN]`;
-  if (status === 30) return `${head}\nCancelled: the run was cancelled while this step was running.`;
-  if (status === 20 && record.endReason === 'timeout') return `${head}\n${record.statusMessage}`;
-  if (status === 20)
+  if (status === RunStatus.Running) return `${head}\n1 of 3 START sql view model prod.stg_orders ...... [RUN]`;
+  if (status === RunStatus.Cancelled) return `${head}\nCancelled: the run was cancelled while this step was running.`;
+  if (status === RunStatus.Error && record.endReason === 'timeout') return `${head}\n${record.statusMessage}`;
+  if (status === RunStatus.Error)
     return `${head}\nCompleted with 1 error, 0 partial successes, and 0 warnings:\n${record.failureMessage}\nDone. PASS=2 WARN=0 ERROR=1 SKIP=0 TOTAL=3`;
   return `${head}\nCompleted successfully\nDone. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3`;
 }
@@ -218,16 +220,16 @@ export function visibleSteps(record: RunRecord, now: number, stepPerPoll: boolea
     slice = (record.finishedAt! - started) / Math.max(1, last + 1);
   } else {
     last = currentStep(record, now, stepPerPoll);
-    lastStatus = 3;
+    lastStatus = RunStatus.Running;
     slice =
       stepPerPoll || record.runningMs <= 0 ? (now - started) / (last + 1) : record.runningMs / plannedStepCount(record);
   }
   const steps: RunStep[] = [];
   for (let index = 0; index <= last; index++) {
-    const status: RunStatusCode = index < last ? 10 : lastStatus;
+    const status: RunStatusCode = index < last ? RunStatus.Success : lastStatus;
     const id = record.stepIdBase + index;
     const stepStart = started + index * slice;
-    const stepEnd = status === 3 ? null : index < last ? stepStart + slice : record.finishedAt!;
+    const stepEnd = status === RunStatus.Running ? null : index < last ? stepStart + slice : record.finishedAt!;
     const command = record.steps[index]!.command;
     const logs = stepLogs(record, index, status);
     steps.push({
@@ -243,7 +245,7 @@ export function visibleSteps(record: RunRecord, now: number, stepPerPoll: boolea
       debug_logs: `${logs}\n[debug] step ${index + 1} of run ${record.id}`,
       truncated_debug_logs: null,
       log_location: 'db',
-      log_archive_type: status === 3 ? null : 'db_flushed',
+      log_archive_type: status === RunStatus.Running ? null : 'db_flushed',
       log_path: null,
       debug_log_path: null,
       started_at: apiTimestamp(stepStart),
@@ -275,7 +277,7 @@ export function renderRun(record: RunRecord, context: RenderContext): Run {
   const done = record.phase === 'done';
   const end = record.finishedAt ?? now;
   const queuedUntil = record.startedAt ?? end;
-  const canRetry = record.status === 20 && context.isLatestOfJob;
+  const canRetry = record.status === RunStatus.Error && context.isLatestOfJob;
   const started = record.startedAt !== null;
   const hasSources = record.steps.some((step) => step.command?.startsWith('dbt source freshness'));
   const run: Run = {
@@ -311,11 +313,11 @@ export function renderRun(record: RunRecord, context: RenderContext): Run {
     last_checked_at: apiTimestamp(Math.min(now, end)),
     last_heartbeat_at: started ? apiTimestamp(Math.min(now, end)) : null,
     in_progress: !done,
-    is_running: record.status === 3,
+    is_running: record.status === RunStatus.Running,
     is_complete: done,
-    is_success: record.status === 10,
-    is_error: record.status === 20,
-    is_cancelled: record.status === 30,
+    is_success: record.status === RunStatus.Success,
+    is_error: record.status === RunStatus.Error,
+    is_cancelled: record.status === RunStatus.Cancelled,
     duration: clockDuration(end - record.createdAt),
     queued_duration: clockDuration(queuedUntil - record.createdAt),
     run_duration: clockDuration(started ? end - record.startedAt! : 0),
@@ -327,7 +329,7 @@ export function renderRun(record: RunRecord, context: RenderContext): Run {
     can_retry: canRetry,
     retry_not_supported_reason: canRetry
       ? null
-      : record.status === 20
+      : record.status === RunStatus.Error
         ? 'RETRY_NOT_LATEST_RUN'
         : 'RETRY_NOT_FAILED_RUN',
     href: `https://cloud.getdbt.com/deploy/${record.accountId}/projects/${record.projectId}/runs/${record.id}/`,
@@ -342,7 +344,7 @@ export function renderRun(record: RunRecord, context: RenderContext): Run {
 
 /** The command of the failed step and those it skipped, as getRunFailureDetails reports them. */
 export function failureDetails(record: RunRecord): { failed_step: string | null; skipped_steps: string[] } {
-  if (record.status !== 20 || record.lastStep < 0) return { failed_step: null, skipped_steps: [] };
+  if (record.status !== RunStatus.Error || record.lastStep < 0) return { failed_step: null, skipped_steps: [] };
   const commands = record.steps.map((step) => step.command);
   return {
     failed_step: commands[record.lastStep] ?? record.steps[record.lastStep]!.name,

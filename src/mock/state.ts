@@ -1,4 +1,5 @@
 // Everything the mock remembers: projects, environments, jobs and runs, with the scenario of each job.
+import { RunStatus } from '../../generated/enums.js';
 import type { components } from '../../generated/schema.js';
 import {
   advanceOnClock,
@@ -209,7 +210,7 @@ export class MockState {
       timeoutMs: timeoutSeconds ? (timeoutSeconds * 1000) / speed : null,
       timeoutSeconds: timeoutSeconds || null,
       phase: 'queued',
-      status: 1,
+      status: RunStatus.Queued,
       createdAt: now,
       updatedAt: now,
       dequeuedAt: null,

@@ -1,6 +1,7 @@
 // POSTs dbt Cloud's job.run.* events to one URL as runs change state, signed as dbt Cloud signs them: the hex
 // HMAC-SHA256 of the raw body, keyed with the secret, in the Authorization header.
 import { createHmac, randomUUID } from 'node:crypto';
+import { RunStatus } from '../../generated/enums.js';
 import type { RunRecord, Transition } from './runs.js';
 
 export interface WebhookTarget {
@@ -14,7 +15,13 @@ export interface RunNames {
   projectName: string;
 }
 
-const runStatusWords = { 3: 'Running', 10: 'Success', 20: 'Errored', 30: 'Cancelled' } as const;
+/** The words dbt Cloud's job.run.* events use for a run's status (`Errored`, where the API says `Error`). */
+const runStatusWords = {
+  [RunStatus.Running]: 'Running',
+  [RunStatus.Success]: 'Success',
+  [RunStatus.Error]: 'Errored',
+  [RunStatus.Cancelled]: 'Cancelled',
+} as const;
 
 export function signWebhookBody(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body, 'utf8').digest('hex');
@@ -32,7 +39,13 @@ export class WebhookSender {
 
   /** The event body for a transition, as of the moment it happened. */
   event(record: RunRecord, transition: Transition, names: RunNames): string {
-    const code = transition === 'started' ? 3 : transition === 'errored' ? 20 : (record.status as 10 | 20 | 30);
+    // A completed event comes once the run has ended: its status is Success, Error or Cancelled.
+    const code =
+      transition === 'started'
+        ? RunStatus.Running
+        : transition === 'errored'
+          ? RunStatus.Error
+          : (record.status as typeof RunStatus.Success | typeof RunStatus.Error | typeof RunStatus.Cancelled);
     const iso = (ms: number | null) => new Date(ms ?? Date.now()).toISOString();
     const data: Record<string, unknown> = {
       jobId: String(record.jobId),
