@@ -58,21 +58,14 @@ export interface RunRecord {
 
 export type Transition = 'started' | 'errored' | 'completed';
 
-const humanized: Record<RunStatusCode, Run['status_humanized']> = {
-  [RunStatus.Queued]: 'Queued',
-  [RunStatus.Starting]: 'Starting',
-  [RunStatus.Running]: 'Running',
-  [RunStatus.Success]: 'Success',
-  [RunStatus.Error]: 'Error',
-  [RunStatus.Cancelled]: 'Cancelled',
-};
-const colours: Record<RunStatusCode, string> = {
-  [RunStatus.Queued]: '#a3a3a3',
-  [RunStatus.Starting]: '#a3a3a3',
-  [RunStatus.Running]: '#3a6de8',
-  [RunStatus.Success]: '#55973a',
-  [RunStatus.Error]: '#d33f3f',
-  [RunStatus.Cancelled]: '#d8a031',
+/** How dbt Cloud shows each status: its word, and the colour of a step in that status. */
+const statusLook: Record<RunStatusCode, { humanized: Run['status_humanized']; colour: string }> = {
+  [RunStatus.Queued]: { humanized: 'Queued', colour: '#a3a3a3' },
+  [RunStatus.Starting]: { humanized: 'Starting', colour: '#a3a3a3' },
+  [RunStatus.Running]: { humanized: 'Running', colour: '#3a6de8' },
+  [RunStatus.Success]: { humanized: 'Success', colour: '#55973a' },
+  [RunStatus.Error]: { humanized: 'Error', colour: '#d33f3f' },
+  [RunStatus.Cancelled]: { humanized: 'Cancelled', colour: '#d8a031' },
 };
 
 /** Steps that run before the job's own commands, as in dbt Cloud. */
@@ -239,8 +232,8 @@ export function visibleSteps(record: RunRecord, now: number, stepPerPoll: boolea
       index: index + 1,
       name: record.steps[index]!.name,
       status,
-      status_humanized: humanized[status],
-      status_color: colours[status],
+      status_humanized: statusLook[status].humanized,
+      status_color: statusLook[status].colour,
       logs,
       debug_logs: `${logs}\n[debug] step ${index + 1} of run ${record.id}`,
       truncated_debug_logs: null,
@@ -289,7 +282,7 @@ export function renderRun(record: RunRecord, context: RenderContext): Run {
     job_definition_id: record.jobId,
     job_id: record.jobId,
     status: record.status,
-    status_humanized: humanized[record.status],
+    status_humanized: statusLook[record.status].humanized,
     status_message: record.statusMessage,
     dbt_version: record.dbtVersion,
     git_branch: started ? gitBranch(record) : null,
