@@ -7,7 +7,7 @@ import { checkDuration, checkInteger, checkObject, checkPositiveNumber, checkStr
 import { Engine } from './engine.js';
 import { createFrontServer, type ViolationLog } from './front.js';
 import { defaultCacheDir } from './operations-cache.js';
-import { bundledSpecPath, startPrism, type PrismProcess } from './prism.js';
+import { bundledSpecPath, checkPrismInstalled, startPrism, type PrismProcess } from './prism.js';
 import type { RunRecord, Transition } from './runs.js';
 import { loadScenarios, mergeScenarios, validateScenarios, type Scenarios } from './scenarios.js';
 import { loadSeed } from './seed.js';
@@ -112,6 +112,7 @@ function checkOptions(options: MockServerOptions): void {
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   checkOptions(options);
+  checkPrismInstalled();
   const host = options.host ?? '127.0.0.1';
   const specPath = options.specPath ?? bundledSpecPath;
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;

@@ -54,7 +54,7 @@ const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
 export const bundledSpecPath = join(packageRoot, 'generated', 'openapi.yaml');
 
 /** Prism must be installed (an optional peer dependency): say how, before anything starts. */
-function checkPrismInstalled(): void {
+export function checkPrismInstalled(): void {
   try {
     createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
   } catch {
@@ -69,10 +69,7 @@ function checkPrismInstalled(): void {
  * How to start prism-runner: the built file beside this package's other entries, or, when this module runs from
  * source (tests, `npm run mock`), the TypeScript file through tsx. `here` is where this code runs from.
  */
-export function runnerCommand(
-  here = fileURLToPath(import.meta.url),
-  packageManifest = () => createRequire(import.meta.url).resolve('dbt-cloud-ts/package.json'),
-): string[] {
+export function runnerCommand(here = fileURLToPath(import.meta.url)): string[] {
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return ['--import', tsx, join(dirname(here), 'prism-runner.ts')];
@@ -82,21 +79,14 @@ export function runnerCommand(
     const candidate = join(dir, 'mock', 'prism-runner.js');
     if (existsSync(candidate)) return [candidate];
   }
-  // Bundled again into an app: the runner is still in the installed package.
-  try {
-    const installed = join(dirname(packageManifest()), 'dist', 'src', 'mock', 'prism-runner.js');
-    if (existsSync(installed)) return [installed];
-  } catch {
-    // Not installed as a package either.
-  }
   throw new MockServerError(
     `The mock server's Prism runner (mock/prism-runner.js) is missing beside ${here}`,
     'runner-missing',
   );
 }
 
+/** Starts Prism; the launcher has already checked that it is installed (checkPrismInstalled). */
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  checkPrismInstalled();
   const runnerOptions: RunnerOptions = {
     specPath: options.specPath,
     host: options.host,

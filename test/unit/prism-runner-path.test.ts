@@ -6,9 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runnerCommand } from '../../src/mock/prism.js';
 
 let dir: string;
-const notInstalled = () => {
-  throw new Error("Cannot find module 'dbt-cloud-ts/package.json'");
-};
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prism-runner-path-'));
 });
@@ -23,7 +20,7 @@ async function touch(path: string) {
 
 describe('runnerCommand', () => {
   it('runs the TypeScript runner through tsx from source', () => {
-    const [flag, loader, runner] = runnerCommand('/repo/src/mock/prism.ts', notInstalled);
+    const [flag, loader, runner] = runnerCommand('/repo/src/mock/prism.ts');
     expect(flag).toBe('--import');
     expect(loader).toMatch(/^file:.*tsx/);
     expect(runner).toBe(join('/repo/src/mock', 'prism-runner.ts'));
@@ -36,18 +33,11 @@ describe('runnerCommand', () => {
   ])('finds dist/src/mock/prism-runner.js from a built file in dist/src/%s', async (folder, name) => {
     const runner = join(dir, 'dist', 'src', 'mock', 'prism-runner.js');
     await touch(runner);
-    expect(runnerCommand(join(dir, 'dist', 'src', folder, name), notInstalled)).toEqual([runner]);
-  });
-
-  it("falls back to the installed package's runner when the code was bundled into an app", async () => {
-    const runner = join(dir, 'node_modules', 'dbt-cloud-ts', 'dist', 'src', 'mock', 'prism-runner.js');
-    await touch(runner);
-    const manifest = join(dir, 'node_modules', 'dbt-cloud-ts', 'package.json');
-    expect(runnerCommand(join(dir, 'app', 'bundle.js'), () => manifest)).toEqual([runner]);
+    expect(runnerCommand(join(dir, 'dist', 'src', folder, name))).toEqual([runner]);
   });
 
   it('says what is missing when there is no runner anywhere', () => {
-    expect(() => runnerCommand(join(dir, 'app', 'bundle.js'), notInstalled)).toThrow(
+    expect(() => runnerCommand(join(dir, 'app', 'bundle.js'))).toThrow(
       /Prism runner \(mock\/prism-runner\.js\) is missing beside .*bundle\.js/,
     );
   });

@@ -1,21 +1,9 @@
 // `dbt-cloud mock`: Prism on the packaged spec, until Ctrl-C.
-import { createRequire } from 'node:module';
 import { type Command, Option } from 'commander';
 // The one place the CLI imports the mock launcher (a Node-only part of the package).
-import { startMockServer } from '../../node.js';
+import { MockServerError, startMockServer } from '../../node.js';
 import { action, examples } from '../command.js';
 import { UsageError } from '../output.js';
-
-/** Prism is an optional peer dependency: its absence is a setup problem (exit 4), said before anything starts. */
-function requirePrism(): void {
-  try {
-    createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
-  } catch {
-    throw new UsageError(
-      'the mock server needs @stoplight/prism-cli: install it with `npm install -D @stoplight/prism-cli@5.14.2`',
-    );
-  }
-}
 
 export interface MockFlags {
   port: string;
@@ -93,8 +81,12 @@ export function registerMock(program: Command): void {
   ).action(
     action(async ({ out }, opts: MockFlags) => {
       const options = mockOptions(opts);
-      requirePrism();
-      const mock = await startMockServer(options);
+      const mock = await startMockServer(options).catch((error: unknown) => {
+        // Prism is an optional peer dependency: its absence is a setup problem (exit 4), said before anything starts.
+        if (error instanceof MockServerError && error.reason === 'prism-not-installed')
+          throw new UsageError(error.message);
+        throw error;
+      });
       const state = mock.mode === 'static' ? undefined : await mock.state();
       out.result(
         { url: mock.url, pid: mock.pid, mode: mock.mode, ...(state ? { accountId: state.accountId } : {}) },
