@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +25,7 @@ import {
   startBenchServerProcess,
 } from './server.js';
 import { chunksLoadedOnImport } from '../test/support/esbuild-chunks.js';
+import { rawFetchWindow } from './raw-walk.js';
 import { simulateWait } from './simulate.js';
 import { fixed, kB, median, ratio, run, seconds } from './stats.js';
 
@@ -121,41 +123,59 @@ async function listing(server: BenchServer) {
   const dbt = createDbtCloud({ token, accountId, host: server.url });
   const levels = [1, 4, 8];
   const samples = new Map(levels.map((level) => [level, [] as number[]]));
+  // The main thread's busy time (event-loop utilisation: all but the time spent waiting for the network). It is work
+  // no number of pages in flight can overlap, so sequential wall time over it bounds the speed-up on this machine.
+  const busy = new Map(levels.map((level) => [level, [] as number[]]));
   for (let repeat = 0; repeat < repeats; repeat++) {
     for (const concurrency of repeat % 2 ? [...levels].reverse() : levels) {
       const started = performance.now();
+      const loopBefore = performance.eventLoopUtilization();
       const runs = await dbt.runs.list({ concurrency }).toArray();
       samples.get(concurrency)!.push(performance.now() - started);
+      busy.get(concurrency)!.push(performance.eventLoopUtilization(loopBefore).active);
       if (runs.length !== total || runs.some((run, k) => run.id !== firstRunId + k)) {
         throw new Error(`concurrency ${concurrency}: got ${runs.length} runs, not the ${total} expected in order`);
       }
     }
   }
   const wall = Object.fromEntries(levels.map((level) => [level, median(samples.get(level)!)]));
-  // The same walk by hand with raw fetch (first page, then a window of 8 pages in flight), timed in the same run:
-  // the most this machine gives at 8 in flight, where parsing 100 pages competes with the server for 2 cores.
+  const busyMs = Object.fromEntries(levels.map((level) => [level, median(busy.get(level)!)]));
+  // The same walk by hand with raw fetch (first page, then a window of 8 pages in flight, every run kept as toArray
+  // keeps them), timed in the same run: what this machine gives at 8 in flight without any client.
   const rawSamples: number[] = [];
+  const rawBusySamples: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const started = performance.now();
-    const count = await rawFetchWindow(server.url, 8);
+    const loopBefore = performance.eventLoopUtilization();
+    const runs = await rawFetchWindow(server.url, 8, { accountId, token });
     rawSamples.push(performance.now() - started);
-    if (count !== total) throw new Error(`the raw fetch walk got ${count} runs, not ${total}`);
+    rawBusySamples.push(performance.eventLoopUtilization(loopBefore).active);
+    if (runs.length !== total || runs.some((run, k) => run.id !== firstRunId + k)) {
+      throw new Error(`the raw fetch walk got ${runs.length} runs, not the ${total} expected in order`);
+    }
   }
   const rawWall = median(rawSamples);
+  // Fetching and parsing the pages with no client at all keeps the main thread this busy; no walk, however many
+  // pages it has in flight, ends sooner, so our sequential time over it is the most speed-up this machine allows.
+  const rawBusy = median(rawBusySamples);
+  const mostSpeedUp = wall[1]! / rawBusy;
   for (const level of levels) {
     const speedUp = wall[1]! / wall[level]!;
     rows.push({
       section: `2. list ${total.toLocaleString('en')} runs (100 pages), 20 ms latency`,
-      measurement: `concurrency ${level}`,
+      measurement: `concurrency ${level} (main thread busy ${seconds(busyMs[level]!)})`,
       result: seconds(wall[level]!),
       compared:
         `${ratio(speedUp)} faster` +
-        (level === 8 ? `; ${target('listing speed-up at 8', '≥ 8×', ratio(speedUp), speedUp >= 8)}` : ''),
+        (level === 8
+          ? `; ${target('listing speed-up at 8', '≥ 8×', ratio(speedUp), speedUp >= 8)}` +
+            ` (this machine allows at most ${ratio(mostSpeedUp)}: concurrency 1's time over the raw walk's busy time)`
+          : ''),
     });
   }
   rows.push({
     section: `2. list ${total.toLocaleString('en')} runs (100 pages), 20 ms latency`,
-    measurement: 'raw fetch by hand, first page then 8 in flight (this machine’s ceiling)',
+    measurement: `raw fetch by hand, first page then 8 in flight (main thread busy ${seconds(rawBusy)})`,
     result: seconds(rawWall),
     compared: `${ratio(wall[1]! / rawWall)} faster than our concurrency 1; ours at 8 takes ${ratio(wall[8]! / rawWall)} its time`,
   });
@@ -166,32 +186,13 @@ async function listing(server: BenchServer) {
     repeats,
     medianWallMs: wall,
     samplesMs: Object.fromEntries(samples),
+    medianBusyMs: busyMs,
+    busySamplesMs: Object.fromEntries(busy),
+    mostSpeedUpOnThisMachine: mostSpeedUp,
     rawFetchWindowOf8Ms: rawSamples,
+    rawFetchWindowOf8BusyMs: rawBusySamples,
   };
   await server.configure({ latencyMs: 0 });
-}
-
-/** Lists every run with raw fetch: the first page, then pages by offset with at most `inFlight` at once. */
-async function rawFetchWindow(baseUrl: string, inFlight: number): Promise<number> {
-  const page = async (offset: number) => {
-    const response = await fetch(`${baseUrl}/api/v2/accounts/${accountId}/runs/?limit=100&offset=${offset}`, {
-      headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
-    });
-    return (await response.json()) as { data: unknown[]; extra: { pagination: { total_count: number } } };
-  };
-  const first = await page(0);
-  const total = first.extra.pagination.total_count;
-  let count = first.data.length;
-  let next = 100;
-  const pending: Array<Promise<{ data: unknown[] }>> = [];
-  while (next < total || pending.length > 0) {
-    while (pending.length < inFlight && next < total) {
-      pending.push(page(next));
-      next += 100;
-    }
-    count += (await pending.shift()!).data.length;
-  }
-  return count;
 }
 
 // 3. Memory ----------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The benchmark's server must page like the API does, or the listing and memory numbers measure nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawFetchWindow } from '../../bench/raw-walk.js';
 import { type BenchServer, firstRunId, startBenchServer } from '../../bench/server.js';
 import { createDbtCloud } from '../../src/index.js';
 
@@ -29,6 +30,14 @@ describe('bench server', () => {
     expect(body.data).toMatchObject({ id: 42, status: 10 });
     expect(body.data.href).toContain('/runs/42/');
     expect((await get('/api/v2/accounts/1/runs/42/', '')).status).toBe(401);
+  });
+
+  it('the raw fetch reference walk keeps every run once, in order, as toArray does', async () => {
+    for (const inFlight of [1, 8]) {
+      const runs = await rawFetchWindow(server.url, inFlight, { accountId: 1, token: 't' });
+      expect(runs.map((run) => run.id)).toEqual(Array.from({ length: 250 }, (_, k) => firstRunId + k));
+    }
+    await expect(rawFetchWindow(server.url, 8, { accountId: 1, token: '' })).rejects.toThrow('status 401');
   });
 
   it('gives the client every run once, in order, at any concurrency', async () => {
