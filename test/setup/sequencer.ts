@@ -1,26 +1,26 @@
 // The order vitest starts test files in: longest first, so that the two workers end together instead of one running
 // a long file alone at the end. Vitest keeps each file's last duration and orders by it; a clean clone (CI) has none,
-// and vitest then orders by file size, which put the 44 s walk of every operation last. For those runs the slowest
+// and vitest then orders by file size, which put the walk of every operation last. For those runs the slowest
 // files' usual durations are written down here.
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Seconds the slowest files took in a clean-clone run on 2 cores (Node 20); a rough order is all that matters. */
 const usualSeconds: Record<string, number> = {
-  'test/package/consumer.test.ts': 68,
-  'test/e2e/cli.test.ts': 61,
-  'test/contract/operations.test.ts': 44,
-  'test/mock/stateful.test.ts': 39,
-  'test/contract/mock-server.test.ts': 29,
-  'test/e2e/cli-hardening.test.ts': 28,
-  'test/e2e/jobs-as-code-cli.test.ts': 26,
-  'test/docs/docs.test.ts': 23,
-  'test/e2e/start.test.ts': 21,
-  'test/mock/violations.test.ts': 18,
-  'test/contract/examples.test.ts': 17,
-  'test/mock/webhooks-and-scenarios.test.ts': 15,
-  'test/unit/bench-children.test.ts': 15,
-  'test/unit/spec-breaking.test.ts': 14,
+  'test/package/consumer.test.ts': 60,
+  'test/e2e/cli.test.ts': 45,
+  'test/mock/stateful.test.ts': 26,
+  'test/e2e/cli-hardening.test.ts': 22,
+  'test/contract/mock-server.test.ts': 20,
+  'test/contract/operations.test.ts': 19,
+  'test/docs/docs.test.ts': 18,
+  'test/e2e/jobs-as-code-cli.test.ts': 15,
+  'test/e2e/start.test.ts': 13,
+  'test/unit/spec-breaking.test.ts': 12,
+  'test/contract/examples.test.ts': 10,
+  'test/security/token-leak.test.ts': 10,
+  'test/mock/violations.test.ts': 9,
+  'test/mock/webhooks-and-scenarios.test.ts': 8,
 };
 
 export class LongestFirstSequencer extends BaseSequencer {
