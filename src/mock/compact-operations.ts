@@ -21,6 +21,9 @@ export interface BodyNormalizers {
   stripWriteOnlyProperties(schema: object): Maybe<object>;
 }
 
+/** Part of the operations cache's key: bumped whenever what compacting writes changes, so no old entry is read. */
+export const compactionFormat = 1;
+
 /** Subschemas shorter than this (as JSON text) stay where they are: a `$ref` would save little. */
 const smallestShared = 400;
 const sharedPrefix = 'shared_';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type BodyNormalizers, compactOperations } from './compact-operations.js';
+import { type BodyNormalizers, compactOperations, compactionFormat } from './compact-operations.js';
 import { loadPreparedSpec } from './operations-cache.js';
 
 export interface RunnerOptions {
@@ -70,7 +70,7 @@ async function run(options: RunnerOptions): Promise<void> {
         .map((name) => `${name}@${version(name)}`)
         .join(' ') +
       (compact
-        ? ` compacted with merge-allof@${installedVersion(httpRequire, '@stoplight/json-schema-merge-allof')}`
+        ? ` compacted@${compactionFormat} with merge-allof@${installedVersion(httpRequire, '@stoplight/json-schema-merge-allof')}`
         : ''),
     compute: async (specPath) => {
       const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
