@@ -22,7 +22,7 @@ export interface BodyNormalizers {
 }
 
 /** Part of the operations cache's key: bumped whenever what compacting writes changes, so no old entry is read. */
-export const compactionFormat = 1;
+export const compactionFormat = 2;
 
 /** Subschemas shorter than this (as JSON text) stay where they are: a `$ref` would save little. */
 const smallestShared = 400;
@@ -104,7 +104,7 @@ function compactOperation(operation: Operation, normalizers: BodyNormalizers): v
     if (!isObject(schema) || Array.isArray(schema) || isReference(schema)) return schema;
     const { key, size } = fingerprints.of(schema);
     if (size < smallestShared || (occurrences.get(key) ?? 0) < 2) return rewrite(schema);
-    const name = `${sharedPrefix}${key}`;
+    const name = sharedPrefix + (hashed.test(key) ? key : sha256(key));
     if (!(name in bundle)) {
       bundle[name] = null; // claimed before its own subschemas are placed
       bundle[name] = rewrite(schema);
@@ -150,18 +150,26 @@ class Fingerprints {
     }
     const known = this.known.get(value);
     if (known) return known;
-    const digest = createHash('sha256').update(Array.isArray(value) ? '[' : '{');
+    let text = Array.isArray(value) ? '[' : '{';
     let size = 2;
     for (const [name, child] of Object.entries(value)) {
       const inner = this.of(child);
-      digest.update(`${JSON.stringify(name)}:${inner.key},`);
+      text += `${JSON.stringify(name)}:${inner.key},`;
       size += name.length + 3 + inner.size;
     }
-    const measured = { key: digest.digest('hex').slice(0, 24), size };
+    // Most subtrees are small ({ "type": "string" }): their text is their key, and only larger ones are hashed.
+    // A text starts with `{` or `[`, a hash never does, so the two cannot be confused.
+    const measured = {
+      key: text.length <= 64 ? text : sha256(text),
+      size,
+    };
     this.known.set(value, measured);
     return measured;
   }
 }
+
+const hashed = /^[0-9a-f]{24}$/;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
