@@ -269,7 +269,7 @@ type RequestOf = () => { method: string; path: string };
  */
 function defineReadResponse() {
   return class ReadResponse extends Response {
-    #held: ReadBody;
+    readonly #held: ReadBody;
     #used = false;
     #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
     readonly #request: RequestOf;
@@ -442,7 +442,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       const started = clock.now();
       let response: Response | undefined;
-      let bytes: ReadBody = null;
+      let read: ReadBody = null;
       let failure: DbtCloudError | undefined;
       let neverSent = false;
       try {
@@ -459,7 +459,7 @@ export function createTransport(options: ResolvedOptions): Transport {
         response = await (ownFetch ? settleBeforeAbort(sending, attemptAbort.signal) : sending);
         if (!stream) {
           const reading = readCapped(response, options.maxResponseBytes, !ownFetch);
-          bytes = await (ownFetch ? settleBeforeAbort(reading, attemptAbort.signal) : reading);
+          read = await (ownFetch ? settleBeforeAbort(reading, attemptAbort.signal) : reading);
         }
       } catch (error) {
         if (callerSignal.aborted) throw aborted(callerSignal.reason);
@@ -520,7 +520,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       if (!retryable || !safeToResend || attempt >= options.maxRetries || pastDeadline) {
         if (failure) throw failure;
         if (stream) return response!;
-        const handed = answered(response!, bytes, token, where);
+        const handed = answered(response!, read, token, where);
         if (!handed.ok) retryAfterOf.set(handed, retryAfterMs);
         return handed;
       }
