@@ -22,7 +22,7 @@ export interface BodyNormalizers {
 }
 
 /** Part of the operations cache's key: bumped whenever what compacting writes changes, so no old entry is read. */
-export const compactionFormat = 2;
+export const compactionFormat = 3;
 
 /** Subschemas shorter than this (as JSON text) stay where they are: a `$ref` would save little. */
 const smallestShared = 400;
@@ -104,11 +104,8 @@ function compactOperation(operation: Operation, normalizers: BodyNormalizers): v
     if (!isObject(schema) || Array.isArray(schema) || isReference(schema)) return schema;
     const { key, size } = fingerprints.of(schema);
     if (size < smallestShared || (occurrences.get(key) ?? 0) < 2) return rewrite(schema);
-    const name = sharedPrefix + (hashed.test(key) ? key : sha256(key));
-    if (!(name in bundle)) {
-      bundle[name] = null; // claimed before its own subschemas are placed
-      bundle[name] = rewrite(schema);
-    }
+    const name = sharedPrefix + sha256(key);
+    bundle[name] ??= rewrite(schema);
     return { $ref: `#/__bundled__/${name}` };
   };
   const rewrite = (schema: object): object => mapSubschemas(schema, place);
@@ -119,22 +116,33 @@ function compactOperation(operation: Operation, normalizers: BodyNormalizers): v
   if (Object.keys(bundle).length > 0) operation.__bundled__ = bundle;
 }
 
+/** Whether a schema keyword holds one subschema, a list of them, a map of names to them, or data. */
+function holds(keyword: string, value: unknown): 'one' | 'list' | 'map' | undefined {
+  if (Array.isArray(value)) return schemaListKeywords.has(keyword) ? 'list' : undefined;
+  if (!isObject(value)) return undefined;
+  if (schemaMapKeywords.has(keyword)) return 'map';
+  return schemaKeywords.has(keyword) ? 'one' : undefined;
+}
+
 function forEachSubschema(schema: object, visit: (subschema: unknown) => void): void {
-  mapSubschemas(schema, (subschema) => {
-    visit(subschema);
-    return subschema;
-  });
+  for (const [keyword, value] of Object.entries(schema)) {
+    const kind = holds(keyword, value);
+    if (kind === 'one') visit(value);
+    else if (kind === 'list') (value as unknown[]).forEach(visit);
+    else if (kind === 'map') Object.values(value as object).forEach(visit);
+  }
 }
 
 /** A copy of `schema` with each direct subschema replaced by `map(subschema)`. */
 function mapSubschemas(schema: object, map: (subschema: unknown) => unknown): object {
   const copy: Record<string, unknown> = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    if (Array.isArray(value) && schemaListKeywords.has(keyword)) copy[keyword] = value.map(map);
-    else if (isObject(value) && !Array.isArray(value) && schemaMapKeywords.has(keyword)) {
-      copy[keyword] = Object.fromEntries(Object.entries(value).map(([name, subschema]) => [name, map(subschema)]));
-    } else if (isObject(value) && !Array.isArray(value) && schemaKeywords.has(keyword)) copy[keyword] = map(value);
-    else copy[keyword] = value;
+    const kind = holds(keyword, value);
+    if (kind === 'one') copy[keyword] = map(value);
+    else if (kind === 'list') copy[keyword] = (value as unknown[]).map(map);
+    else if (kind === 'map') {
+      copy[keyword] = Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, map(sub)]));
+    } else copy[keyword] = value;
   }
   return copy;
 }
@@ -157,8 +165,8 @@ class Fingerprints {
       text += `${JSON.stringify(name)}:${inner.key},`;
       size += name.length + 3 + inner.size;
     }
-    // Most subtrees are small ({ "type": "string" }): their text is their key, and only larger ones are hashed.
-    // A text starts with `{` or `[`, a hash never does, so the two cannot be confused.
+    // Most subtrees are small ({ "type": "string" }): their text is their key, and only larger ones are hashed. A text
+    // starts with `{` or `[`, a hash never does, so the two cannot be confused; a shared entry is named by a hash.
     const measured = {
       key: text.length <= 64 ? text : sha256(text),
       size,
@@ -168,7 +176,6 @@ class Fingerprints {
   }
 }
 
-const hashed = /^[0-9a-f]{24}$/;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
 function isObject(value: unknown): value is object {
