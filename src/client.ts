@@ -31,9 +31,11 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
   const config = resolveOptions(options);
   // openapi-fetch parses the body the transport has already read in full; one that is not JSON rejects with the
   // transport's ResponseFormatError. Retries are the transport's alone.
+  const transport = createTransport(config);
   const api = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: createTransport(config),
+    fetch: transport,
+    Request: transport.Request,
     pathSerializer: artifactPathSerializer,
   });
   const ctx = createContext(api, config);

@@ -361,6 +361,12 @@ function answered(response: Response, read: ReadBody, token: string | undefined,
 export interface Transport {
   (request: Request, init?: RequestInit): Promise<Response>;
   readonly throttle: Throttle;
+  /**
+   * The Request openapi-fetch makes for each call (its `Request` option). A request always has a signal, but one the
+   * caller never gave can never fire: such requests are marked, which spares every attempt listening to it. A request
+   * from elsewhere (one a middleware returns, say) carries no mark and is listened to as before.
+   */
+  readonly Request: typeof Request;
 }
 
 export function createTransport(options: ResolvedOptions): Transport {
@@ -369,6 +375,17 @@ export function createTransport(options: ResolvedOptions): Transport {
   const userAgent = `${options.userAgent ? `${options.userAgent} ` : ''}${packageName}/${packageVersion}`;
   const globalFetch = (url: string, init: RequestInit) => globalThis.fetch(url, init);
   const ownFetch = options.fetch !== undefined;
+  const noCallerSignal = Symbol();
+  type Marked = Request & { [noCallerSignal]?: true };
+  // openapi-fetch calls it with `new` (a function that returns an object hands that object to `new`), and checks what
+  // a middleware returns with `instanceof` it: its prototype is Request's, set on use (reading the global Request
+  // makes Node 20 load fetch).
+  const callRequest = function callRequest(input: string | URL | Request, init?: RequestInit): Request {
+    callRequest.prototype = Request.prototype;
+    const request: Marked = new Request(input, init);
+    if (init?.signal == null) request[noCallerSignal] = true;
+    return request;
+  };
   // Both `(request) => …` and `(input, init) => …` wrappers get everything they need: a Request and its init.
   const send: (url: string, init: RequestInit) => Promise<Response> = options.fetch
     ? (url, init) => options.fetch!(new Request(url, init), init)
@@ -403,7 +420,7 @@ export function createTransport(options: ResolvedOptions): Transport {
     let path: string | undefined;
     const pathOf = () => (path ??= new URL(url).pathname);
     const where = () => ({ method, path: pathOf() });
-    const callerSignal = incoming.signal;
+    const callerSignal = (incoming as Marked)[noCallerSignal] ? undefined : incoming.signal;
     const aborted = (reason: unknown) =>
       new AbortError(`${method} ${pathOf()} was aborted`, { ...where(), cause: reason });
     // Read the body once so every attempt sends the same bytes.
@@ -417,7 +434,7 @@ export function createTransport(options: ResolvedOptions): Transport {
     const fetchOnce = method === 'GET' || method === 'HEAD' || incoming.redirect !== 'follow' ? send : sendWrite;
 
     for (let attempt = 0; ; attempt++) {
-      if (callerSignal.aborted) throw aborted(callerSignal.reason);
+      if (callerSignal?.aborted) throw aborted(callerSignal.reason);
       if (!throttle.tryAcquire()) {
         // A rate-limit pause that outlasts the deadline: waiting for it would only end past the deadline.
         if (throttle.holdsUntil(deadline)) {
@@ -438,8 +455,8 @@ export function createTransport(options: ResolvedOptions): Transport {
         timedOut = true;
         attemptAbort.abort();
       });
-      const onCallerAbort = () => attemptAbort.abort(callerSignal.reason);
-      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      const onCallerAbort = () => attemptAbort.abort(callerSignal!.reason);
+      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const started = clock.now();
       let response: Response | undefined;
       let read: ReadBody = null;
@@ -462,7 +479,7 @@ export function createTransport(options: ResolvedOptions): Transport {
           read = await (ownFetch ? settleBeforeAbort(reading, attemptAbort.signal) : reading);
         }
       } catch (error) {
-        if (callerSignal.aborted) throw aborted(callerSignal.reason);
+        if (callerSignal?.aborted) throw aborted(callerSignal.reason);
         if (error instanceof TooLarge) {
           throw new ResponseFormatError(
             `${method} ${pathOf()} answered with a body larger than ${options.maxResponseBytes} bytes (option maxResponseBytes)`,
@@ -487,7 +504,7 @@ export function createTransport(options: ResolvedOptions): Transport {
         }
       } finally {
         cancelTimer();
-        callerSignal.removeEventListener('abort', onCallerAbort);
+        callerSignal?.removeEventListener('abort', onCallerAbort);
         throttle.release();
       }
 
@@ -542,7 +559,7 @@ export function createTransport(options: ResolvedOptions): Transport {
       }
     }
   };
-  return Object.assign(transport, { throttle });
+  return Object.assign(transport, { throttle, Request: callRequest as unknown as typeof Request });
 }
 
 /** The token from a token function, within the attempt's time limit and the caller's signal. */

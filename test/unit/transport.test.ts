@@ -304,6 +304,21 @@ describe('timeouts and aborts', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("listens to the signal of a request a middleware puts in place of the call's own", async () => {
+    // The call itself passes no signal, so its own request is marked as one nobody can abort; the request the
+    // middleware returns is not, and its signal must still stop the attempt.
+    const controller = new AbortController();
+    const { fetch, requests } = scriptedFetch((_r, signal) => {
+      setImmediate(() => controller.abort());
+      return hang(signal);
+    });
+    const { dbt } = client(fetch);
+    dbt.api.use({ onRequest: ({ request }) => new Request(request, { signal: controller.signal }) });
+    const error = await getRun(dbt).catch((e) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(requests).toHaveLength(1);
+  });
+
   it('does not start a request whose signal is already aborted', async () => {
     const { fetch, requests } = scriptedFetch([ok(run)]);
     const { dbt } = client(fetch);
