@@ -1,4 +1,4 @@
-// One process's share of the per-request benchmark (started by bench/run.ts, three times):
+// One process's share of the per-request benchmark (started by bench/run.ts, six times):
 //   overhead-child.ts <server url> [rounds = 40] [requests per round = 100]
 // Times the same GET through raw fetch, bare openapi-fetch, dbt.api and dbt.runs.get in interleaved rounds and prints
 // one JSON line with every round's wall and CPU time per request. A fresh process each time, because how well V8
