@@ -2,7 +2,7 @@
 // Prints one table and writes bench/results.json. Nothing here asserts a timing; the targets are reported, met or not.
 //
 //   1. per-request overhead: raw fetch, bare openapi-fetch, dbt.api, dbt.runs.get, interleaved in rounds, 6 processes
-//   2. listing 10 000 runs at 20 ms latency: concurrency 1, 4, 8
+//   2. listing 10 000 runs at 20 ms latency: concurrency 1, 4, 8, and a raw fetch walk at 8, in the same repeats
 //   3. memory of streaming runs with for await, at two sizes, beside bare openapi-fetch; fresh processes, --expose-gc
 //   4. waiting for runs in simulated time: default polling against a fixed 10 s interval
 //   5. size of the main entry as imported (esbuild for the browser, split, minified, gzipped) and cold import time
