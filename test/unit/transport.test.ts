@@ -287,12 +287,18 @@ describe('timeouts and aborts', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('stops at once when the caller aborts, with AbortError and no retry', async () => {
+  /** A fetch whose every request hangs until its signal fires, and a controller aborted once a request is out. */
+  const abortedOnceSent = () => {
     const controller = new AbortController();
-    const { fetch, requests } = scriptedFetch((_r, signal) => {
+    const scripted = scriptedFetch((_r, signal) => {
       setImmediate(() => controller.abort());
       return hang(signal);
     });
+    return { controller, ...scripted };
+  };
+
+  it('stops at once when the caller aborts, with AbortError and no retry', async () => {
+    const { controller, fetch, requests } = abortedOnceSent();
     const { dbt } = client(fetch);
     const error = await dbt.api
       .GET('/api/v2/accounts/{account_id}/runs/{id}/', {
@@ -307,11 +313,7 @@ describe('timeouts and aborts', () => {
   it("listens to the signal of a request a middleware puts in place of the call's own", async () => {
     // The call itself passes no signal, so its own request is marked as one nobody can abort; the request the
     // middleware returns is not, and its signal must still stop the attempt.
-    const controller = new AbortController();
-    const { fetch, requests } = scriptedFetch((_r, signal) => {
-      setImmediate(() => controller.abort());
-      return hang(signal);
-    });
+    const { controller, fetch, requests } = abortedOnceSent();
     const { dbt } = client(fetch);
     dbt.api.use({ onRequest: ({ request }) => new Request(request, { signal: controller.signal }) });
     const error = await getRun(dbt).catch((e) => e);
