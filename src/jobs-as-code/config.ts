@@ -82,6 +82,25 @@ export interface DesiredJob {
   source: SourceLocation | undefined;
 }
 
+// Names every JavaScript object already has (`__proto__`, `constructor`, `toString`, ...): a key of that name would
+// change or hide part of the object that holds it, so a file may not use one anywhere.
+const reservedKeys = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const refusedKey = (key: string) => reservedKeys.has(key);
+export const reservedKeyMessage = 'is a reserved name and cannot be used as a key';
+
+/** Every key of the config at any depth that is a reserved name, with its path. */
+function reservedKeyPaths(value: unknown, path: Array<string | number>, out: Array<Array<string | number>>, depth = 0) {
+  if (depth > 64 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => reservedKeyPaths(item, [...path, index], out, depth + 1));
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (refusedKey(key)) out.push([...path, key]);
+    else reservedKeyPaths((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+  }
+}
+
 const fileOnlyFields = new Set(['custom_environment_variables', 'linked_id', 'deactivated', 'account_id']);
 const cronFields = 5;
 
@@ -96,6 +115,11 @@ export function parseJobsConfig(config: unknown, options: { locate?: Locate } = 
   const issues: ConfigIssue[] = [];
   const add = (path: Array<string | number>, message: string) =>
     issues.push({ ...options.locate?.(path), field: fieldName(path), message });
+
+  const reserved: Array<Array<string | number>> = [];
+  reservedKeyPaths(config, [], reserved);
+  for (const path of reserved) add(path, reservedKeyMessage);
+  if (issues.length > 0) throw new JobsConfigError(sorted(issues));
 
   const coerced = coerceToSchema(jobsFileSchema, jobsFileSchema, config) as JobsConfig;
   for (const issue of checkAgainstSchema(jobsFileSchema, coerced)) add(issue.path, issue.message);
@@ -122,7 +146,8 @@ export function parseJobsConfig(config: unknown, options: { locate?: Locate } = 
         return;
       }
       const [name, value] = entries[0]!;
-      if (name in envVars) add(at('custom_environment_variables', index, name), 'is given twice for this job');
+      if (Object.hasOwn(envVars, name))
+        add(at('custom_environment_variables', index, name), 'is given twice for this job');
       envVars[name] = String(value);
     });
     const accountId = (spec.account_id as number | undefined) ?? topAccount;

@@ -1,12 +1,27 @@
-// Node only: reads jobs files (paths, directories or globs), renders templated ones with a vars file (nunjucks, a
-// Jinja-compatible engine, as dbt-jobs-as-code renders them with Jinja), parses the YAML with anchors and merge keys,
-// and checks the result, naming file, line and field for every problem.
+// Node only: reads jobs files (paths, directories or globs), renders templated ones with a vars file (render.ts, an
+// interpreter of the Jinja that dbt-jobs-as-code's files use), parses the YAML with anchors and merge keys, and checks
+// the result, naming file, line and field for every problem.
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import nunjucks from 'nunjucks';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import { type ConfigIssue, JobsConfigError, type JobsConfig, type Locate, parseJobsConfig } from './config.js';
+import {
+  type ConfigIssue,
+  JobsConfigError,
+  type JobsConfig,
+  type Locate,
+  parseJobsConfig,
+  refusedKey,
+  reservedKeyMessage,
+} from './config.js';
+import {
+  escapeTemplateText,
+  hasTemplateSyntax,
+  renderTemplate,
+  TemplateError,
+  templateVariables,
+  toTemplateValue,
+} from './render.js';
 
 export interface LoadJobsOptions {
   /** Vars files (paths or globs) for templated files, or the variables themselves. */
@@ -58,8 +73,6 @@ export async function resolveJobsFiles(patterns: string[], cwd = process.cwd()):
   return [...new Set(found.map((file) => resolve(file)))];
 }
 
-const templateMarks = /\{\{|\{%/;
-
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
@@ -85,6 +98,15 @@ function parseYaml(file: string, text: string): ParsedFile {
   return { file, doc, lines, data: data as Record<string, unknown> | null };
 }
 
+/** As dbt-jobs-as-code does: an empty variable renders as YAML null (`null`), not as Python's `None`. */
+function nullAsText(value: unknown): unknown {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.map(nullAsText);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, nullAsText(item)]));
+  return value;
+}
+
 async function loadVars(vars: LoadJobsOptions['vars'], cwd: string): Promise<Record<string, unknown> | undefined> {
   if (vars === undefined) return undefined;
   if (!Array.isArray(vars)) return vars;
@@ -98,53 +120,33 @@ async function loadVars(vars: LoadJobsOptions['vars'], cwd: string): Promise<Rec
         fail([{ file, field: name, message: `is also set in ${origin.get(name)}; set each variable once` }]);
       }
       origin.set(name, file);
-      // As dbt-jobs-as-code does: an empty variable renders as YAML null, not as an empty string.
-      merged[name] = value === null ? 'null' : value;
+      merged[name] = nullAsText(value);
     }
   }
   return merged;
 }
 
 function render(file: string, text: string, vars: Record<string, unknown> | undefined): string {
-  if (!templateMarks.test(text)) return text;
-  if (vars === undefined) {
-    const names = [...new Set([...text.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)].map((m) => m[1]))];
-    const line = lineOf(text, text.search(templateMarks));
-    fail([
-      {
-        file,
-        line,
-        field: '(template)',
-        message: `the file is templated (${names.join(', ') || 'Jinja tags'}); give a vars file (--vars-yml)`,
-      },
-    ]);
-  }
-  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+  if (!hasTemplateSyntax(text)) return text;
   try {
-    return env.renderString(text, vars!);
+    if (vars === undefined) {
+      // Without vars, a file may still hold template syntax that needs none (text escaped by import-jobs).
+      const names = templateVariables(text);
+      if (names.length > 0) {
+        return fail([
+          {
+            file,
+            line: lineOf(text, text.search(/\{\{|\{%/)),
+            field: '(template)',
+            message: `the file is templated (${names.join(', ')}); give a vars file (--vars-yml)`,
+          },
+        ]);
+      }
+    }
+    return renderTemplate(text, vars ?? {});
   } catch (error) {
-    const message = String((error as Error).message ?? error);
-    const position = /\[Line (\d+), Column (\d+)\]/.exec(message);
-    const reason = message
-      .split('\n')
-      .at(-1)!
-      .trim()
-      .replace(/^Error: /, '');
-    const line = position ? Number(position[1]) : undefined;
-    // nunjucks says only "attempted to output null or undefined value"; the expression on that line names the variable.
-    const column = position ? Number(position[2]) : 0;
-    const expressions = [...(text.split('\n')[(line ?? 1) - 1] ?? '').matchAll(/\{\{\s*(.*?)\s*\}\}/g)];
-    const expression = (expressions.filter((m) => m.index < column).at(-1) ?? expressions[0])?.[1];
-    return fail([
-      {
-        file,
-        ...(position ? { line, column } : {}),
-        field: '(template)',
-        message: /null or undefined/.test(reason)
-          ? `{{ ${expression ?? '...'} }} has no value: the vars files do not set it`
-          : reason,
-      },
-    ]);
+    if (!(error instanceof TemplateError)) throw error;
+    return fail([{ file, line: error.line, column: error.column, field: '(template)', message: error.reason }]);
   }
 }
 
@@ -152,6 +154,13 @@ function render(file: string, text: string, vars: Record<string, unknown> | unde
 export async function loadJobsConfig(patterns: string[], options: LoadJobsOptions = {}): Promise<LoadedJobs> {
   const cwd = options.cwd ?? process.cwd();
   const vars = await loadVars(options.vars, cwd);
+  if (vars !== undefined) {
+    try {
+      toTemplateValue(vars);
+    } catch (error) {
+      fail([{ field: '(vars)', message: (error as Error).message }]);
+    }
+  }
   const paths = await resolveJobsFiles(patterns, cwd);
   const parsed: ParsedFile[] = [];
   for (const path of paths) {
@@ -164,6 +173,10 @@ export async function loadJobsConfig(patterns: string[], options: LoadJobsOption
   const issues: ConfigIssue[] = [];
   for (const part of parsed) {
     for (const [key, value] of Object.entries(part.data ?? {})) {
+      if (refusedKey(key)) {
+        issues.push({ ...position(part, [key]), field: key, message: reservedKeyMessage });
+        continue;
+      }
       if (key !== 'jobs') {
         config[key] = value;
         continue;
@@ -174,6 +187,14 @@ export async function loadJobsConfig(patterns: string[], options: LoadJobsOption
         continue;
       }
       for (const [identifier, job] of Object.entries(value as Record<string, unknown>)) {
+        if (refusedKey(identifier)) {
+          issues.push({
+            ...position(part, ['jobs', identifier]),
+            field: `jobs.${identifier}`,
+            message: reservedKeyMessage,
+          });
+          continue;
+        }
         const earlier = jobFile.get(identifier);
         if (earlier) {
           issues.push({
@@ -226,13 +247,29 @@ function keyRangeOf(doc: Document, path: Array<string | number>): number | undef
 export interface JobsYamlOptions {
   /** The schema editors check the file with (a `yaml-language-server` comment); false for none. */
   schemaUrl?: string | false;
+  /**
+   * Escape template syntax in every string (default true), so that rendering the file with vars gives back exactly
+   * the text dbt Cloud holds: a job named `X {{ y }}` stays that name, never an expression.
+   */
+  escapeTemplates?: boolean;
 }
 
 export const defaultSchemaUrl = 'https://unpkg.com/dbt-cloud-ts/schemas/jobs.schema.json';
+
+function escapeStrings(value: unknown): unknown {
+  if (typeof value === 'string') return escapeTemplateText(value);
+  if (Array.isArray(value)) return value.map(escapeStrings);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [escapeTemplateText(key), escapeStrings(item)]),
+    );
+  return value;
+}
 
 /** A config as YAML, e.g. from `dbt.jobs.importConfig()`. */
 export function toJobsYaml(config: JobsConfig, options: JobsYamlOptions = {}): string {
   const schemaUrl = options.schemaUrl ?? defaultSchemaUrl;
   const header = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n\n` : '';
-  return header + stringify(config, { lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
+  const data = options.escapeTemplates === false ? config : escapeStrings(config);
+  return header + stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
 }

@@ -102,7 +102,7 @@ function walk(root: Schema, raw: Schema, value: unknown, path: SchemaIssue['path
       ([pattern, sub]) => [new RegExp(pattern, 'u'), sub] as const,
     );
     for (const name of (schema.required ?? []) as string[]) {
-      if (!(name in object) || object[name] === undefined) add(`is required`, [...path, name]);
+      if (!Object.hasOwn(object, name) || object[name] === undefined) add(`is required`, [...path, name]);
     }
     const names = (schema.propertyNames as Schema | undefined)?.pattern;
     for (const [key, item] of Object.entries(object)) {
@@ -111,7 +111,7 @@ function walk(root: Schema, raw: Schema, value: unknown, path: SchemaIssue['path
         add(`is not a valid key (must match ${names})`, [...path, key]);
         continue;
       }
-      if (key in properties) {
+      if (Object.hasOwn(properties, key)) {
         walk(root, properties[key]!, item, [...path, key], issues);
         continue;
       }
@@ -172,7 +172,8 @@ export function coerceToSchema(root: Schema, raw: Schema, value: unknown): unkno
     const extra = schema.additionalProperties;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const sub = properties[key] ?? (extra && typeof extra === 'object' ? (extra as Schema) : undefined);
+      const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      const sub = own ?? (extra && typeof extra === 'object' ? (extra as Schema) : undefined);
       out[key] = sub ? coerceToSchema(root, sub, item) : item;
     }
     return out;

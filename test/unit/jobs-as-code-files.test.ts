@@ -200,7 +200,7 @@ describe('files, globs and templating', () => {
     await writeFile(join(scratch, 'vars.yml'), 'project_id: 270542\n');
     const missing = await loadError(loadJobsConfig(['jobs.yml'], { cwd: scratch, vars: ['vars.yml'] }));
     expect(missing.issues[0]).toMatchObject({ file: 'jobs.yml', line: 4, field: '(template)' });
-    expect(missing.issues[0]!.message).toBe('{{ environment_id }} has no value: the vars files do not set it');
+    expect(missing.issues[0]!.message).toBe('environment_id has no value: the vars files do not set it');
   });
 
   it('refuses a variable set in two vars files', async () => {
