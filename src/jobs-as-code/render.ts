@@ -35,6 +35,13 @@ export class TemplateError extends Error {
 type Value = string | number | boolean | null | Undefined | Value[] | Dict | Callable;
 type Dict = Map<string | number | boolean | null, Value>;
 
+// Lists that Python would hold as tuples (`(1, 2)`, a dict's items): they print as tuples.
+const tuples = new WeakSet<Value[]>();
+const tuple = (items: Value[]) => {
+  tuples.add(items);
+  return items;
+};
+
 class Undefined {
   constructor(readonly hint: string) {}
 }
@@ -80,33 +87,8 @@ type Piece =
   | { kind: 'output'; tokens: Token[]; at: number }
   | { kind: 'tag'; tokens: Token[]; at: number };
 
-const operators = [
-  '**',
-  '//',
-  '==',
-  '!=',
-  '<=',
-  '>=',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '~',
-  '<',
-  '>',
-  '=',
-  '(',
-  ')',
-  '[',
-  ']',
-  '{',
-  '}',
-  ',',
-  '.',
-  ':',
-  '|',
-];
+// Longest first, so that `**` is read before `*`.
+const operators = '** // == != <= >= + - * / % ~ < > = ( ) [ ] { } , . : |'.split(' ');
 const isNameStart = (c: string) => /[A-Za-z_]/.test(c);
 const isNamePart = (c: string) => /[A-Za-z0-9_]/.test(c);
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -296,7 +278,7 @@ function readString(source: Source, start: number): { value: string; end: number
 type Node =
   | { type: 'literal'; value: Value; at: number }
   | { type: 'name'; name: string; at: number }
-  | { type: 'list'; items: Node[]; at: number }
+  | { type: 'list'; items: Node[]; tuple?: boolean; at: number }
   | { type: 'dict'; entries: Array<[Node, Node]>; at: number }
   | { type: 'attr'; object: Node; name: string | number; at: number }
   | { type: 'item'; object: Node; key: Node; at: number }
@@ -325,21 +307,9 @@ type Statement =
   | { type: 'set'; targets: string[]; value: Node; at: number }
   | { type: 'setBlock'; target: string; body: Statement[] };
 
-const refusedTags = new Set([
-  'macro',
-  'call',
-  'include',
-  'import',
-  'from',
-  'extends',
-  'block',
-  'filter',
-  'with',
-  'autoescape',
-  'do',
-  'break',
-  'continue',
-]);
+const refusedTags = new Set(
+  'macro call include import from extends block filter with autoescape do break continue'.split(' '),
+);
 
 class ExpressionParser {
   private i = 0;
@@ -477,17 +447,19 @@ class ExpressionParser {
     }
     return left;
   }
-  unary(): Node {
+  /** As Jinja2: a filter after `-x` applies to `-x`, not to `x` (`-3 | abs` is 3). */
+  unary(withFilters = true): Node {
+    const apply = (node: Node) => (withFilters ? this.filters(node) : node);
     if (this.isOp('-') || this.isOp('+')) {
       const token = this.next();
       if (++this.depth > maxDepth) this.source.fail(`expressions nest deeper than ${maxDepth} levels`, token.at);
       try {
-        return this.filters({ type: 'unary', op: token.text, operand: this.unary(), at: token.at });
+        return apply({ type: 'unary', op: token.text, operand: this.unary(false), at: token.at });
       } finally {
         this.depth--;
       }
     }
-    return this.filters(this.postfix(this.primary()));
+    return apply(this.postfix(this.primary()));
   }
   primary(): Node {
     const token = this.next();
@@ -505,7 +477,7 @@ class ExpressionParser {
     if (token.kind === 'op' && token.text === '(') {
       if (this.isOp(')')) {
         this.next();
-        return { type: 'list', items: [], at: token.at };
+        return { type: 'list', items: [], tuple: true, at: token.at };
       }
       const first = this.expression();
       if (this.isOp(',')) {
@@ -516,7 +488,7 @@ class ExpressionParser {
           items.push(this.expression());
         }
         this.expectOp(')');
-        return { type: 'list', items, at: token.at };
+        return { type: 'list', items, tuple: true, at: token.at };
       }
       this.expectOp(')');
       return first;
@@ -791,7 +763,11 @@ function pythonRepr(value: Value, depth = 0): string {
     }
     return quote + out + quote;
   }
-  if (Array.isArray(value)) return `[${value.map((item) => pythonRepr(item, depth + 1)).join(', ')}]`;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => pythonRepr(item, depth + 1));
+    if (!tuples.has(value)) return `[${items.join(', ')}]`;
+    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  }
   if (value instanceof Map)
     return `{${[...value].map(([k, v]) => `${pythonRepr(k as Value, depth + 1)}: ${pythonRepr(v, depth + 1)}`).join(', ')}}`;
   return pythonString(value, depth);
@@ -983,8 +959,10 @@ class Renderer {
         const found = scope.lookup(node.name);
         return found === undefined ? new Undefined(node.name) : found;
       }
-      case 'list':
-        return node.items.map((item) => this.defined(this.eval(item, scope), item));
+      case 'list': {
+        const list = node.items.map((item) => this.defined(this.eval(item, scope), item));
+        return node.tuple ? tuple(list) : list;
+      }
       case 'dict': {
         const dict: Dict = new Map();
         for (const [key, value] of node.entries) {
@@ -1036,7 +1014,7 @@ class Renderer {
       }
       case 'conditional':
         if (this.truthy(this.eval(node.test, scope), node.test)) return this.eval(node.then, scope);
-        return node.otherwise ? this.eval(node.otherwise, scope) : new Undefined('the else branch');
+        return node.otherwise ? this.eval(node.otherwise, scope) : '';
       case 'binary':
         return this.binary(
           node.op,
@@ -1182,16 +1160,51 @@ class Renderer {
     const raw = this.eval(node.value, scope);
     const args = node.args.map((arg) => this.defined(this.eval(arg, scope), arg));
     const kwargs = new Map(node.kwargs.map(([name, arg]) => [name, this.defined(this.eval(arg, scope), arg)]));
-    const arg = (i: number, name: string, fallback: Value): Value =>
-      args[i] !== undefined ? args[i]! : kwargs.has(name) ? kwargs.get(name)! : fallback;
-    const name = node.name;
+    return this.applyFilter(node.name, raw, args, kwargs, node);
+  }
+
+  /** `items | map('upper')`, `| select('odd')`, `| selectattr('a', 'eq', 1)`: a filter or test named by a string. */
+  mapped(name: string, value: Value, args: Value[], kwargs: Map<string, Value>, node: Node): Value {
+    const items = this.iterate(value, node.at);
+    const attribute = kwargs.get('attribute');
+    if (name === 'map') {
+      if (attribute !== undefined) {
+        const fallback = kwargs.get('default');
+        return items.map((item) => {
+          const found = this.attribute(item, attribute, node, false);
+          return found instanceof Undefined && fallback !== undefined ? fallback : found;
+        });
+      }
+      const [filter, ...rest] = args;
+      if (typeof filter !== 'string') this.fail('map needs a filter name or attribute=', node.at);
+      return items.map((item) => this.applyFilter(filter, item, rest, new Map(), node));
+    }
+    const byAttribute = name.endsWith('attr');
+    const [first, ...others] = args;
+    if (byAttribute && typeof first !== 'string') this.fail(`${name} needs an attribute name`, node.at);
+    const [testName, ...testArgs] = byAttribute ? others : args;
+    const keep = name.startsWith('select');
+    return items.filter((item) => {
+      const subject = byAttribute ? this.attribute(item, first!, node, false) : item;
+      const passed =
+        testName === undefined ? this.truthy(subject, node) : this.applyTest(String(testName), subject, testArgs, node);
+      return passed === keep;
+    });
+  }
+
+  applyFilter(name: string, raw: Value, args: Value[], kwargs: Map<string, Value>, node: Node): Value {
+    this.step(node.at);
+    const arg = (i: number, key: string, fallback: Value): Value =>
+      args[i] !== undefined ? args[i]! : kwargs.has(key) ? kwargs.get(key)! : fallback;
     if (name === 'default' || name === 'd') {
       const fallback = arg(0, 'default_value', '');
       const boolean = this.truthy(arg(1, 'boolean', false), node);
       if (raw instanceof Undefined) return fallback;
       return boolean && !this.truthy(raw, node) ? fallback : raw;
     }
-    const value = this.defined(raw, node.value);
+    const value = this.defined(raw, node);
+    if (['map', 'select', 'reject', 'selectattr', 'rejectattr'].includes(name))
+      return this.mapped(name, value, args, kwargs, node);
     const need = (ok: boolean, what: string) => {
       if (!ok) this.fail(`the ${name} filter needs ${what}, got ${typeName(value)}`, node.at);
     };
@@ -1238,7 +1251,7 @@ class Renderer {
         const factor = 10 ** precision;
         const scaled = Number(value) * factor;
         const rounded =
-          method === 'ceil' ? Math.ceil(scaled) : method === 'floor' ? Math.floor(scaled) : Math.round(scaled);
+          method === 'ceil' ? Math.ceil(scaled) : method === 'floor' ? Math.floor(scaled) : roundHalfEven(scaled);
         return rounded / factor;
       }
       case 'length':
@@ -1253,7 +1266,7 @@ class Renderer {
       case 'last': {
         const items = this.iterate(value, node.at);
         const item = name === 'first' ? items[0] : items.at(-1);
-        return item === undefined ? new Undefined(`${describeNode(node.value)}|${name}`) : item;
+        return item === undefined ? new Undefined(`${describeNode(node)}|${name}`) : item;
       }
       case 'list':
         return [...this.iterate(value, node.at)];
@@ -1287,7 +1300,7 @@ class Renderer {
       case 'min':
       case 'max': {
         const items = this.iterate(value, node.at);
-        if (items.length === 0) return new Undefined(`${describeNode(node.value)}|${name}`);
+        if (items.length === 0) return new Undefined(`${describeNode(node)}|${name}`);
         return items.reduce((best, item) => {
           const order = this.compareValues('<', item, best, node.at);
           return name === 'min' ? (order ? item : best) : order ? best : equal(item, best) ? best : item;
@@ -1303,11 +1316,11 @@ class Renderer {
       }
       case 'items':
         need(value instanceof Map, 'a dict');
-        return [...(value as Dict)].map(([k, v]) => [k as Value, v]);
+        return [...(value as Dict)].map(([k, v]) => tuple([k as Value, v]));
       case 'dictsort':
         need(value instanceof Map, 'a dict');
         return [...(value as Dict)]
-          .map(([k, v]) => [k as Value, v])
+          .map(([k, v]) => tuple([k as Value, v]))
           .sort((a, b) => orderOf(pythonString(a[0]!).toLowerCase(), pythonString(b[0]!).toLowerCase()));
       case 'tojson':
         return this.sized(toJson(value), node.at);
@@ -1325,11 +1338,17 @@ class Renderer {
   test(node: Extract<Node, { type: 'test' }>, scope: Scope): boolean {
     const raw = this.eval(node.value, scope);
     const args = node.args.map((arg) => this.defined(this.eval(arg, scope), arg));
-    const result = (() => {
-      if (node.name === 'defined') return !(raw instanceof Undefined);
-      if (node.name === 'undefined') return raw instanceof Undefined;
-      const value = this.defined(raw, node.value);
-      switch (node.name) {
+    const result = this.applyTest(node.name, raw, args, node);
+    return node.negated ? !result : result;
+  }
+
+  applyTest(name: string, raw: Value, args: Value[], node: Node): boolean {
+    this.step(node.at);
+    {
+      if (name === 'defined') return !(raw instanceof Undefined);
+      if (name === 'undefined') return raw instanceof Undefined;
+      const value = this.defined(raw, node);
+      switch (name) {
         case 'none':
           return value === null;
         case 'boolean':
@@ -1359,8 +1378,8 @@ class Renderer {
           return typeof value === 'string' && value === value.toUpperCase();
         case 'even':
         case 'odd':
-          if (typeof value !== 'number') this.fail(`the ${node.name} test needs a number`, node.at);
-          return Math.abs(value % 2) === (node.name === 'odd' ? 1 : 0);
+          if (typeof value !== 'number') this.fail(`the ${name} test needs a number`, node.at);
+          return Math.abs(value % 2) === (name === 'odd' ? 1 : 0);
         case 'divisibleby':
           if (typeof value !== 'number' || typeof args[0] !== 'number' || args[0] === 0)
             this.fail('the divisibleby test needs numbers', node.at);
@@ -1375,15 +1394,14 @@ class Renderer {
         case 'gt':
         case 'le':
         case 'ge': {
-          const op = { lt: '<', gt: '>', le: '<=', ge: '>=' }[node.name];
+          const op = { lt: '<', gt: '>', le: '<=', ge: '>=' }[name];
           return this.compareValues(op, value, args[0] ?? null, node.at);
         }
         case 'in':
           return this.contains(args[0] ?? null, value, node.at);
       }
-      return this.fail(`unknown test ${node.name}`, node.at);
-    })();
-    return node.negated ? !result : result;
+      return this.fail(`unknown test ${name}`, node.at);
+    }
   }
 }
 
@@ -1397,6 +1415,8 @@ function describeNode(node: Node): string {
       return `${describeNode(node.object)}[${node.key.type === 'literal' ? pythonRepr(node.key.value) : '...'}]`;
     case 'literal':
       return pythonRepr(node.value);
+    case 'filter':
+      return `${describeNode(node.value)}|${node.name}`;
     default:
       return 'the value';
   }
@@ -1429,6 +1449,15 @@ function toNumber(value: Value): number | undefined {
   if (typeof value === 'boolean') return Number(value);
   if (typeof value === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
   return undefined;
+}
+
+/** Python's round(): halves go to the even neighbour. */
+function roundHalfEven(value: number): number {
+  const floor = Math.floor(value);
+  const rest = value - floor;
+  if (rest > 0.5) return floor + 1;
+  if (rest < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 function titleCase(text: string): string {
@@ -1532,7 +1561,7 @@ function stringMethod(text: string, name: string, renderer: Renderer): Callable 
 function dictMethod(dict: Dict, name: string, renderer: Renderer): Callable | undefined {
   switch (name) {
     case 'items':
-      return new Callable('dict.items', () => [...dict].map(([k, v]) => [k as Value, v]));
+      return new Callable('dict.items', () => [...dict].map(([k, v]) => tuple([k as Value, v])));
     case 'keys':
       return new Callable('dict.keys', () => [...dict.keys()] as Value[]);
     case 'values':
