@@ -56,8 +56,13 @@ export function diffFields(
   return changes;
 }
 
-/** Secret variables come back masked, so their values cannot be compared; only their presence can. */
+/**
+ * Secret variables (`DBT_ENV_SECRET...`, as dbt Cloud names them) come back masked, so their values cannot be
+ * compared, only their presence; and no plan, output or file of ours ever holds their value.
+ */
 export const isSecretName = (name: string) => name.startsWith('DBT_ENV_SECRET');
+/** What a plan shows in place of a secret value. */
+export const maskedValue = '*****';
 
 /** What to do to a job's overrides so dbt Cloud holds exactly `desired`. */
 export function diffEnvVars(desired: Record<string, string>, remote: Record<string, RemoteEnvVar>): EnvVarChange[] {

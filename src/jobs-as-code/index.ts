@@ -5,10 +5,17 @@ import { ValidationError } from '../errors.js';
 import type { Job } from '../resources/jobs.js';
 import { checkId } from '../validate.js';
 import { type ApplyOptions, type ApplyResult, applyPlan } from './apply.js';
-import { type ConfigIssue, type JobSpec, type JobsConfig, type Locate, parseJobsConfig } from './config.js';
+import {
+  type ConfigIssue,
+  type DesiredJob,
+  type JobSpec,
+  type JobsConfig,
+  type Locate,
+  parseJobsConfig,
+} from './config.js';
 import { keptByImportFilter, managedName, parseJobName } from './identifiers.js';
 import { type JobsPlan, type PlanOptions, planJobs } from './plan.js';
-import { type JobCalls, inScope, listEnvVarOverrides, writableFields } from './remote.js';
+import { type JobCalls, inScope, listEnvVarOverrides, scopeOf, writableFields } from './remote.js';
 import { isSecretName } from './diff.js';
 
 export interface ValidateOptions {
@@ -56,7 +63,7 @@ export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
   const deps = { ctx, jobs };
   const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
   const selected = async (options: SelectOptions & { jobIds?: number[] }) => {
-    const scope = { projectIds: options.projectIds ?? [], environmentIds: options.environmentIds ?? [] };
+    const scope = scopeOf(options.projectIds, options.environmentIds);
     const all = await jobs.list(signalOf(options.signal)).toArray();
     return all.filter(
       (job) =>
@@ -169,9 +176,13 @@ export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
       return { jobs: out };
     },
 
-    /** Marks the jobs named by `linked_id` in the config as managed: adds `[[identifier]]` to their names. */
+    /**
+     * Marks the jobs named by `linked_id` in the config as managed: adds `[[identifier]]` to their names. Refuses a job
+     * outside the scope (where it is in dbt Cloud, whatever the file says), a job another identifier already manages,
+     * and an identifier another job already carries.
+     */
     async link(config: JobsConfig, options: SelectOptions = {}): Promise<MarkerChange[]> {
-      const scope = { projectIds: options.projectIds ?? [], environmentIds: options.environmentIds ?? [] };
+      const scope = scopeOf(options.projectIds, options.environmentIds);
       const desired = parseJobsConfig(config).filter(
         (job) => job.linkedId !== undefined && inScope(scope, job.projectId, job.environmentId),
       );
@@ -181,13 +192,31 @@ export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
         const { identifier } = parseJobName(job.name);
         if (identifier !== undefined && job.state !== 2) taken.set(identifier, job.id);
       }
-      const changes: MarkerChange[] = [];
+      const targets: Array<[DesiredJob, Job]> = [];
       for (const job of desired) {
         const holder = taken.get(job.identifier);
         if (holder !== undefined && holder !== job.linkedId) {
           throw new ValidationError(`jobs.${job.identifier}`, `is already the identifier of job ${holder}`);
         }
         const existing = await jobs.get(job.linkedId!, signalOf(options.signal));
+        const current = parseJobName(existing.name).identifier;
+        if (current !== undefined && current !== job.identifier) {
+          throw new ValidationError(
+            `jobs.${job.identifier}.linked_id`,
+            `job ${existing.id} is already managed as [[${current}]]; unlink it first`,
+          );
+        }
+        if (!inScope(scope, existing.project_id, existing.environment_id)) {
+          throw new ValidationError(
+            `jobs.${job.identifier}.linked_id`,
+            `job ${existing.id} is in project ${existing.project_id} / environment ${existing.environment_id}, outside the scope`,
+          );
+        }
+        targets.push([job, existing]);
+      }
+      // Every job is checked before the first rename, so a refusal leaves dbt Cloud as it was.
+      const changes: MarkerChange[] = [];
+      for (const [job, existing] of targets) {
         changes.push(await rename(existing, managedName(existing.name, job.identifier), job.identifier, options));
       }
       return changes;

@@ -1,5 +1,7 @@
 // plan: compares the jobs the files want with the managed jobs dbt Cloud has and lists what apply would do. A plan is
-// plain JSON: it can be saved, reviewed and applied later, exactly as planned.
+// plain JSON: it can be saved, reviewed and applied later. What it shows is what apply sends: every field of a
+// create, every field an update changes. Secret values (DBT_ENV_SECRET_*) are never in it; a plan made in this
+// process keeps them aside, where JSON.stringify cannot reach them.
 import { DbtCloudError } from '../errors.js';
 import {
   type ConfigIssue,
@@ -9,11 +11,11 @@ import {
   type Locate,
   parseJobsConfig,
 } from './config.js';
-import { type EnvVarChange, type FieldChange, diffEnvVars, diffFields } from './diff.js';
+import { type EnvVarChange, type FieldChange, diffEnvVars, diffFields, isSecretName, maskedValue } from './diff.js';
 import { managedName } from './identifiers.js';
-import { type Deps, type Scope, fingerprint, inScope, readRemote, writableFields } from './remote.js';
+import { type Deps, type Scope, fingerprint, inScope, readRemote, sha256Of, writableFields } from './remote.js';
 
-export const planFormat = 'dbt-cloud-ts/jobs-plan@1';
+export const planFormat = 'dbt-cloud-ts/jobs-plan@2';
 
 export interface PlanOptions {
   /** Let apply delete managed jobs that left the files. Without it the plan still lists them, marked skipped. */
@@ -22,7 +24,10 @@ export interface PlanOptions {
   projectIds?: number[];
   /** Only these environments, likewise. */
   environmentIds?: number[];
-  /** Only the projects and environments the files use (dbt-jobs-as-code's `--limit-projects-envs-to-yml`). */
+  /**
+   * Only the projects and environments the files use (dbt-jobs-as-code's `--limit-projects-envs-to-yml`). Files that
+   * hold no jobs put nothing in scope, with or without it: their plan changes nothing.
+   */
   limitToConfig?: boolean;
   /** Leave managed jobs whose identifier matches this regular expression alone (in the files and in dbt Cloud). */
   excludeIdentifiersMatching?: string;
@@ -40,19 +45,21 @@ export interface JobChange {
   environmentId: number;
   /** The job's name as dbt Cloud shows it, marker included. */
   name: string;
-  /** Field by field, old → new. For a create, every field the file gives (old is null). */
+  /**
+   * Field by field, old → new: for a create, every field the request sends (old is null); for an update, every field
+   * it changes. Apply sends exactly these (an update keeps every other field as dbt Cloud has it).
+   */
   differences: FieldChange[];
-  /** Job-level environment-variable overrides to create, change or remove with the job. */
+  /** Job-level environment-variable overrides to create, change or remove with the job (secret values masked). */
   envVars: EnvVarChange[];
-  /** The request body create or update sends. */
-  body?: Record<string, unknown>;
-  /** Set when apply will not do this change: a delete without `allowDelete`. */
+  /** Set when apply will not do this change: a delete the plan does not allow. */
   skipped?: string;
 }
 
 export interface JobsPlan {
   format: typeof planFormat;
-  accountId: number;
+  /** Null only in the plan of files that hold no jobs, which changes nothing in any account. */
+  accountId: number | null;
   createdAt: string;
   scope: Scope;
   allowDelete: boolean;
@@ -64,14 +71,25 @@ export interface JobsPlan {
   unchanged: string[];
   /** Things a person should know: jobs left out by the scope or the exclusion pattern. */
   warnings: string[];
+  /** SHA-256 over everything above: apply refuses a plan edited after it was made. */
+  digest: string;
 }
 
 /** Changes apply would make (skipped deletes excluded). Zero means apply has nothing to do. */
 export const pendingChanges = (plan: JobsPlan) => plan.changes.filter((change) => !change.skipped);
 
+export const deleteNotAllowed = 'deleting is not allowed by this plan';
+
 export class DuplicateIdentifierError extends DbtCloudError {
   override name = 'DuplicateIdentifierError';
 }
+
+// Secret override values of plans made in this process, by plan and `identifier\nname`.
+const secretValues = new WeakMap<JobsPlan, Map<string, string>>();
+export const secretKey = (identifier: string, name: string) => `${identifier}\n${name}`;
+/** The value a plan made in this process sets for a secret override; undefined for a plan read from a file. */
+export const secretValueOf = (plan: JobsPlan, identifier: string, name: string) =>
+  secretValues.get(plan)?.get(secretKey(identifier, name));
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -85,20 +103,101 @@ function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>)
   return out;
 }
 
+const sortedUnique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+
 export function scopeFor(desired: DesiredJob[], options: PlanOptions): Scope {
-  const unique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+  const pick = (fromFiles: number[], given: number[] | undefined): number[] | null => {
+    if (!options.limitToConfig) return given ? sortedUnique(given) : null;
+    const files = sortedUnique(fromFiles);
+    return given ? files.filter((id) => given.includes(id)) : files;
+  };
   return {
-    projectIds: unique(options.limitToConfig ? desired.map((job) => job.projectId) : (options.projectIds ?? [])),
-    environmentIds: unique(
-      options.limitToConfig ? desired.map((job) => job.environmentId) : (options.environmentIds ?? []),
+    projectIds: pick(
+      desired.map((job) => job.projectId),
+      options.projectIds,
+    ),
+    environmentIds: pick(
+      desired.map((job) => job.environmentId),
+      options.environmentIds,
     ),
     ...(options.excludeIdentifiersMatching ? { excludeIdentifiersMatching: options.excludeIdentifiersMatching } : {}),
   };
 }
 
+/** The digest a plan carries: over every field but the digest itself. */
+export const planDigest = ({
+  digest: _digest,
+  ...shown
+}: JobsPlan | (Omit<JobsPlan, 'digest'> & { digest?: string })) => sha256Of(shown);
+
+/**
+ * dbt Cloud wants a schedule's `date` and `time` parts with its `cron` (the API answers 400 without them). A file that
+ * gives only `cron` gets what dbt-jobs-as-code sends: a custom-cron date of that cron, and every hour as the time
+ * (which a custom cron ignores). Parts the file gives are sent as they are.
+ */
+function withScheduleParts(fields: Record<string, unknown>): Record<string, unknown> {
+  const schedule = fields.schedule as { cron?: unknown; date?: unknown; time?: unknown } | null | undefined;
+  if (!isPlainObject(schedule) || typeof schedule.cron !== 'string') return fields;
+  return {
+    ...fields,
+    schedule: {
+      ...schedule,
+      ...(schedule.date === undefined ? { date: { type: 'custom_cron', cron: schedule.cron } } : {}),
+      ...(schedule.time === undefined ? { time: { type: 'every_hour', interval: 1 } } : {}),
+    },
+  };
+}
+
+/**
+ * Whether an update sends the schedule's parts: only when its cron changes. dbt Cloud stores the parts it derives from
+ * a cron (days of the week, exact hours), which need not be the custom-cron parts sent, so comparing them would show
+ * a change after every apply.
+ */
+function scheduleNeedsParts(wanted: Record<string, unknown>, current: Record<string, unknown>): boolean {
+  const want = wanted.schedule as { cron?: unknown } | undefined;
+  const have = current.schedule as { cron?: unknown } | undefined;
+  return isPlainObject(want) && typeof want.cron === 'string' && want.cron !== have?.cron;
+}
+
+/** Every top-level field of a create as a difference from nothing. */
+const createDifferences = (body: Record<string, unknown>): FieldChange[] =>
+  Object.entries(body)
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => ({ field, old: null, new: value }));
+
+function maskEnvVars(changes: EnvVarChange[]): EnvVarChange[] {
+  return changes.map((change) =>
+    isSecretName(change.name)
+      ? {
+          ...change,
+          old: change.old === null ? null : maskedValue,
+          new: change.new === null ? null : maskedValue,
+        }
+      : change,
+  );
+}
+
+/** The plan of files that hold no jobs: nothing to do, whatever any account holds, so it names none. */
+async function emptyPlan(options: PlanOptions): Promise<JobsPlan> {
+  const shown: Omit<JobsPlan, 'digest'> = {
+    format: planFormat,
+    accountId: null,
+    createdAt: new Date().toISOString(),
+    scope: { projectIds: [], environmentIds: [] },
+    allowDelete: Boolean(options.allowDelete),
+    identifiers: [],
+    basedOn: '',
+    changes: [],
+    unchanged: [],
+    warnings: ['the files hold no jobs: nothing is in scope, nothing will change'],
+  };
+  return { ...shown, digest: await planDigest(shown) };
+}
+
 export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOptions = {}): Promise<JobsPlan> {
-  const accountId = deps.ctx.account();
   const parsed = parseJobsConfig(config, options.locate ? { locate: options.locate } : {});
+  if (parsed.length === 0) return emptyPlan(options);
+  const accountId = deps.ctx.account();
   const issues: ConfigIssue[] = parsed
     .filter((job) => job.accountId !== undefined && job.accountId !== accountId)
     .map((job) => ({
@@ -126,9 +225,6 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
     return true;
   });
   const identifiers = desired.map((job) => job.identifier).sort();
-  if (desired.length === 0) {
-    warnings.push('the files hold no jobs in scope: every managed job in scope would be deleted (with allowDelete)');
-  }
 
   const remote = await readRemote(deps, scope, identifiers, options.signal);
   const duplicates = [...remote.managed.entries()].filter(([, jobs]) => jobs.length > 1);
@@ -139,6 +235,15 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
         .join('; ')}`,
     );
   }
+
+  const secrets = new Map<string, string>();
+  const keepSecrets = (job: DesiredJob, changes: EnvVarChange[]) => {
+    for (const change of changes) {
+      if (isSecretName(change.name) && change.new !== null)
+        secrets.set(secretKey(job.identifier, change.name), change.new);
+    }
+    return maskEnvVars(changes);
+  };
 
   const changes: JobChange[] = [];
   const unchanged: string[] = [];
@@ -153,15 +258,15 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
         projectId: job.projectId,
         environmentId: job.environmentId,
         name,
-        differences: Object.entries(wanted).map(([field, value]) => ({ field, old: null, new: value })),
-        envVars: diffEnvVars(job.envVars, {}),
-        body: withScheduleParts({ ...wanted, account_id: accountId }, job.fields.schedule),
+        differences: createDifferences({ ...withScheduleParts(wanted), account_id: accountId }),
+        envVars: keepSecrets(job, diffEnvVars(job.envVars, {})),
       });
       continue;
     }
-    const current = existing as unknown as Record<string, unknown>;
-    const differences = diffFields(wanted, current);
-    const envVars = diffEnvVars(job.envVars, remote.envVars.get(existing.id) ?? {});
+    const current = writableFields(existing as unknown as Record<string, unknown>);
+    const sent = mergeDeep(current, scheduleNeedsParts(wanted, current) ? withScheduleParts(wanted) : wanted);
+    const differences = diffFields(sent, current);
+    const envVars = keepSecrets(job, diffEnvVars(job.envVars, remote.envVars.get(existing.id) ?? {}));
     if (differences.length === 0 && envVars.length === 0) {
       unchanged.push(job.identifier);
       continue;
@@ -175,10 +280,6 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
       name,
       differences,
       envVars,
-      body: withScheduleParts(
-        { ...mergeDeep(writableFields(current), wanted), id: existing.id, account_id: accountId },
-        job.fields.schedule,
-      ),
     });
   }
   const kept = new Set(identifiers);
@@ -193,13 +294,13 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
       name: job.name,
       differences: [],
       envVars: [],
-      ...(options.allowDelete ? {} : { skipped: 'deleting needs allowDelete (--allow-delete)' }),
+      ...(options.allowDelete ? {} : { skipped: deleteNotAllowed }),
     });
   }
   const order = { create: 0, update: 1, delete: 2 } as const;
   changes.sort((a, b) => order[a.action] - order[b.action] || a.identifier.localeCompare(b.identifier));
 
-  return {
+  const shown: Omit<JobsPlan, 'digest'> = {
     format: planFormat,
     accountId,
     createdAt: new Date().toISOString(),
@@ -211,18 +312,7 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
     unchanged: unchanged.sort(),
     warnings,
   };
-}
-
-/**
- * dbt Cloud wants a schedule's `date` and `time` parts with its `cron` (the API answers 400 without them). A file that
- * gives only `cron` gets what dbt-jobs-as-code sends: a custom-cron date of that cron, and every hour as the time
- * (which a custom cron ignores). Parts the file gives are sent as they are. The diff compares only what the file has.
- */
-function withScheduleParts(body: Record<string, unknown>, fromFile: unknown): Record<string, unknown> {
-  const schedule = fromFile as { cron?: unknown; date?: unknown; time?: unknown } | null | undefined;
-  if (!schedule || typeof schedule !== 'object' || typeof schedule.cron !== 'string') return body;
-  const sent: Record<string, unknown> = { ...(body.schedule as Record<string, unknown>) };
-  if (schedule.date === undefined) sent.date = { type: 'custom_cron', cron: schedule.cron };
-  if (schedule.time === undefined) sent.time = { type: 'every_hour', interval: 1 };
-  return { ...body, schedule: sent };
+  const plan: JobsPlan = { ...shown, digest: await planDigest(shown) };
+  if (secrets.size > 0) secretValues.set(plan, secrets);
+  return plan;
 }

@@ -2,9 +2,9 @@
 export type { JobsConfig, JobSpec, ConfigIssue, SourceLocation, Locate, DesiredJob } from './config.js';
 export { JobsConfigError, parseJobsConfig, formatIssue } from './config.js';
 export type { JobsPlan, JobChange, PlanOptions } from './plan.js';
-export { pendingChanges, DuplicateIdentifierError, planFormat } from './plan.js';
+export { pendingChanges, DuplicateIdentifierError, planFormat, deleteNotAllowed } from './plan.js';
 export type { ApplyOptions, ApplyResult, AppliedChange, FailedChange } from './apply.js';
-export { PlanStaleError } from './apply.js';
+export { PlanStaleError, PlanRefusedError } from './apply.js';
 export type { FieldChange, EnvVarChange } from './diff.js';
 export type { Scope } from './remote.js';
 export type { ValidateOptions, ImportOptions, MarkerChange, SelectOptions, JobsAsCode } from './index.js';

@@ -21,10 +21,13 @@ export interface Deps {
   jobs: JobCalls;
 }
 
-/** Which jobs of the account a plan looks at; empty lists mean every project or environment. */
+/**
+ * Which jobs of the account a plan may look at and change. `null` means every project (or environment); a list means
+ * only those, and an empty list means none: files that hold no jobs put nothing in scope, never the whole account.
+ */
 export interface Scope {
-  projectIds: number[];
-  environmentIds: number[];
+  projectIds: number[] | null;
+  environmentIds: number[] | null;
   /** Managed jobs whose identifier matches are left alone (regular expression source). */
   excludeIdentifiersMatching?: string | undefined;
 }
@@ -41,8 +44,14 @@ export interface RemoteState {
 const overrideReadsAtOnce = 4;
 
 export const inScope = (scope: Scope, projectId: number, environmentId: number) =>
-  (scope.projectIds.length === 0 || scope.projectIds.includes(projectId)) &&
-  (scope.environmentIds.length === 0 || scope.environmentIds.includes(environmentId));
+  (scope.projectIds === null || scope.projectIds.includes(projectId)) &&
+  (scope.environmentIds === null || scope.environmentIds.includes(environmentId));
+
+/** A scope from lists a caller gave (undefined: every one). */
+export const scopeOf = (projectIds?: number[], environmentIds?: number[]): Scope => ({
+  projectIds: projectIds ?? null,
+  environmentIds: environmentIds ?? null,
+});
 
 /** The fields a request may send, taken from a job as dbt Cloud returns it. */
 export function writableFields(job: Record<string, unknown>): Record<string, unknown> {
@@ -109,14 +118,17 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** SHA-256 of what the plan relied on: every job in scope (id, name and writable fields) and the overrides read. */
-export async function fingerprint(state: RemoteState): Promise<string> {
-  const basis = {
-    jobs: state.jobs.map((job) => ({ id: job.id, ...writableFields(job as unknown as Record<string, unknown>) })),
-    envVars: [...state.envVars.entries()].sort(([a], [b]) => a - b),
-  };
-  const bytes = new TextEncoder().encode(JSON.stringify(canonical(basis)));
-  // Web Crypto: global on Node 20+, Deno, Bun, workers and browsers, so the main entry stays runtime-neutral.
+/** SHA-256 (Web Crypto, so the main entry stays runtime-neutral) of a value's canonical JSON. */
+export async function sha256Of(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(canonical(value)));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return `sha256:${[...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** SHA-256 of what the plan relied on: every job in scope (id, name and writable fields) and the overrides read. */
+export function fingerprint(state: RemoteState): Promise<string> {
+  return sha256Of({
+    jobs: state.jobs.map((job) => ({ id: job.id, ...writableFields(job as unknown as Record<string, unknown>) })),
+    envVars: [...state.envVars.entries()].sort(([a], [b]) => a - b),
+  });
 }

@@ -109,15 +109,30 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     expect(applied.result.applied).toHaveLength(1);
   });
 
-  it('lists a delete but skips it without --allow-delete', async () => {
-    fake.seedJob({ name: 'Old job [[old]]' });
-    const file = await write('jobs.yml', 'jobs: {}\n');
+  it('lists a delete but skips it without --allow-delete, naming the flag', async () => {
+    const old = fake.seedJob({ name: 'Old job [[old]]', project_id: 270542, environment_id: 218762 });
+    const file = await write('jobs.yml', jobsFile());
     const planned = await runCli(['jobs', 'plan', file], env);
-    expect(planned.code).toBe(0);
-    expect(planned.stdout).toMatch(/- delete old \(job \d+\): "Old job \[\[old\]\]".*SKIPPED/);
+    expect(planned.code).toBe(2);
+    expect(planned.stdout).toMatch(/- delete old \(job \d+\): "Old job \[\[old\]\]".*SKIPPED: needs --allow-delete/);
+    expect(planned.stdout).not.toContain('allowDelete');
     const deleting = await runCli(['jobs', 'apply', file, '--allow-delete'], env);
     expect(deleting.code).toBe(0);
-    expect([...fake.jobs.values()][0]!.state).toBe(2);
+    expect(fake.jobs.get(old)!.state).toBe(2);
+  });
+
+  it('plans nothing for files that hold no jobs, even with --allow-delete and no account', async () => {
+    const kept = fake.seedJob({ name: 'Other team [[other]]', project_id: 270542, environment_id: 218762 });
+    const file = await write('jobs.yml', 'jobs: {}\n');
+    for (const flags of [['--allow-delete'], ['--allow-delete', '--limit-projects-envs-to-yml']]) {
+      const applied = await runCli(['jobs', 'apply', file, ...flags], env);
+      expect(applied.code).toBe(0);
+      expect(applied.stderr + applied.stdout).toContain('the files hold no jobs');
+    }
+    const { DBT_CLOUD_ACCOUNT_ID: _account, ...noAccount } = env;
+    expect((await runCli(['jobs', 'plan', file], noAccount)).code).toBe(0);
+    expect(fake.jobs.get(kept)!.state).toBe(1);
+    expect(fake.writes).toEqual([]);
   });
 
   it('names file, line and field of bad input, exits 1 and sends nothing', async () => {

@@ -11,7 +11,9 @@ export const mockCacheEnv: Record<string, string> = process.env.DBT_CLOUD_MOCK_C
   ? { DBT_CLOUD_MOCK_CACHE_DIR: process.env.DBT_CLOUD_MOCK_CACHE_DIR }
   : {};
 
-export const cliEntry = fileURLToPath(new URL('../../.test-build/src/cli/index.js', import.meta.url));
+/** The CLI the global setup built for this run (test/setup/cli-build.global.ts). */
+export const cliEntry =
+  process.env.DBT_CLOUD_TEST_CLI ?? fileURLToPath(new URL('../../.test-build/src/cli/index.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;

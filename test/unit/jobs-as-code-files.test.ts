@@ -64,7 +64,7 @@ describe('example files', () => {
     const { config } = await loadJobsConfig([example('jobs_templated.yml')], { vars: [example('vars_qa.yml')] });
     const plan = await dbt.jobs.plan(config);
     const hourly = plan.changes.find((change) => change.identifier === 'hourly_orders')!;
-    expect(hourly.body).toMatchObject({
+    expect(Object.fromEntries(hourly.differences.map((d) => [d.field, d.new]))).toMatchObject({
       project_id: 270542,
       environment_id: 218763,
       name: 'Hourly orders (qa) [[hourly_orders]]',

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
-import { JobsConfigError, PlanStaleError, pendingChanges } from '../../src/jobs.js';
+import { type JobChange, JobsConfigError, PlanStaleError, pendingChanges } from '../../src/jobs.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
 let fake: FakeJobsCloud;
@@ -38,6 +38,9 @@ const config = (): JobsConfig => ({
     },
   },
 });
+
+/** What a create sends: every field its differences show. */
+const sentFields = (change: JobChange) => Object.fromEntries(change.differences.map((d) => [d.field, d.new]));
 
 const jobNamed = (identifier: string) =>
   [...fake.jobs.values()].find((job) => job.state === 1 && String(job.name).endsWith(`[[${identifier}]]`));
@@ -134,12 +137,13 @@ describe('plan and apply', () => {
     expect(kept.skipped).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
     expect(fake.jobs.get(ciId)!.state).toBe(1);
 
-    const empty = await dbt.jobs.plan({ jobs: null });
-    expect(empty.warnings).toEqual([expect.stringMatching(/the files hold no jobs in scope/)]);
-    expect(empty.changes.map((c) => [c.action, c.identifier, Boolean(c.skipped)])).toEqual([
-      ['delete', 'ci', true],
-      ['delete', 'nightly', true],
-    ]);
+    for (const options of [{ allowDelete: true }, { allowDelete: true, limitToConfig: true }]) {
+      const empty = await dbt.jobs.plan({ jobs: null }, options);
+      expect(empty.warnings).toEqual([expect.stringMatching(/the files hold no jobs/)]);
+      expect(empty.changes).toEqual([]);
+      expect((await dbt.jobs.apply(empty)).applied).toEqual([]);
+    }
+    expect(fake.jobs.get(ciId)!.state).toBe(1);
 
     const allowed = await dbt.jobs.plan(fewer, { allowDelete: true });
     expect(pendingChanges(allowed)).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
@@ -191,20 +195,32 @@ describe('plan and apply', () => {
   it('goes on after a failed change, or stops with failFast', async () => {
     const two = config();
     two.jobs!.nightly!.environment_id = 218762;
-    const plan = await dbt.jobs.plan(two);
-    // Make the first create fail at the API (the fake rejects a job without steps).
-    (plan.changes[0]!.body as Record<string, unknown>).execute_steps = undefined;
-    const loose = await dbt.jobs.apply(plan);
+    // dbt Cloud refuses the first create (ci); the plan itself is as made.
+    const refusingCi: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && (await request.clone().text()).includes('[[ci]]'))
+        return Response.json(
+          { status: { code: 400, is_success: false, user_message: 'No.' }, data: null },
+          { status: 400 },
+        );
+      return fetch(request);
+    };
+    const client = () =>
+      createDbtCloud({
+        token: 'test-token',
+        accountId: fake.accountId,
+        host: fake.url,
+        maxRetries: 0,
+        fetch: refusingCi,
+      });
+    const loose = await client().jobs.apply(await client().jobs.plan(two));
     expect(loose.success).toBe(false);
     expect(loose.failed.map((f) => f.identifier)).toEqual(['ci']);
     expect(loose.applied.map((a) => a.identifier)).toEqual(['nightly']);
 
     await fake.close();
     fake = await startFakeJobsCloud();
-    dbt = createDbtCloud({ token: 'test-token', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
-    const again = await dbt.jobs.plan(two);
-    (again.changes[0]!.body as Record<string, unknown>).execute_steps = undefined;
-    const strict = await dbt.jobs.apply(again, { failFast: true });
+    const strict = await client().jobs.apply(await client().jobs.plan(two), { failFast: true });
     expect(strict.failed.map((f) => f.identifier)).toEqual(['ci']);
     expect(strict.applied).toEqual([]);
     expect(strict.skipped).toMatchObject([{ identifier: 'nightly', reason: expect.stringMatching(/failFast/) }]);
@@ -282,7 +298,7 @@ describe('config errors', () => {
     Object.assign(templated.jobs!.nightly!, { project_id: '270542', environment_id: '218762' });
     templated.jobs!.nightly!.triggers = { github_webhook: 'False' as never, schedule: 'true' as never };
     const plan = await dbt.jobs.plan(templated);
-    const body = plan.changes.find((c) => c.identifier === 'nightly')!.body!;
+    const body = sentFields(plan.changes.find((c) => c.identifier === 'nightly')!);
     expect(body).toMatchObject({ project_id: 270542, triggers: { github_webhook: false, schedule: true } });
   });
 

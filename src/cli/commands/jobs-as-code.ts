@@ -1,13 +1,13 @@
 // `dbt-cloud jobs plan | apply | validate | import-jobs | link | unlink | deactivate`: jobs kept as code in YAML files
 // (the dbt-jobs-as-code format, with its option names). Exit codes differ from the other commands, as CI expects from
 // a plan: 0 nothing to change (or done), 2 changes pending (plan only), 1 any error.
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { ApplyResult, DbtCloud, JobsConfig, JobsPlan, PlanOptions } from '../../index.js';
-import { formatIssue, JobsConfigError, pendingChanges, planFormat } from '../../jobs.js';
+import { deleteNotAllowed, formatIssue, JobsConfigError, pendingChanges, planFormat } from '../../jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../node.js';
 import { type Context, createContext, type GlobalOptions, inCliTerms } from '../command.js';
-import { createOutput, type Output, UsageError } from '../output.js';
+import { createOutput, type Output, sanitize, UsageError } from '../output.js';
 
 export const jobsAsCodeExitCodes = { ok: 0, error: 1, changes: 2 } as const;
 
@@ -46,9 +46,14 @@ function clientFor(context: Context, config?: JobsConfig): DbtCloud {
   return fromFile === undefined ? dbt : context.client({ accountId: Number(fromFile) });
 }
 
+// Names and values come from the files and from dbt Cloud: both are shown as JSON text, which escapes every control
+// character, and anything else printed from them is sanitized.
 const show = (value: unknown) => JSON.stringify(value);
 
-/** The plan for a person: one block per job, field by field. */
+/** The reason a change is skipped, in the CLI's words. */
+const skippedReason = (reason: string) => (reason === deleteNotAllowed ? 'needs --allow-delete' : reason);
+
+/** The plan for a person: one block per job, field by field (every field a create sends). */
 export function describePlan(plan: JobsPlan): string {
   const lines: string[] = [];
   const sign = { create: '+', update: '~', delete: '-' } as const;
@@ -56,22 +61,27 @@ export function describePlan(plan: JobsPlan): string {
     const where = `project ${change.projectId}, environment ${change.environmentId}`;
     const job = change.jobId === undefined ? '' : ` (job ${change.jobId})`;
     lines.push(
-      `${sign[change.action]} ${change.action} ${change.identifier}${job}: ${show(change.name)}  [${where}]${change.skipped ? `  SKIPPED: ${change.skipped}` : ''}`,
+      `${sign[change.action]} ${change.action} ${sanitize(change.identifier)}${job}: ${show(change.name)}  [${where}]${change.skipped ? `  SKIPPED: ${skippedReason(change.skipped)}` : ''}`,
     );
-    if (change.action === 'update') {
-      for (const diff of change.differences) lines.push(`    ${diff.field}: ${show(diff.old)} → ${show(diff.new)}`);
+    for (const diff of change.differences) {
+      lines.push(
+        change.action === 'create'
+          ? `    ${sanitize(diff.field)}: ${show(diff.new)}`
+          : `    ${sanitize(diff.field)}: ${show(diff.old)} → ${show(diff.new)}`,
+      );
     }
     for (const envVar of change.envVars) {
+      const name = sanitize(envVar.name);
       lines.push(
         envVar.action === 'create'
-          ? `    + env ${envVar.name} = ${show(envVar.new)}`
+          ? `    + env ${name} = ${show(envVar.new)}`
           : envVar.action === 'delete'
-            ? `    - env ${envVar.name} (was ${show(envVar.old)})`
-            : `    ~ env ${envVar.name}: ${show(envVar.old)} → ${show(envVar.new)}`,
+            ? `    - env ${name} (was ${show(envVar.old)})`
+            : `    ~ env ${name}: ${show(envVar.old)} → ${show(envVar.new)}`,
       );
     }
   }
-  for (const warning of plan.warnings) lines.push(`! ${warning}`);
+  for (const warning of plan.warnings) lines.push(`! ${sanitize(warning)}`);
   const count = (action: string) => plan.changes.filter((c) => c.action === action && !c.skipped).length;
   const skipped = plan.changes.filter((c) => c.skipped).length;
   lines.push(
@@ -80,6 +90,17 @@ export function describePlan(plan: JobsPlan): string {
       : `Plan: ${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete${skipped ? ` (${skipped} skipped)` : ''}, ${plan.unchanged.length} unchanged.`,
   );
   return lines.join('\n');
+}
+
+/** Saves a plan readable by its owner only (its changes may name what a team keeps private). */
+async function savePlan(path: string, plan: JobsPlan): Promise<void> {
+  const file = await open(path, 'w', 0o600);
+  try {
+    await file.chmod(0o600);
+    await file.writeFile(`${JSON.stringify(plan, null, 2)}\n`);
+  } finally {
+    await file.close();
+  }
 }
 
 /** dbt-jobs-as-code's `--json` shape beside ours, so scripts written for it keep working. */
@@ -112,13 +133,14 @@ function describeResult(result: ApplyResult): string {
   const lines = [
     ...result.applied.map(
       (a) =>
-        `✓ ${a.action} ${a.identifier} (job ${a.jobId})${a.envVars.length ? `, ${a.envVars.length} override change${a.envVars.length === 1 ? '' : 's'}` : ''}`,
+        `✓ ${a.action} ${sanitize(a.identifier)} (job ${a.jobId})${a.envVars.length ? `, ${a.envVars.length} override change${a.envVars.length === 1 ? '' : 's'}` : ''}`,
     ),
-    ...result.failed.map(
-      (f) =>
+    ...result.failed.map((f) =>
+      sanitize(
         `✗ ${f.action} ${f.identifier}: ${f.error.name}: ${f.error.message}${f.error.details ? ` (${f.error.details})` : ''}`,
+      ),
     ),
-    ...result.skipped.map((s) => `- ${s.action} ${s.identifier}: skipped, ${s.reason}`),
+    ...result.skipped.map((s) => sanitize(`- ${s.action} ${s.identifier}: skipped, ${skippedReason(s.reason)}`)),
   ];
   lines.push(
     result.success
@@ -142,9 +164,9 @@ export function addJobsAsCodeCommands(jobs: Command): void {
       } catch (error) {
         if (error instanceof JobsConfigError && !out.json) {
           process.stderr.write(
-            `✗ ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in the jobs files:\n${error.issues.map((issue) => `  ${formatIssue(issue)}\n`).join('')}`,
+            `✗ ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in the jobs files:\n${error.issues.map((issue) => `  ${sanitize(formatIssue(issue))}\n`).join('')}`,
           );
-        } else out.error(inCliTerms(error));
+        } else out.error(error instanceof JobsConfigError ? error : inCliTerms(error));
         process.exitCode = jobsAsCodeExitCodes.error;
       }
     };
@@ -180,7 +202,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config, locate } = await load(files, opts);
       const plan = await clientFor(context, config).jobs.plan(config, { ...planOptions(opts), locate });
-      if (opts.out) await writeFile(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
+      if (opts.out) await savePlan(opts.out, plan);
       out.result({ ...plan, ...compatibleChanges(plan) }, () => describePlan(plan));
       if (opts.out) out.info(`saved the plan to ${opts.out}; apply it with: dbt-cloud jobs apply ${opts.out}`);
       return pendingChanges(plan).length > 0 ? jobsAsCodeExitCodes.changes : jobsAsCodeExitCodes.ok;
@@ -214,7 +236,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         if (saved?.format !== planFormat)
           throw new UsageError(`${files[0]} is not a plan saved by \`jobs plan --out\``);
         plan = saved;
-        dbt = context.options.accountId ? clientFor(context) : context.client({ accountId: saved.accountId });
+        dbt =
+          context.options.accountId || saved.accountId === null
+            ? clientFor(context)
+            : context.client({ accountId: saved.accountId });
       } else {
         const { config, locate } = await load(files, opts);
         dbt = clientFor(context, config);
@@ -228,7 +253,11 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         return jobsAsCodeExitCodes.ok;
       }
       if (!out.json) out.info(describePlan(plan));
-      const result = await dbt.jobs.apply(plan, opts.failFast ? { failFast: true } : {});
+      // Deletes need --allow-delete here too: applying a saved plan, whoever runs apply decides.
+      const result = await dbt.jobs.apply(plan, {
+        allowDelete: Boolean(opts.allowDelete),
+        ...(opts.failFast ? { failFast: true } : {}),
+      });
       out.result({ plan, result, ...compatibleChanges(plan), apply_success: result.success }, () =>
         describeResult(result),
       );
