@@ -34,7 +34,7 @@ export const jobsFileSchema: Record<string, unknown> = {
   "$defs": {
     "job": {
       "type": "object",
-      "description": "A new job. Fields left out take the API's defaults. The job's key under `jobs:` is its identifier: dbt Cloud shows it at the end of the name as `[[identifier]]`, which marks the job as managed by these files.",
+      "description": "A new job. Fields left out take the API's defaults, and so do optional fields sent as `null`. The job's key under `jobs:` is its identifier: dbt Cloud shows it at the end of the name as `[[identifier]]`, which marks the job as managed by these files.",
       "required": [
         "project_id",
         "environment_id",
@@ -177,9 +177,12 @@ export const jobsFileSchema: Record<string, unknown> = {
           "description": "True to fail a CI run when linting finds problems."
         },
         "cost_optimization_features": {
-          "type": "array",
+          "type": [
+            "array",
+            "null"
+          ],
           "uniqueItems": true,
-          "description": "The cost optimization features to turn on.",
+          "description": "The cost optimization features to turn on; the Terraform provider sends `null` for CI and merge jobs.",
           "items": {
             "type": "string",
             "description": "An optional feature that makes runs cheaper: `state_aware_orchestration` (reuses unchanged\nmodels; needs the Fusion engine), `efficient_testing` (groups generic tests into fewer queries;\nneeds Fusion) and `dbt_state` (state-aware orchestration without Fusion).\n",

@@ -653,7 +653,9 @@ export interface paths {
         /**
          * Create a job
          * @description Creates a job definition in a deployment environment. The job runs when started through the
-         *     API, and also on its schedule or on pull requests when those triggers are on.
+         *     API, and also on its schedule or on pull requests when those triggers are on. Only the project, environment
+         *     and name are needed: dagster-dbt creates jobs with those, a description and `job_type` alone (its runs then
+         *     pass `steps_override`), and prefect-dbt without `account_id`; both run against the real API.
          */
         post: operations["createJob"];
         delete?: never;
@@ -6561,10 +6563,10 @@ export interface components {
         JobListEnvelope: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Job"][];
         };
-        /** @description A new job. Fields left out take the API's defaults. */
+        /** @description A new job. Fields left out take the API's defaults, and so do optional fields sent as `null`. */
         JobCreate: {
             /** @description The account to create the job in; must match the path. */
-            account_id: number;
+            account_id?: number;
             /** @description The project the job belongs to. */
             project_id: number;
             /** @description The deployment environment the job runs in. */
@@ -6579,7 +6581,7 @@ export interface components {
             deferring_environment_id?: number | null;
             /** @description Job to defer to. Older way of setting deferral. */
             deferring_job_definition_id?: number | null;
-            execute_steps: components["schemas"]["JobExecuteSteps"];
+            execute_steps?: components["schemas"]["JobExecuteSteps"];
             execution?: components["schemas"]["JobExecution"];
             /**
              * @description True to run `dbt docs generate` at the end of each run.
@@ -6596,7 +6598,11 @@ export interface components {
              * @default false
              */
             run_generate_sources?: boolean;
-            job_type?: components["schemas"]["JobType"];
+            /**
+             * @description What the job is for; left out or `null` (dbt-cloud-cli sends `null` when no type is given), the API picks one
+             *     from the triggers.
+             */
+            job_type?: components["schemas"]["JobType"] | null;
             /**
              * @description True to send run lifecycle events to the account's webhooks.
              * @default false
@@ -6622,8 +6628,8 @@ export interface components {
              * @default true
              */
             errors_on_lint_failure?: boolean;
-            /** @description The cost optimization features to turn on. */
-            cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][];
+            /** @description The cost optimization features to turn on; the Terraform provider sends `null` for CI and merge jobs. */
+            cost_optimization_features?: components["schemas"]["JobCostOptimizationFeature"][] | null;
             /**
              * @description The older switch for state-aware orchestration (false lets dbt Cloud skip unchanged nodes). Sent by the
              *     Terraform provider and dbt-jobs-as-code; `cost_optimization_features` takes precedence when both are sent.
@@ -6652,34 +6658,38 @@ export interface components {
             /** @description The id of the job; when sent it must match the path. */
             id?: number;
         };
-        /** @description Why a run is started, and settings that apply to this run only. */
+        /**
+         * @description Why a run is started, and settings that apply to this run only. Every optional field may be sent as `null`,
+         *     which means the same as leaving it out: real clients do so and dbt Cloud accepts it (dbt-cloud-cli sends every
+         *     optional field, `null` when unset; the Airflow provider sends `steps_override` and `schema_override` as `null`).
+         */
         TriggerRunRequest: {
             /** @description Why the run was started; shown in the run history. */
             cause: string;
             /** @description A commit to check out instead of the head of the branch. */
-            git_sha?: string;
+            git_sha?: string | null;
             /** @description A branch to check out instead of the environment's branch. */
-            git_branch?: string;
+            git_branch?: string | null;
             /** @description The Azure DevOps pull request this run belongs to. */
-            azure_pull_request_id?: number;
+            azure_pull_request_id?: number | null;
             /** @description The GitHub pull request this run belongs to. */
-            github_pull_request_id?: number;
+            github_pull_request_id?: number | null;
             /** @description The GitLab merge request this run belongs to. */
-            gitlab_merge_request_id?: number;
+            gitlab_merge_request_id?: number | null;
             /** @description A pull request id from a git provider without a native integration. */
-            non_native_pull_request_id?: number;
+            non_native_pull_request_id?: number | null;
             /** @description A schema to build into instead of the target's schema. */
-            schema_override?: string;
+            schema_override?: string | null;
             /** @description A dbt version for this run only. */
-            dbt_version_override?: string;
+            dbt_version_override?: string | null;
             /** @description A thread count for this run only. */
-            threads_override?: number;
+            threads_override?: number | null;
             /** @description A value of `target.name` for this run only. */
-            target_name_override?: string;
+            target_name_override?: string | null;
             /** @description Whether this run generates docs, whatever the job says. */
-            generate_docs_override?: boolean;
+            generate_docs_override?: boolean | null;
             /** @description A timeout in seconds for this run only; `0` means no limit. */
-            timeout_seconds_override?: number;
+            timeout_seconds_override?: number | null;
             /** @description Commands to run instead of the job's steps, for this run only. */
             steps_override?: components["schemas"]["JobExecuteSteps"] | null;
         };
@@ -8622,15 +8632,18 @@ export interface components {
             name: components["schemas"]["EnvironmentVariableName"];
             type: components["schemas"]["EnvironmentCustomVariableScope"];
             /** @description The environment an `environment` value applies to. */
-            environment_id?: number;
+            environment_id?: number | null;
             /** @description The job a `job` override applies to. */
-            job_definition_id?: number;
+            job_definition_id?: number | null;
             /** @description The user a `user` override belongs to. */
-            user_id?: number;
+            user_id?: number | null;
             /** @description The value to store. It is never returned; responses carry `display_value` instead. */
             raw_value?: string;
-            /** @description The value to show; normally left out, as dbt Cloud derives it from `raw_value`. */
-            display_value?: string;
+            /**
+             * @description The value to show; normally left out or `null` (as dbt-jobs-as-code sends it, with `id: null` for a new
+             *     value), as dbt Cloud derives it from `raw_value`.
+             */
+            display_value?: string | null;
             state?: components["schemas"]["EntityState"];
         };
         /**
@@ -8676,15 +8689,18 @@ export interface components {
             name: components["schemas"]["EnvironmentVariableName"];
             type: components["schemas"]["EnvironmentCustomVariableScope"];
             /** @description The environment an `environment` value applies to. */
-            environment_id?: number;
+            environment_id?: number | null;
             /** @description The job a `job` override applies to. */
-            job_definition_id?: number;
+            job_definition_id?: number | null;
             /** @description The user a `user` override belongs to. */
-            user_id?: number;
+            user_id?: number | null;
             /** @description The new value. It is never returned; responses carry `display_value` instead. */
             raw_value?: string;
-            /** @description The value to show; normally left out, as dbt Cloud derives it from `raw_value`. */
-            display_value?: string;
+            /**
+             * @description The value to show; normally left out or `null` (as dbt-jobs-as-code sends it, with `id: null` for a new
+             *     value), as dbt Cloud derives it from `raw_value`.
+             */
+            display_value?: string | null;
             state?: components["schemas"]["EntityState"];
         };
         /**
@@ -10129,8 +10145,15 @@ export interface components {
          * @enum {string}
          */
         ProjectConnectionV3Type: "postgres" | "redshift" | "snowflake" | "bigquery" | "adapter";
-        /** @description A connection as the per-project v3 endpoints show it, without its adapter settings. */
+        /**
+         * @description A connection as the per-project v3 endpoints show it. Recorded responses (dbt-cloud-cli's) carry the warehouse
+         *     settings under `details`; others leave them out.
+         */
         ProjectConnectionV3: {
+            /** @description The warehouse settings (account, database, warehouse, role and the like for Snowflake). */
+            details?: {
+                [key: string]: unknown;
+            };
             /** @description Numeric id of the connection. */
             readonly id: number;
             /** @description The account the connection belongs to. */
@@ -10161,6 +10184,13 @@ export interface components {
         };
         /** @description The body sent to create or replace a connection through the per-project endpoints. */
         ProjectConnectionV3Write: {
+            /**
+             * @description The warehouse settings (account, database, warehouse, role and the like for Snowflake), as dbt-cloud-cli sends
+             *     them.
+             */
+            details?: {
+                [key: string]: unknown;
+            };
             /** @description The account the connection belongs to; must match `account_id` in the path. */
             account_id: number;
             /** @description The project the connection belongs to; must match `project_id` in the path. */
@@ -13844,12 +13874,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The project was deleted; there is no body. */
-            204: {
+            /**
+             * @description The deleted project, its `state` now `2`. The API answers a delete with the deleted object (recorded for the v3
+             *     endpoint and for jobs); dbt Labs' published spec declares `204` with no body.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -14113,12 +14148,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The environment was deleted; there is no body. */
-            204: {
+            /**
+             * @description The deleted environment, its `state` now `2`. The API answers a delete with the deleted object (recorded for the
+             *     v3 endpoint); dbt Labs' published spec declares `204` with no body.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnvironmentEnvelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -14948,8 +14988,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description The deleted job, its `state` now `2`. Recorded responses show the API answering a delete this way; the
-             *     `204` below is what dbt Labs' published spec declares.
+             * @description The deleted job, its `state` now `2`. Recorded responses show the API answering a delete this way; dbt Labs'
+             *     published spec declares `204` with no body.
              */
             200: {
                 headers: {
@@ -14958,13 +14998,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobEnvelope"];
                 };
-            };
-            /** @description The job was deleted; there is no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -15271,10 +15304,13 @@ export interface operations {
                 state?: components["schemas"]["EntityState"] | ("active" | "deleted" | "all");
                 /**
                  * @description Comma separated names of related objects to embed in each run: `trigger`, `job`, `audit`,
-                 *     `debug_logs`. Without `debug_logs`, embedded debug logs are cut to their last 1,000 lines.
+                 *     `debug_logs`. Without `debug_logs`, embedded debug logs are cut to their last 1,000 lines. The names are
+                 *     also taken as a JSON array (`["trigger","job"]`, as dbt-cloud-cli sends them) and with the key repeated once
+                 *     per name (as the Airflow provider sends a list, through `requests`). That the API honours every repeated
+                 *     value is a guess.
                  * @example trigger,job
                  */
-                include_related?: string;
+                include_related?: string | string[];
                 /**
                  * @description Field to sort by; a leading `-` sorts newest or largest first.
                  * @example -id
@@ -15326,10 +15362,13 @@ export interface operations {
                 /**
                  * @description Comma separated names of related objects to embed: `trigger`, `job`, `environment`,
                  *     `repository`, `run_steps`, `run_retries`, `used_repo_cache`, `repo_cache_restore`, `audit`,
-                 *     `debug_logs`. Without `debug_logs`, step debug logs are cut to their last 1,000 lines.
+                 *     `debug_logs`. Without `debug_logs`, step debug logs are cut to their last 1,000 lines. The names are also
+                 *     taken as a JSON array (`["run_steps"]`, as dbt Labs' docs, dbt-cloud-cli and dbt Labs' GitHub Action send
+                 *     them) and with the key repeated once per name (as the Airflow provider and prefect-dbt send a list, through
+                 *     `requests` and `httpx`). That the API honours every repeated value is a guess.
                  * @example trigger,run_steps
                  */
-                include_related?: string;
+                include_related?: string | string[];
             };
             header?: never;
             path: {
@@ -17554,8 +17593,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description The deleted project, its `state` now `2`. Recorded responses show the API answering a delete this way; the
-             *     `204` below is what dbt Labs' published spec declares.
+             * @description The deleted project, its `state` now `2`. Recorded responses show the API answering a delete this way; dbt Labs'
+             *     published spec declares `204` with no body.
              */
             200: {
                 headers: {
@@ -17564,13 +17603,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProjectEnvelope"];
                 };
-            };
-            /** @description The project was deleted; there is no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -17841,12 +17873,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The repository was deleted; there is no body. */
-            204: {
+            /**
+             * @description The deleted repository, its `state` now `2`. A guess from the other deletes, whose recorded answers are the
+             *     deleted object; dbt Labs' published spec declares `204` with no body. dbtc decodes the body of this answer.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepositoryV3Envelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -18506,8 +18543,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description The deleted environment, its `state` now `2`. Recorded responses show the API answering a delete this way; the
-             *     `204` below is what dbt Labs' published spec declares.
+             * @description The deleted environment, its `state` now `2`. Recorded responses show the API answering a delete this way; dbt Labs'
+             *     published spec declares `204` with no body.
              */
             200: {
                 headers: {
@@ -18516,13 +18553,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EnvironmentV3Envelope"];
                 };
-            };
-            /** @description The environment was deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -18698,12 +18728,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The value was deleted. */
-            204: {
+            /**
+             * @description The deleted value, its `state` now `2`. A guess from the other deletes, whose recorded answers are the deleted
+             *     object; dbt Labs' published spec declares `204` with no body. dbtc decodes the body of this answer.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnvironmentVariableEnvelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -19257,12 +19292,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The connection was deleted. */
-            204: {
+            /**
+             * @description The deleted connection, its `state` now `2`. A guess from the per-project endpoint, whose recorded answer is the
+             *     deleted object; dbt Labs' published spec declares `204` with no body.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountConnectionEnvelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -19600,8 +19640,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description The deleted connection, its `state` now `2`. Recorded responses show the API answering a delete this way; the
-             *     `204` below is what dbt Labs' published spec declares.
+             * @description The deleted connection, its `state` now `2`. Recorded responses show the API answering a delete this way; dbt Labs'
+             *     published spec declares `204` with no body.
              */
             200: {
                 headers: {
@@ -19610,13 +19650,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProjectConnectionV3Envelope"];
                 };
-            };
-            /** @description The connection was deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -20057,12 +20090,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The credentials were deleted. */
-            204: {
+            /**
+             * @description The deleted credentials, their `state` now `2`. A guess from the other deletes, whose recorded answers are the
+             *     deleted object; dbt Labs' published spec declares `204` with no body. dbtc decodes the body of this answer.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CredentialsEnvelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -23672,12 +23710,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The environment was deleted. */
-            204: {
+            /**
+             * @description The deleted environment, its `state` now `2`, as the per-project endpoint answers (recorded responses).
+             *     dbt Labs' published spec declares `204` with no body; dbtc decodes the body of this answer.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnvironmentV3Envelope"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -102,8 +102,12 @@ function assertSupported(schema, where = '#') {
 export function buildJobsFileSchema(doc, { forEditors = false } = {}) {
   const create = inline(doc, doc.components.schemas.JobCreate);
   const properties = { ...create.properties };
-  // The file's account_id may come from the top level or the client; the file does not need it per job.
-  const required = create.required.filter((name) => name !== 'account_id');
+  // The file's account_id may come from the top level or the client; the file does not need it per job. A job in a
+  // file names its steps, although the API takes a job without them.
+  const required = [...new Set([...create.required.filter((name) => name !== 'account_id'), 'execute_steps'])];
+  // A request may send `job_type: null` (the API then picks the type); a file leaves the field out instead.
+  const jobType = properties.job_type?.anyOf?.filter((branch) => branch.type !== 'null');
+  if (jobType?.length === 1) properties.job_type = jobType[0];
   // In a file a schedule is its cron expression; dbt Cloud derives `date` and `time` from it.
   properties.schedule = {
     ...properties.schedule,

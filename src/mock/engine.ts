@@ -1,123 +1,72 @@
 // The stateful half of the mock: a node:http server that Prism forwards every request to. It answers the operations
-// it keeps state for (runs, steps, artifacts, jobs, projects, environments) and 501 to the rest, which makes Prism
-// answer those from the spec's examples. Prism validates what this server answers against the spec.
+// it keeps state for (runs, steps, artifacts, jobs, projects, environments, connections, repositories, credentials,
+// environment variables) and 501 to the rest, which makes Prism answer those from the spec's examples. Prism
+// validates what this server answers against the spec.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RunStatus } from '../../generated/enums.js';
 import { artifact, artifactPaths } from './artifacts.js';
+import { acceptedFields, ObjectStore, type ObjectKindDef } from './objects.js';
+import {
+  badRequest,
+  fieldValue,
+  HttpError,
+  includes,
+  listParam,
+  notFound,
+  numberParam,
+  objectBody,
+  rangeParam,
+  readBody,
+  send,
+  sendError,
+  sendObject,
+  sendPage,
+  stateFilter,
+  success,
+  type Context,
+} from './reply.js';
 import { failureDetails, renderRun, visibleSteps, type RunRecord } from './runs.js';
-import type { Job, Project } from './seed.js';
-import { type Collection, type MockState, type StoredEnvironmentVariable, type TriggerRunRequest } from './state.js';
+import type { Environment, Job, Project, StoredObject } from './seed.js';
+import { type MockState, type StoredEnvironmentVariable, type TriggerRunRequest } from './state.js';
 import { apiTimestamp } from './time.js';
 
-type Query = URLSearchParams;
-interface Context {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: string[];
-  query: Query;
-  body: unknown;
-}
+export { HttpError, sendError } from './reply.js';
+
 type Handler = (context: Context) => void;
 
-const success = { code: 200, is_success: true, user_message: 'Success!', developer_message: '' };
+/** The header the front door names the mock's own base URL in (for the links in answers). */
+export const baseUrlHeader = 'x-dbt-mock-base-url';
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly data: Record<string, unknown> | null = null,
-  ) {
-    super(message);
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-/** The spec's error envelope. */
-export function sendError(res: ServerResponse, status: number, message: string, data: unknown = null): void {
-  send(res, status, {
-    status: { code: status, is_success: false, user_message: message, developer_message: null },
-    data,
-  });
-}
-
-function notFound(what: string): never {
-  throw new HttpError(404, `${what} could not be found.`);
-}
-
-function badRequest(field: string, message: string): never {
-  throw new HttpError(400, 'The request was invalid. Please double check the provided data and try again.', {
-    [field]: [message],
-  });
-}
-
-function numberParam(query: Query, name: string): number | undefined {
-  const value = query.get(name);
-  return value === null || value === '' ? undefined : Number(value);
-}
-
-/** `[1,2,3]` → [1, 2, 3]. */
-function listParam(query: Query, name: string): number[] | undefined {
-  const value = query.get(name);
-  if (value === null) return undefined;
-  const parsed: unknown = JSON.parse(value);
-  if (!Array.isArray(parsed)) badRequest(name, 'Send a list in square brackets.');
-  return parsed.map(Number);
-}
-
-function includes(query: Query): Set<string> {
-  return new Set(
-    (query.get('include_related') ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
-  );
-}
-
-/** Sorts by `field` or `-field`, then slices a page, and sends the list envelope. */
-function sendPage<T>(
-  context: Context,
-  items: T[],
-  orderBy: string,
-  value: (item: T, field: string) => number | string | null,
-  render: (item: T) => unknown,
-  filters: Record<string, unknown>,
-): void {
-  const descending = orderBy.startsWith('-');
-  const field = descending ? orderBy.slice(1) : orderBy;
-  const sorted = [...items].sort((a, b) => {
-    const left = value(a, field);
-    const right = value(b, field);
-    // Nulls last whichever the direction, as the API's database does for finished_at.
-    if (left === null || right === null) return left === right ? 0 : left === null ? 1 : -1;
-    const order = left < right ? -1 : left > right ? 1 : 0;
-    return descending ? -order : order;
-  });
-  const limit = numberParam(context.query, 'limit') ?? 100;
-  const offset = numberParam(context.query, 'offset') ?? 0;
-  const page = sorted.slice(offset, offset + limit);
-  send(context.res, 200, {
-    data: page.map(render),
-    extra: {
-      filters: { ...filters, limit, offset },
-      order_by: orderBy,
-      pagination: { count: page.length, total_count: items.length },
-    },
-    status: success,
-  });
-}
-
-/** Which lifecycle states a list asks for: `state` is 1/active (default), 2/deleted or all. */
-function stateFilter(query: Query): (state: number | null | undefined) => boolean {
-  const asked = query.get('state') ?? 'active';
-  if (asked === 'all') return () => true;
-  const wanted = asked === 'deleted' || asked === '2' ? 2 : 1;
-  return (state) => (state ?? 1) === wanted;
-}
+/** What a job created with only a project, an environment and a name starts as. */
+const newJob = {
+  description: null,
+  dbt_version: null,
+  deferring_environment_id: null,
+  deferring_job_definition_id: null,
+  execute_steps: [],
+  execution: { timeout_seconds: 0 },
+  generate_docs: false,
+  generate_sources: false,
+  run_generate_sources: false,
+  job_type: 'other',
+  lifecycle_webhooks: false,
+  run_compare_changes: false,
+  run_lint: false,
+  errors_on_lint_failure: true,
+  cost_optimization_features: [],
+  run_failure_count: 0,
+  settings: { threads: 4, target_name: 'default' },
+  triggers: { github_webhook: false, schedule: false, git_provider_webhook: false, on_merge: false },
+  schedule: {
+    cron: '0 * * * *',
+    date: { type: 'every_day', days: null, cron: null },
+    time: { type: 'every_hour', interval: 1, hours: null },
+  },
+  job_completion_trigger_condition: null,
+  cron_humanized: 'Every hour',
+  next_run: null,
+  next_run_humanized: null,
+};
 
 export class Engine {
   private readonly routes: Array<{
@@ -130,8 +79,116 @@ export class Engine {
   }> = [];
   /** Successful answers by operationId, since start-up (a reset keeps them). */
   readonly served: Record<string, number> = {};
+  private readonly objects: ObjectStore;
+  private readonly kinds: {
+    project: ObjectKindDef<Project>;
+    environment: ObjectKindDef<Environment>;
+    projectEnvironment: ObjectKindDef<Environment>;
+    projectConnection: ObjectKindDef<StoredObject>;
+    accountConnection: ObjectKindDef<StoredObject>;
+    repository: ObjectKindDef<StoredObject>;
+    credentials: ObjectKindDef<StoredObject>;
+  };
 
   constructor(private getState: () => MockState) {
+    this.objects = new ObjectStore(
+      () => this.state.seed,
+      () => this.state.accountId,
+      () => this.state.options.now(),
+    );
+    const sameType = (items: () => StoredObject[]) => (body: Record<string, unknown>) =>
+      items().find((item) => item.type === body.type) ?? items()[0];
+    const environment: ObjectKindDef<Environment> = {
+      kind: 'environment',
+      what: 'The environment',
+      items: () => this.state.environments,
+      inProject: false,
+      template: () => this.state.seed.environments[0],
+      blank: {
+        deployment_type: null,
+        connection_id: null,
+        credentials_id: null,
+        extended_attributes_id: null,
+        repository_id: null,
+        custom_branch: null,
+        use_custom_branch: false,
+        supports_docs: false,
+      },
+      filters: ['project_id', 'project_id__in', 'dbt_version', 'dbt_version__in', 'type', 'deployment_type__in'],
+    };
+    this.kinds = {
+      project: {
+        kind: 'project',
+        what: 'The project',
+        items: () => this.state.projects,
+        inProject: false,
+        template: () => this.state.seed.projects[0],
+        blank: {
+          description: null,
+          connection_id: null,
+          repository_id: null,
+          semantic_layer_config_id: null,
+          dbt_project_subdirectory: null,
+          docs_job_id: null,
+          freshness_job_id: null,
+          type: 0,
+        },
+      },
+      environment,
+      projectEnvironment: { ...environment, inProject: true, createdStatus: 201 },
+      projectConnection: {
+        kind: 'projectConnection',
+        what: 'The connection',
+        items: () => this.state.projectConnections,
+        inProject: true,
+        template: sameType(() => this.state.seed.projectConnections),
+        blank: { created_by_id: null, created_by_service_token_id: null, private_link_endpoint_id: null },
+        createdStatus: 201,
+      },
+      accountConnection: {
+        kind: 'accountConnection',
+        what: 'The connection',
+        items: () => this.state.accountConnections,
+        inProject: false,
+        template: (body) =>
+          this.state.seed.accountConnections.find((item) => item.adapter_version === body.adapter_version) ??
+          this.state.seed.accountConnections[0],
+        blank: { private_link_endpoint_id: null },
+        // A list leaves out the adapter settings and counts the environments using the connection.
+        listed: (item) => ({
+          ...item,
+          config: null,
+          environment__count: this.state.environments
+            .all()
+            .filter((env) => env.state !== 2 && env.connection_id === item.id).length,
+        }),
+      },
+      repository: {
+        kind: 'repository',
+        what: 'The repository',
+        items: () => this.state.repositories,
+        inProject: true,
+        template: () => this.state.seed.repositories[0],
+        blank: {
+          deploy_key_id: null,
+          repository_credentials_id: null,
+          github_installation_id: null,
+          github_webhook_id: null,
+          git_provider_id: null,
+          private_link_endpoint_id: null,
+          pull_request_url_template: null,
+        },
+      },
+      credentials: {
+        kind: 'credentials',
+        what: 'The credentials',
+        items: () => this.state.credentials,
+        inProject: true,
+        template: sameType(() => this.state.seed.credentials),
+        blank: {},
+      },
+    };
+
     // Paths as the spec writes them; `{remainder}` (an artifact path) may hold `/`, every other parameter is a number.
     const route = (
       operationId: string,
@@ -172,34 +229,129 @@ export class Engine {
 
     route('listJobs', 'GET', '/jobs/', (c) => this.listJobs(c));
     route('createJob', 'POST', '/jobs/', (c) => this.createJob(c));
-    route('getJob', 'GET', '/jobs/{id}/', (c) => send(c.res, 200, { data: this.job(c), status: success }), jobParam);
+    route('getJob', 'GET', '/jobs/{id}/', (c) => sendObject(c.res, this.job(c)), jobParam);
     route('updateJob', 'POST', '/jobs/{id}/', (c) => this.updateJob(c), jobParam);
-    route('deleteJob', 'DELETE', '/jobs/{id}/', (c) => this.remove(c, this.state.jobs, 'The job'), jobParam);
+    route('deleteJob', 'DELETE', '/jobs/{id}/', (c) => this.deleteJob(c), jobParam);
 
-    route('listProjects', 'GET', '/projects/', (c) =>
-      this.listSimple(c, this.state.projects, ['name__icontains', 'pk', 'pk__gt', 'pk__in']),
+    const { project, projectEnvironment, projectConnection, accountConnection, repository, credentials } = this.kinds;
+    // Projects and environments: v2 and v3 are two views of the same records.
+    const v3 = '/api/v3/accounts/{account_id}';
+    for (const base of ['/projects/', `${v3}/projects/`]) {
+      const v = base.startsWith('/api/') ? 'V3' : '';
+      route(`listProjects${v}`, 'GET', base, (c) => this.objects.list(c, project));
+      const def: ObjectKindDef<Project> = v ? { ...project, createdStatus: 201 } : project;
+      route(`createProject${v}`, 'POST', base, (c) => this.objects.create(c, def));
+      route(`getProject${v}`, 'GET', `${base}{id}/`, (c) => this.objects.get(c, project));
+      route(`updateProject${v}`, 'POST', `${base}{id}/`, (c) => this.objects.update(c, project));
+      route(`deleteProject${v}`, 'DELETE', `${base}{id}/`, (c) => this.objects.remove(c, project));
+    }
+    route('listEnvironments', 'GET', '/environments/', (c) => this.objects.list(c, environment));
+    route('createEnvironment', 'POST', '/environments/', (c) => this.createEnvironment(c, environment));
+    route('getEnvironment', 'GET', '/environments/{id}/', (c) => this.objects.get(c, environment));
+    route('updateEnvironment', 'POST', '/environments/{id}/', (c) => this.objects.update(c, environment));
+    route('deleteEnvironment', 'DELETE', '/environments/{id}/', (c) => this.objects.remove(c, environment));
+    route('listAccountEnvironments', 'GET', `${v3}/environments/`, (c) => this.objects.list(c, environment));
+    route('deleteAccountEnvironment', 'DELETE', `${v3}/environments/{id}/`, (c) => this.objects.remove(c, environment));
+    const inProject = `${v3}/projects/{project_id}`;
+    route('listProjectEnvironments', 'GET', `${inProject}/environments/`, (c) => {
+      this.project(c);
+      this.objects.list(c, projectEnvironment);
+    });
+    route('createProjectEnvironment', 'POST', `${inProject}/environments/`, (c) =>
+      this.createEnvironment(c, projectEnvironment),
     );
-    route('createProject', 'POST', '/projects/', (c) => this.createProject(c));
-    route('getProject', 'GET', '/projects/{id}/', (c) => this.getSimple(c, this.state.projects, 'The project'));
-    route('updateProject', 'POST', '/projects/{id}/', (c) => this.updateSimple(c, this.state.projects, 'The project'));
-    route('deleteProject', 'DELETE', '/projects/{id}/', (c) => this.remove(c, this.state.projects, 'The project'));
+    route('getProjectEnvironment', 'GET', `${inProject}/environments/{id}/`, (c) =>
+      this.objects.get(c, projectEnvironment),
+    );
+    route('updateProjectEnvironment', 'POST', `${inProject}/environments/{id}/`, (c) =>
+      this.objects.update(c, projectEnvironment),
+    );
+    route('deleteProjectEnvironment', 'DELETE', `${inProject}/environments/{id}/`, (c) =>
+      this.objects.remove(c, projectEnvironment),
+    );
 
-    route('listEnvironments', 'GET', '/environments/', (c) =>
-      this.listSimple(c, this.state.environments, ['project_id', 'project_id__in', 'pk', 'dbt_version']),
+    // Connections, repositories and credentials (v3).
+    const crud = (
+      names: { list: string; create: string; get: string; update: string; remove: string; patch?: string },
+      base: string,
+      def: ObjectKindDef<StoredObject>,
+    ) => {
+      const scoped =
+        (handler: Handler): Handler =>
+        (c) => {
+          if (def.inProject) this.project(c);
+          handler(c);
+        };
+      route(
+        names.list,
+        'GET',
+        base,
+        scoped((c) => this.objects.list(c, def)),
+      );
+      route(
+        names.create,
+        'POST',
+        base,
+        scoped((c) => this.objects.create(c, def)),
+      );
+      route(names.get, 'GET', `${base}{id}/`, (c) => this.objects.get(c, def));
+      route(names.update, def.kind === 'accountConnection' ? 'PATCH' : 'POST', `${base}{id}/`, (c) =>
+        this.objects.update(c, def),
+      );
+      if (names.patch) route(names.patch, 'PATCH', `${base}{id}/`, (c) => this.objects.update(c, def));
+      route(names.remove, 'DELETE', `${base}{id}/`, (c) => this.objects.remove(c, def));
+    };
+    crud(
+      {
+        list: 'listProjectConnections',
+        create: 'createProjectConnection',
+        get: 'getProjectConnection',
+        update: 'updateProjectConnection',
+        remove: 'deleteProjectConnection',
+      },
+      `${inProject}/connections/`,
+      projectConnection,
     );
-    route('createEnvironment', 'POST', '/environments/', (c) => this.createEnvironment(c));
-    route('getEnvironment', 'GET', '/environments/{id}/', (c) =>
-      this.getSimple(c, this.state.environments, 'The environment'),
+    crud(
+      {
+        list: 'listAccountConnections',
+        create: 'createAccountConnection',
+        get: 'getAccountConnection',
+        update: 'updateAccountConnection',
+        remove: 'deleteAccountConnection',
+      },
+      `${v3}/connections/`,
+      accountConnection,
     );
-    route('updateEnvironment', 'POST', '/environments/{id}/', (c) =>
-      this.updateSimple(c, this.state.environments, 'The environment'),
+    crud(
+      {
+        list: 'listProjectRepositories',
+        create: 'createProjectRepository',
+        get: 'getProjectRepository',
+        update: 'updateProjectRepository',
+        remove: 'deleteProjectRepository',
+      },
+      `${inProject}/repositories/`,
+      repository,
     );
-    route('deleteEnvironment', 'DELETE', '/environments/{id}/', (c) =>
-      this.remove(c, this.state.environments, 'The environment'),
+    crud(
+      {
+        list: 'listCredentials',
+        create: 'createCredentials',
+        get: 'getCredentials',
+        update: 'updateCredentials',
+        patch: 'patchCredentials',
+        remove: 'deleteCredentials',
+      },
+      `${inProject}/credentials/`,
+      credentials,
     );
 
-    // Environment variables (v3): what jobs as code reads and writes for job-level overrides.
-    const variables = '/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables';
+    // Environment variables (v3): project defaults, environment values and job overrides.
+    const variables = `${inProject}/environment-variables`;
+    route('listEnvironmentVariablesByEnvironment', 'GET', `${variables}/environment/`, (c) =>
+      this.listVariablesByEnvironment(c),
+    );
     route(
       'listJobEnvironmentVariableOverrides',
       'GET',
@@ -210,9 +362,10 @@ export class Engine {
     route('createEnvironmentVariable', 'POST', `${variables}/`, (c) => this.createVariable(c));
     route('updateEnvironmentVariable', 'POST', `${variables}/{id}/`, (c) => this.updateVariable(c));
     route('deleteEnvironmentVariable', 'DELETE', `${variables}/{id}/`, (c) => {
-      this.variable(c).state = 2;
-      c.res.writeHead(204);
-      c.res.end();
+      const value = this.variable(c);
+      value.state = 2;
+      value.updated_at = apiTimestamp(this.state.options.now());
+      sendObject(c.res, this.showVariable(value));
     });
   }
 
@@ -247,7 +400,14 @@ export class Engine {
       return;
     }
     const raw = await readBody(req);
-    const context: Context = { req, res, params: matched.match!.slice(1), query: url.searchParams, body: undefined };
+    const context: Context = {
+      req,
+      res,
+      params: matched.match!.slice(1),
+      query: url.searchParams,
+      body: undefined,
+      baseUrl: baseUrlOf(req),
+    };
     try {
       if (raw.length > 0) {
         try {
@@ -292,9 +452,10 @@ export class Engine {
     return this.state.run(Number(c.params[1]), poll) ?? notFound(`The run ${c.params[1]}`);
   }
 
-  private render(record: RunRecord, include: Set<string>) {
+  private render(c: Context, record: RunRecord, include: Set<string>) {
     const state = this.state;
     return renderRun(record, {
+      baseUrl: c.baseUrl,
       now: state.options.now(),
       stepPerPoll: state.options.stepPerPoll,
       isLatestOfJob: state.latestRunOf(record.jobId)?.id === record.id,
@@ -305,7 +466,7 @@ export class Engine {
   }
 
   private sendRun(c: Context, record: RunRecord, include = includes(c.query)): void {
-    send(c.res, 200, { data: this.render(record, include), status: success });
+    sendObject(c.res, this.render(c, record, include));
   }
 
   private getRun(c: Context): void {
@@ -343,6 +504,20 @@ export class Engine {
       filters.id__gt = idAbove;
       tests.push((run) => run.id > idAbove);
     }
+    // No run of the mock defers to another.
+    if (q.get('deferring_run_id')) tests.push(() => false);
+    for (const [name, pick] of [
+      ['created_at__range', (run: RunRecord) => run.createdAt],
+      ['finished_at__range', (run: RunRecord) => run.finishedAt],
+    ] as const) {
+      const range = rangeParam(q, name);
+      if (!range) continue;
+      filters[name] = q.get(name);
+      tests.push((run) => {
+        const at = pick(run);
+        return at !== null && at >= range[0] && at <= range[1];
+      });
+    }
     const matching = [...state.runs.values()].filter((run) => tests.every((test) => test(run)));
     const include = includes(q);
     sendPage(
@@ -350,7 +525,7 @@ export class Engine {
       matching,
       q.get('order_by') ?? 'id',
       (run, field) => (field === 'created_at' ? run.createdAt : field === 'finished_at' ? run.finishedAt : run.id),
-      (run) => this.render(run, include),
+      (run) => this.render(c, run, include),
       filters,
     );
   }
@@ -492,160 +667,65 @@ export class Engine {
 
   private createJob(c: Context): void {
     const body = objectBody(c);
-    if (body.account_id !== undefined && body.account_id !== this.state.accountId)
+    if (body.account_id !== undefined && body.account_id !== null && body.account_id !== this.state.accountId)
       badRequest('account_id', 'This does not match the account in the path.');
     this.checkPlacement(body.project_id, body.environment_id);
-    const job = this.created(this.state.jobs, this.state.seed.jobs[0]!, body, {
-      description: null,
-      deferring_environment_id: null,
-      deferring_job_definition_id: null,
-      job_type: 'other',
-      run_failure_count: 0,
-    });
-    send(c.res, 200, { data: job, status: success });
+    const now = apiTimestamp(this.state.options.now());
+    const fields = acceptedFields(body, this.state.seed.fields.job, newJob);
+    const job = this.state.jobs.add(
+      (id) =>
+        ({
+          ...structuredClone(newJob),
+          ...fields,
+          id,
+          account_id: this.state.accountId,
+          state: body.state === 2 ? 2 : 1,
+          created_at: now,
+          updated_at: now,
+        }) as unknown as Job,
+    );
+    sendObject(c.res, job, 201);
   }
 
+  /** Replaces the job's fields with those sent; `state: 2` deletes it, as the Terraform provider does. */
   private updateJob(c: Context): void {
     const job = this.job(c);
     const body = objectBody(c);
     if (body.id !== undefined && body.id !== null && Number(body.id) !== job.id)
       badRequest('id', 'The id in the body does not match the job in the path.');
-    const merged = { ...job, ...body };
+    const fields = acceptedFields(body, this.state.seed.fields.job, job);
+    const merged = { ...job, ...fields };
     this.checkPlacement(merged.project_id, merged.environment_id);
-    Object.assign(job, merged, {
-      id: job.id,
-      account_id: job.account_id,
-      created_at: job.created_at,
+    Object.assign(job, fields, {
+      state: body.state === 2 ? 2 : (job.state ?? 1),
       updated_at: apiTimestamp(this.state.options.now()),
     });
-    send(c.res, 200, { data: job, status: success });
+    sendObject(c.res, job);
+  }
+
+  /** Soft-deletes the job and answers it, its state now 2, as the API does. */
+  private deleteJob(c: Context): void {
+    const job = this.job(c);
+    Object.assign(job, { state: 2, updated_at: apiTimestamp(this.state.options.now()) });
+    sendObject(c.res, job);
   }
 
   // ---------- projects and environments ----------
 
-  private remove<T extends { id: number; state?: number | null }>(
-    c: Context,
-    items: Collection<T>,
-    what: string,
-  ): void {
-    const item = items.get(Number(c.params[1])) ?? notFound(`${what} ${c.params[1]}`);
-    item.state = 2;
-    c.res.writeHead(204);
-    c.res.end();
-  }
-
-  private getSimple<T extends { id: number; state?: number | null }>(
-    c: Context,
-    items: Collection<T>,
-    what: string,
-  ): void {
-    send(c.res, 200, { data: items.get(Number(c.params[1])) ?? notFound(`${what} ${c.params[1]}`), status: success });
-  }
-
-  private listSimple<T extends { id: number; state?: number | null; name: string; project_id?: number }>(
-    c: Context,
-    items: Collection<T>,
-    filterNames: string[],
-  ): void {
-    const q = c.query;
-    const keep = stateFilter(q);
-    const filters: Record<string, unknown> = { account_id: this.state.accountId, state: q.get('state') ?? 'active' };
-    let found = items.all().filter((item) => keep(item.state));
-    for (const name of filterNames) {
-      const raw = q.get(name);
-      if (raw === null) continue;
-      filters[name] = raw;
-      if (name === 'name__icontains')
-        found = found.filter((item) => item.name.toLowerCase().includes(raw.toLowerCase()));
-      else if (name === 'pk') found = found.filter((item) => item.id === Number(raw));
-      else if (name === 'pk__gt') found = found.filter((item) => item.id > Number(raw));
-      else if (name === 'pk__in') found = found.filter((item) => listParam(q, name)!.includes(item.id));
-      else if (name === 'project_id') found = found.filter((item) => item.project_id === Number(raw));
-      else if (name === 'project_id__in')
-        found = found.filter((item) => listParam(q, name)!.includes(item.project_id ?? 0));
-      else if (name === 'dbt_version')
-        found = found.filter((item) => (item as { dbt_version?: string | null }).dbt_version === raw);
-    }
-    sendPage(
-      c,
-      found,
-      q.get('order_by') ?? 'id',
-      (item, field) => fieldValue(item, field),
-      (item) => item,
-      filters,
-    );
-  }
-
-  private updateSimple<T extends { id: number; state?: number | null }>(
-    c: Context,
-    items: Collection<T>,
-    what: string,
-  ): void {
-    const item = items.get(Number(c.params[1])) ?? notFound(`${what} ${c.params[1]}`);
-    const body = objectBody(c);
-    if (body.id !== undefined && body.id !== null && Number(body.id) !== item.id)
-      badRequest('id', `The id in the body does not match the path.`);
-    Object.assign(item, body, { id: item.id, updated_at: apiTimestamp(this.state.options.now()) });
-    send(c.res, 200, { data: item, status: success });
-  }
-
-  /**
-   * A new object in `items`: a copy of the seed's `template` with the fields a new object starts without (`blank`),
-   * the request's fields over it, and the fields the server owns (id, account, state, timestamps) last.
-   */
-  private created<T extends { id: number; state?: number | null }>(
-    items: Collection<T>,
-    template: T,
-    body: Record<string, unknown>,
-    blank: Record<string, unknown>,
-  ): T {
-    const now = apiTimestamp(this.state.options.now());
-    return items.add(
-      (id) =>
-        ({
-          ...structuredClone(template),
-          ...blank,
-          ...body,
-          id,
-          account_id: this.state.accountId,
-          state: 1,
-          created_at: now,
-          updated_at: now,
-        }) as T,
-    );
-  }
-
-  private createProject(c: Context): void {
-    const body = objectBody(c);
-    const project = this.created(this.state.projects, this.state.seed.projects[0]!, body, {
-      description: null,
-      connection_id: null,
-      repository_id: null,
-      docs_job_id: null,
-      freshness_job_id: null,
-    });
-    send(c.res, 200, { data: project, status: success });
-  }
-
-  private createEnvironment(c: Context): void {
-    const body = objectBody(c);
-    if (!this.state.projects.get(Number(body.project_id)))
-      badRequest('project_id', `Project ${String(body.project_id)} does not exist.`);
-    const environment = this.created(this.state.environments, this.state.seed.environments[0]!, body, {
-      deployment_type: null,
-      credentials_id: null,
-      extended_attributes_id: null,
-      custom_branch: null,
-      use_custom_branch: false,
-    });
-    send(c.res, 200, { data: environment, status: success });
-  }
-
-  // ---------- environment variables (v3) ----------
-
   private project(c: Context): Project {
     return this.state.projects.get(Number(c.params[1])) ?? notFound(`The project ${c.params[1]}`);
   }
+
+  /** A new environment, in a project that exists (the path's, for the v3 endpoint). */
+  private createEnvironment(c: Context, def: ObjectKindDef<Environment>): void {
+    const body = objectBody(c);
+    const projectId = def.inProject ? this.project(c).id : Number(body.project_id);
+    if (!this.state.projects.get(projectId))
+      badRequest('project_id', `Project ${String(body.project_id)} does not exist.`);
+    this.objects.create(c, def, { project_id: projectId });
+  }
+
+  // ---------- environment variables (v3) ----------
 
   /** The value named by the path, in the path's project. */
   private variable(c: Context): StoredEnvironmentVariable {
@@ -658,6 +738,37 @@ export class Engine {
   private showVariable(value: StoredEnvironmentVariable) {
     const { raw_value, ...shown } = value;
     return { ...shown, display_value: isSecretVariable(value.name) ? secretMask : raw_value };
+  }
+
+  /** Each variable of the project by name, with its project default and its value in each environment (by name). */
+  private listVariablesByEnvironment(c: Context): void {
+    const project = this.project(c);
+    const environments = this.state.environments
+      .all()
+      .filter((env) => env.state !== 2 && env.project_id === project.id);
+    const environmentId = numberParam(c.query, 'environment_id');
+    const name = c.query.get('name');
+    const variables: Record<string, Record<string, { id: number; value: string }>> = {};
+    for (const value of this.state.environmentVariables.all()) {
+      if (value.state === 2 || value.project_id !== project.id || (name !== null && value.name !== name)) continue;
+      const environment = environments.find((env) => env.id === value.environment_id);
+      const column =
+        value.type === 'project' ? 'project' : value.type === 'environment' ? environment?.name : undefined;
+      if (
+        !column ||
+        (environmentId !== undefined && value.type === 'environment' && value.environment_id !== environmentId)
+      )
+        continue;
+      variables[value.name] = {
+        ...variables[value.name],
+        [column]: { id: value.id, value: isSecretVariable(value.name) ? secretMask : value.raw_value },
+      };
+    }
+    send(c.res, 200, {
+      data: { environments: ['project', ...environments.map((env) => env.name)], variables },
+      extra: {},
+      status: success,
+    });
   }
 
   /** Each variable a job sees, by name, with its project default, its environment's value and the job's override. */
@@ -754,19 +865,13 @@ export class Engine {
 const secretMask = '**********';
 const isSecretVariable = (name: string) => name.startsWith('DBT_ENV_SECRET');
 
-function fieldValue(item: object, field: string): number | string | null {
-  const value = (item as Record<string, unknown>)[field];
-  return typeof value === 'number' || typeof value === 'string' ? value : null;
-}
-
-function objectBody(c: Context): Record<string, unknown> {
-  if (typeof c.body !== 'object' || c.body === null || Array.isArray(c.body))
-    throw new HttpError(400, 'The request body must be a JSON object.');
-  return c.body as Record<string, unknown>;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * The mock's own base URL, which the front door names in a header; a request straight to the engine (tests) uses its
+ * Host header.
+ */
+function baseUrlOf(req: IncomingMessage): string {
+  const named = req.headers[baseUrlHeader];
+  if (typeof named === 'string' && /^https?:\/\/[\w.:[\]-]+$/.test(named)) return named;
+  const host = req.headers.host;
+  return typeof host === 'string' && /^[\w.:[\]-]+$/.test(host) ? `http://${host}` : 'http://127.0.0.1';
 }

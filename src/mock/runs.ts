@@ -255,6 +255,8 @@ export function visibleSteps(record: RunRecord, now: number, stepPerPoll: boolea
 }
 
 export interface RenderContext {
+  /** The mock's own base URL: `href` links to the run there. */
+  baseUrl: string;
   now: number;
   stepPerPoll: boolean;
   /** The latest run of the run's job (for `can_retry`). */
@@ -325,7 +327,7 @@ export function renderRun(record: RunRecord, context: RenderContext): Run {
       : record.status === RunStatus.Error
         ? 'RETRY_NOT_LATEST_RUN'
         : 'RETRY_NOT_FAILED_RUN',
-    href: `https://cloud.getdbt.com/deploy/${record.accountId}/projects/${record.projectId}/runs/${record.id}/`,
+    href: `${context.baseUrl}/deploy/${record.accountId}/projects/${record.projectId}/runs/${record.id}/`,
     deprecation: done ? { count: 0 } : null,
     run_steps: context.include.has('run_steps') ? visibleSteps(record, now, context.stepPerPoll) : [],
   };

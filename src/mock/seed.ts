@@ -9,12 +9,32 @@ export type Job = Schemas['Job'];
 export type Project = Schemas['Project'];
 export type Environment = Schemas['Environment'];
 export type RunResultsArtifact = Schemas['RunResultsArtifact'];
+/** An object the mock keeps without knowing its fields in advance (connections, repositories, credentials). */
+export type StoredObject = Record<string, unknown> & { id: number; state?: number | null };
+
+/** What a kind of object takes from a request body, from the spec's request and response schemas. */
+export interface FieldRules {
+  /** Every property any of the schemas declares. */
+  known: Set<string>;
+  /** Properties only the server sets (`readOnly` in a response schema): never taken from a body. */
+  readOnly: Set<string>;
+  /** Properties a response may carry as `null`: a `null` sent for any other one means "not sent". */
+  nullable: Set<string>;
+}
+
+export type ObjectKind =
+  'job' | 'project' | 'environment' | 'projectConnection' | 'accountConnection' | 'repository' | 'credentials';
 
 export interface Seed {
   accountId: number;
   projects: Project[];
   environments: Environment[];
   jobs: Job[];
+  projectConnections: StoredObject[];
+  accountConnections: StoredObject[];
+  repositories: StoredObject[];
+  credentials: StoredObject[];
+  fields: Record<ObjectKind, FieldRules>;
   /** The artifacts of a `dbt build` step, and the files a step leaves in `target/`. */
   artifacts: {
     runResults: RunResultsArtifact;
@@ -26,9 +46,81 @@ export interface Seed {
   };
 }
 
+interface SchemaObject {
+  $ref?: string;
+  type?: string | string[];
+  nullable?: boolean;
+  readOnly?: boolean;
+  properties?: Record<string, SchemaObject>;
+  allOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
+}
+
 interface SpecDocument {
-  components: { examples: Record<string, { value: unknown }> };
+  components: { examples: Record<string, { value: unknown }>; schemas: Record<string, SchemaObject> };
   paths: Record<string, Record<string, unknown>>;
+}
+
+/** The schemas each kind of object is read and written with (response schemas first). */
+const kindSchemas: Record<ObjectKind, { responses: string[]; requests: string[] }> = {
+  job: { responses: ['Job'], requests: ['JobCreate', 'JobUpdate'] },
+  project: { responses: ['Project'], requests: ['ProjectCreate', 'ProjectUpdate'] },
+  environment: {
+    responses: ['Environment', 'EnvironmentV3'],
+    requests: ['EnvironmentCreate', 'EnvironmentUpdate', 'EnvironmentV3Create', 'EnvironmentV3Update'],
+  },
+  projectConnection: { responses: ['ProjectConnectionV3'], requests: ['ProjectConnectionV3Write'] },
+  accountConnection: {
+    responses: ['AccountConnection'],
+    requests: ['AccountConnectionCreate', 'AccountConnectionUpdate'],
+  },
+  repository: { responses: ['RepositoryV3'], requests: ['RepositoryV3Create', 'RepositoryV3Update'] },
+  credentials: { responses: ['Credentials'], requests: ['CredentialsWrite'] },
+};
+
+function allowsNull(schema: SchemaObject, spec: SpecDocument, seen = new Set<SchemaObject>()): boolean {
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  if (schema.nullable || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null')))
+    return true;
+  const target = schema.$ref ? spec.components.schemas[schema.$ref.split('/').pop()!] : undefined;
+  if (target && allowsNull(target, spec, seen)) return true;
+  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some((branch) => allowsNull(branch, spec, seen));
+}
+
+/** Adds the properties of `schema` (through $ref, allOf and every oneOf / anyOf branch) to `rules`. */
+function collectFields(
+  schema: SchemaObject | undefined,
+  spec: SpecDocument,
+  rules: FieldRules,
+  response: boolean,
+  seen = new Set<SchemaObject>(),
+): void {
+  if (!schema || seen.has(schema)) return;
+  seen.add(schema);
+  if (schema.$ref) collectFields(spec.components.schemas[schema.$ref.split('/').pop()!], spec, rules, response, seen);
+  for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])])
+    collectFields(part, spec, rules, response, seen);
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    rules.known.add(name);
+    if (!response) continue;
+    const target = property.$ref ? spec.components.schemas[property.$ref.split('/').pop()!] : undefined;
+    if (property.readOnly || target?.readOnly) rules.readOnly.add(name);
+    if (allowsNull(property, spec)) rules.nullable.add(name);
+  }
+}
+
+function fieldRules(spec: SpecDocument, kind: ObjectKind): FieldRules {
+  const rules: FieldRules = { known: new Set(), readOnly: new Set(), nullable: new Set() };
+  for (const name of kindSchemas[kind].responses) collectFields(spec.components.schemas[name], spec, rules, true);
+  for (const name of kindSchemas[kind].requests) collectFields(spec.components.schemas[name], spec, rules, false);
+  return rules;
+}
+
+/** The path templates of every operation of the spec, such as `/api/v2/accounts/{account_id}/runs/{id}/`. */
+export function loadSpecPaths(specPath: string): string[] {
+  return Object.keys(readSpec(specPath).paths);
 }
 
 function example<T>(spec: SpecDocument, name: string): T {
@@ -40,8 +132,7 @@ function example<T>(spec: SpecDocument, name: string): T {
 
 const cache = new Map<string, SpecDocument>();
 
-/** Reads the spec's examples (parsed once per spec path). */
-export function loadSeed(specPath: string): Seed {
+function readSpec(specPath: string): SpecDocument {
   let spec = cache.get(specPath);
   if (!spec) {
     let text: string;
@@ -53,6 +144,12 @@ export function loadSeed(specPath: string): Seed {
     spec = parseYaml(text, { maxAliasCount: -1 }) as SpecDocument;
     cache.set(specPath, spec);
   }
+  return spec;
+}
+
+/** Reads the spec's examples (parsed once per spec path). */
+export function loadSeed(specPath: string): Seed {
+  const spec = readSpec(specPath);
   const projects = example<{ data: Project[] }>(spec, 'ProjectListExample').data;
   const environments = example<{ data: Environment[] }>(spec, 'EnvironmentListExample').data;
   const nightly = example<{ data: Job }>(spec, 'JobExample').data;
@@ -62,11 +159,20 @@ export function loadSeed(specPath: string): Seed {
   const listing = example<{ data: string[] }>(spec, 'ArtifactListExample').data;
   const sqlExample = spec.paths['/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}'] as
     { get?: { responses?: Record<string, { content?: Record<string, { example?: string }> }> } } | undefined;
+  const listOf = <T>(name: string) => example<{ data: T[] }>(spec, name).data;
+  const kinds = Object.keys(kindSchemas) as ObjectKind[];
   return {
     accountId: nightly.account_id,
     projects,
     environments,
     jobs,
+    projectConnections: listOf('ProjectConnectionV3ListExample'),
+    accountConnections: ['AccountConnectionSnowflakeExample', 'AccountConnectionBigQueryExample'].map(
+      (name) => example<{ data: StoredObject }>(spec, name).data,
+    ),
+    repositories: listOf('RepositoryV3ListExample'),
+    credentials: listOf('CredentialsListExample'),
+    fields: Object.fromEntries(kinds.map((kind) => [kind, fieldRules(spec, kind)])) as Record<ObjectKind, FieldRules>,
     artifacts: {
       runResults: example(spec, 'ArtifactRunResultsExample'),
       manifest: example(spec, 'ArtifactManifestExample'),

@@ -20,7 +20,7 @@ import {
   type RunOutcome,
   type Scenarios,
 } from './scenarios.js';
-import type { Environment, Job, Project, Seed } from './seed.js';
+import type { Environment, Job, Project, Seed, StoredObject } from './seed.js';
 import { apiTimestamp } from './time.js';
 
 export type TriggerRunRequest = components['schemas']['TriggerRunRequest'];
@@ -69,6 +69,12 @@ export class MockState {
   readonly projects: Collection<Project>;
   readonly environments: Collection<Environment>;
   readonly jobs: Collection<Job>;
+  /** v3 objects the mock keeps as the API sends them: per-project connections, account connections, repositories
+   * and warehouse credentials. */
+  readonly projectConnections: Collection<StoredObject>;
+  readonly accountConnections: Collection<StoredObject>;
+  readonly repositories: Collection<StoredObject>;
+  readonly credentials: Collection<StoredObject>;
   /** Project defaults, environment values and job overrides (v3), ids from the spec's example range. */
   readonly environmentVariables = new Collection<StoredEnvironmentVariable>([], 412000);
   readonly runs = new Map<number, RunRecord>();
@@ -89,6 +95,10 @@ export class MockState {
     this.life = { stepPerPoll: options.stepPerPoll, onTransition: options.onTransition };
     this.projects = new Collection(seed.projects);
     this.environments = new Collection(seed.environments);
+    this.projectConnections = new Collection(seed.projectConnections);
+    this.accountConnections = new Collection(seed.accountConnections);
+    this.repositories = new Collection(seed.repositories);
+    this.credentials = new Collection(seed.credentials);
     const template = seed.jobs[0]!;
     const production = seed.environments.find((env) => env.type === 'deployment') ?? seed.environments[0]!;
     const scenarioJobs: Job[] = Object.entries(options.scenarios.jobs ?? {})

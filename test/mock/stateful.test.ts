@@ -333,7 +333,8 @@ describe('jobs, projects and environments', () => {
 
   it('creates, reads, lists, updates and deletes a job, and each call sees the one before', async () => {
     const created = await api('POST', '/jobs/', job);
-    expect(created.status, created.text).toBe(200);
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.status.code).toBe(201);
     const id = created.body.data.id;
     expect(created.body.data).toMatchObject({ ...job, state: 1 });
 
@@ -353,7 +354,8 @@ describe('jobs, projects and environments', () => {
     expect(ended.run_steps.at(-1).name).toBe('Invoke dbt with `dbt build --select tag:hourly`');
 
     const deleted = await api('DELETE', `/jobs/${id}/`);
-    expect(deleted.status).toBe(204);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.data).toMatchObject({ id, name: 'Hourly build (renamed)', state: 2 });
     expectEnvelope(await api('GET', `/jobs/${id}/`), 404);
     const active = await api('GET', '/jobs/');
     expect(active.body.data.map((j: { id: number }) => j.id)).not.toContain(id);
@@ -405,15 +407,18 @@ describe('jobs, projects and environments', () => {
       name: 'New project build',
       execute_steps: ['dbt build'],
     });
-    expect(created.status, created.text).toBe(200);
+    expect(created.status, created.text).toBe(201);
     const run = await trigger(created.body.data.id);
     expect((await api('GET', `/runs/?project_id=${projectId}`)).body.data.map((r: { id: number }) => r.id)).toEqual([
       run.id,
     ]);
 
-    expect((await api('DELETE', `/environments/${environmentId}/`)).status).toBe(204);
+    const deletedEnvironment = await api('DELETE', `/environments/${environmentId}/`);
+    expect(deletedEnvironment.status).toBe(200);
+    expect(deletedEnvironment.body.data).toMatchObject({ id: environmentId, name: 'CI (renamed)', state: 2 });
     expectEnvelope(await api('GET', `/environments/${environmentId}/`), 404);
-    expect((await api('DELETE', `/projects/${projectId}/`)).status).toBe(204);
+    const deletedProject = await api('DELETE', `/projects/${projectId}/`);
+    expect(deletedProject.body.data).toMatchObject({ id: projectId, state: 2 });
     expect((await api('GET', '/projects/')).body.data.map((p: { id: number }) => p.id)).toEqual([270542]);
   });
 
@@ -484,7 +489,8 @@ describe('jobs, projects and environments', () => {
     expect((await seen(567183)).DBT_TARGET_SCHEMA.job).toEqual({ id: override.id, value: 'nightly_v2' });
 
     const deleted = await api('DELETE', `${variables}/${override.id}/`);
-    expect(deleted.status).toBe(204);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.data).toMatchObject({ id: override.id, name: 'DBT_TARGET_SCHEMA', state: 2 });
     expect((await seen(567183)).DBT_TARGET_SCHEMA.job).toBeUndefined();
     expectEnvelope(await api('DELETE', `${variables}/${override.id}/`), 404);
     expectEnvelope(
@@ -499,6 +505,185 @@ describe('jobs, projects and environments', () => {
       ),
       400,
     );
+  });
+});
+
+describe('v3 objects', () => {
+  const v3 = '/api/v3/accounts/43786';
+
+  it('keeps projects and environments, which the v2 endpoints show the same: new ids, renames, 404 after delete', async () => {
+    const project = await api('POST', `${v3}/projects/`, { name: 'marketing', type: 0, account_id: 43786 });
+    expect(project.status, project.text).toBe(201);
+    const projectId = project.body.data.id;
+    expect(projectId).not.toBe(270542);
+    expect((await api('GET', `/projects/${projectId}/`)).body.data.name).toBe('marketing');
+    const renamed = await api('POST', `${v3}/projects/${projectId}/`, { id: projectId, name: 'marketing 2' });
+    expect(renamed.body.data.name).toBe('marketing 2');
+    expect((await api('GET', `${v3}/projects/${projectId}/`)).body.data.name).toBe('marketing 2');
+    expect((await api('GET', `${v3}/projects/?name__icontains=MARKETING`)).body.data).toHaveLength(1);
+
+    const inProject = `${v3}/projects/${projectId}/environments/`;
+    const environment = await api('POST', inProject, {
+      account_id: 43786,
+      project_id: projectId,
+      name: 'Prod',
+      type: 'deployment',
+      deployment_type: 'production',
+      dbt_version: 'latest',
+    });
+    expect(environment.status, environment.text).toBe(201);
+    const environmentId = environment.body.data.id;
+    expect(environment.body.data).toMatchObject({ project_id: projectId, name: 'Prod', state: 1 });
+    const updated = await api('POST', `${inProject}${environmentId}/`, {
+      ...environment.body.data,
+      name: 'Production',
+    });
+    expect(updated.status, updated.text).toBe(200);
+    expect((await api('GET', `/environments/${environmentId}/`)).body.data.name).toBe('Production');
+    expect((await api('GET', `${inProject}${environmentId}/`)).body.data.name).toBe('Production');
+    expect((await api('GET', inProject)).body.data.map((e: { id: number }) => e.id)).toEqual([environmentId]);
+    expect(
+      (await api('GET', `${v3}/environments/?project_id=${projectId}`)).body.data.map((e: { id: number }) => e.id),
+    ).toEqual([environmentId]);
+    // The environment is not in the seeded project.
+    expectEnvelope(await api('GET', `${v3}/projects/270542/environments/${environmentId}/`), 404);
+
+    const second = await api('POST', inProject, {
+      account_id: 43786,
+      project_id: projectId,
+      name: 'CI',
+      type: 'deployment',
+    });
+    const deleted = await api('DELETE', `${v3}/environments/${second.body.data.id}/`);
+    expect(deleted.body.data).toMatchObject({ id: second.body.data.id, state: 2 });
+    const gone = await api('DELETE', `${inProject}${environmentId}/`);
+    expect(gone.status).toBe(200);
+    expect(gone.body.data).toMatchObject({ id: environmentId, name: 'Production', state: 2 });
+    expectEnvelope(await api('GET', `${inProject}${environmentId}/`), 404);
+    expectEnvelope(await api('GET', `/environments/${environmentId}/`), 404);
+
+    const removed = await api('DELETE', `${v3}/projects/${projectId}/`);
+    expect(removed.body.data).toMatchObject({ id: projectId, state: 2 });
+    expectEnvelope(await api('GET', `${v3}/projects/${projectId}/`), 404);
+    expectEnvelope(await api('GET', `/projects/${projectId}/`), 404);
+  });
+
+  it('keeps connections, repositories and credentials per project, and account connections', async () => {
+    const project = `${v3}/projects/270542`;
+    const connection = await api('POST', `${project}/connections/`, {
+      account_id: 43786,
+      project_id: 270542,
+      name: 'Snowflake dev',
+      type: 'snowflake',
+      state: 1,
+      details: { account: 'xy123', database: 'DEV', warehouse: 'WH', role: 'DEV', allow_sso: false },
+    });
+    expect(connection.status, connection.text).toBe(201);
+    const connectionId = connection.body.data.id;
+    expect(connection.body.data.details).toMatchObject({ database: 'DEV' });
+    const renamed = await api('POST', `${project}/connections/${connectionId}/`, {
+      ...connection.body.data,
+      name: 'Snowflake development',
+    });
+    expect(renamed.body.data.name).toBe('Snowflake development');
+    expect((await api('GET', `${project}/connections/${connectionId}/`)).body.data.name).toBe('Snowflake development');
+    expect((await api('GET', `${project}/connections/`)).body.data.map((c: { id: number }) => c.id)).toContain(
+      connectionId,
+    );
+    expect((await api('DELETE', `${project}/connections/${connectionId}/`)).body.data.state).toBe(2);
+    expectEnvelope(await api('GET', `${project}/connections/${connectionId}/`), 404);
+
+    const config = { account: 'xy123', database: 'ANALYTICS', warehouse: 'WH', role: 'LOADER', allow_sso: false };
+    const account = await api('POST', `${v3}/connections/`, {
+      name: 'Snowflake loader',
+      account_id: 43786,
+      adapter_version: 'snowflake_v0',
+      config,
+    });
+    expect(account.status, account.text).toBe(200);
+    const accountId = account.body.data.id;
+    expect(account.body.data).toMatchObject({ adapter_version: 'snowflake_v0', config: { role: 'LOADER' } });
+    const patched = await api('PATCH', `${v3}/connections/${accountId}/`, {
+      name: 'Snowflake loaders',
+      account_id: 43786,
+      config,
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body.data.name).toBe('Snowflake loaders');
+    expect((await api('GET', `${v3}/connections/${accountId}/`)).body.data.name).toBe('Snowflake loaders');
+    expect((await api('GET', `${v3}/connections/`)).body.data.map((c: { id: number }) => c.id)).toContain(accountId);
+    expect((await api('DELETE', `${v3}/connections/${accountId}/`)).body.data.state).toBe(2);
+    expectEnvelope(await api('GET', `${v3}/connections/${accountId}/`), 404);
+
+    const repository = await api('POST', `${project}/repositories/`, {
+      account_id: 43786,
+      project_id: 270542,
+      remote_url: 'git@github.com:jaffle-labs/marketing.git',
+      git_clone_strategy: 'deploy_key',
+    });
+    expect(repository.status, repository.text).toBe(200);
+    const repositoryId = repository.body.data.id;
+    const moved = await api('POST', `${project}/repositories/${repositoryId}/`, {
+      ...repository.body.data,
+      pull_request_url_template: 'https://github.com/jaffle-labs/marketing/compare/{{destination}}...{{source}}',
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect((await api('GET', `${project}/repositories/${repositoryId}/`)).body.data.remote_url).toBe(
+      'git@github.com:jaffle-labs/marketing.git',
+    );
+    expect((await api('GET', `${project}/repositories/`)).body.data).toHaveLength(2);
+    expect((await api('DELETE', `${project}/repositories/${repositoryId}/`)).body.data.state).toBe(2);
+    expectEnvelope(await api('GET', `${project}/repositories/${repositoryId}/`), 404);
+
+    const credentials = await api('POST', `${project}/credentials/`, {
+      account_id: 43786,
+      project_id: 270542,
+      type: 'snowflake',
+      state: 1,
+      threads: 4,
+      target_name: 'dev',
+      auth_type: 'password',
+      user: 'DEV_USER',
+      password: 'secret',
+      schema: 'dbt_dev',
+    });
+    expect(credentials.status, credentials.text).toBe(200);
+    const credentialsId = credentials.body.data.id;
+    expect(credentials.body.data).toMatchObject({ type: 'snowflake', user: 'DEV_USER', schema: 'dbt_dev' });
+    const replaced = await api('POST', `${project}/credentials/${credentialsId}/`, {
+      ...credentials.body.data,
+      schema: 'dbt_dev2',
+    });
+    expect(replaced.body.data.schema).toBe('dbt_dev2');
+    const threads = await api('PATCH', `${project}/credentials/${credentialsId}/`, { type: 'snowflake', threads: 8 });
+    expect(threads.body.data).toMatchObject({ threads: 8, schema: 'dbt_dev2' });
+    expect((await api('GET', `${project}/credentials/`)).body.data.map((c: { id: number }) => c.id)).toContain(
+      credentialsId,
+    );
+    expect((await api('GET', `${project}/credentials/${credentialsId}/`)).body.data.threads).toBe(8);
+    expect((await api('DELETE', `${project}/credentials/${credentialsId}/`)).body.data.state).toBe(2);
+    expectEnvelope(await api('GET', `${project}/credentials/${credentialsId}/`), 404);
+    expectEnvelope(await api('GET', `${v3}/projects/999/credentials/`), 404);
+  });
+
+  it('lists environment variables by environment: the project default and each environment’s value by name', async () => {
+    const variables = `${v3}/projects/270542/environment-variables`;
+    const value = (fields: Record<string, unknown>) => ({ account_id: 43786, project_id: 270542, ...fields });
+    const base = await api('POST', `${variables}/`, value({ name: 'DBT_SCHEMA', type: 'project', raw_value: 'x' }));
+    const staging = await api(
+      'POST',
+      `${variables}/`,
+      value({ name: 'DBT_SCHEMA', type: 'environment', environment_id: 218764, raw_value: 'staging' }),
+    );
+    const listed = await api('GET', `${variables}/environment/`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.data.environments).toEqual(['project', 'Production', 'Development', 'Staging']);
+    expect(listed.body.data.variables).toEqual({
+      DBT_SCHEMA: {
+        project: { id: base.body.data.id, value: 'x' },
+        Staging: { id: staging.body.data.id, value: 'staging' },
+      },
+    });
   });
 });
 
@@ -539,8 +724,8 @@ describe('Prism in front', () => {
     const state = await mock.state();
     const served = Object.keys(state?.operations ?? {}).sort();
     const operations = new Engine(() => undefined as never).operations().map((operation) => operation.operationId);
-    expect(served).toEqual(operations.sort());
     expect(state?.violations.recent).toEqual([]);
+    expect(served).toEqual(operations.sort());
     expect(state?.violations.count).toBe(0);
   });
 });
