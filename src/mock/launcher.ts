@@ -1,17 +1,27 @@
 // startMockServer: dbt Cloud in a box. By default a stateful mock: our run engine behind Prism's validating proxy,
-// behind a small front router (see front.ts). With `static: true`, Prism alone serves the spec's examples.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// behind a small front router (see front.ts). With `static: true`, Prism alone serves the spec's examples. With `tls`,
+// the mock answers over HTTPS (tls.ts).
+//
+// The port the caller asked for is tried at once (a busy one fails before anything starts), then let go, and listened
+// on again only when the mock is ready: Prism listens and the data is final. So nothing can reach the mock before the
+// promise resolves, and nothing done at start-up changes the data afterwards: Prism's warm-up (see warmUp) runs after
+// it, on a scratch copy of the data that no client sees.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, createServer as createNetServer, isIP, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { ValidationError } from '../errors.js';
 import { checkDuration, checkInteger, checkObject, checkPositiveNumber, checkString } from '../validate.js';
 import { Engine } from './engine.js';
 import { createFrontServer, type ViolationLog } from './front.js';
+import { MockServerError } from './mock-error.js';
 import { defaultCacheDir } from './operations-cache.js';
-import { bundledSpecPath, checkPrismInstalled, startPrism, type PrismProcess } from './prism.js';
+import { bundledSpecPath, checkPrismInstalled, startPrism } from './prism.js';
 import type { RunRecord, Transition } from './runs.js';
 import { loadScenarios, mergeScenarios, validateScenarios, type Scenarios } from './scenarios.js';
 import { loadSeed } from './seed.js';
 import { MockState } from './state.js';
+import { makeLoopbackCertificate, writeCaFile, type LoopbackCertificate } from './tls.js';
 import { WebhookSender, type WebhookTarget } from './webhook-sender.js';
 
 export interface MockServerOptions {
@@ -41,6 +51,14 @@ export interface MockServerOptions {
    * `false`: no cache.
    */
   cacheDir?: string | false;
+  /**
+   * Serve HTTPS, with a certificate made at start-up for 127.0.0.1, ::1 and localhost (and `host`), signed by a CA made
+   * with it. The CA certificate (PEM) is written to `caFile`, or, with `true`, to a new temporary folder; either way
+   * the returned object's `caFile` names it, and stop() removes it. The private keys are never written.
+   */
+  tls?: boolean | { caFile?: string };
+  /** Called with a line as start-up begins, and when it does something slow (processing the spec). */
+  onProgress?: (message: string) => void;
 }
 
 /** What `/__mock/state` answers. */
@@ -68,6 +86,8 @@ export interface MockServer {
   /** Prism's process id (the leader of its own process group). */
   readonly pid: number;
   readonly mode: 'stateful' | 'static';
+  /** With `tls`: the CA certificate (PEM) a client trusts to reach the mock over HTTPS; undefined without. */
+  readonly caFile: string | undefined;
   /** Back to the starting data: runs, jobs, projects, environments and fault counters (stateful mode; else nothing). */
   reset(): Promise<void>;
   /** What `/__mock/state` answers (stateful mode; undefined in static mode). */
@@ -88,11 +108,45 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-function close(server: Server): Promise<void> {
+/** Closes a server and every connection it holds (tracked from the start: see `tracked`). */
+function close(server: Server, sockets?: Set<Socket>): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    for (const socket of sockets ?? []) socket.destroy();
   });
+}
+
+/** The server, with the set of its open connections (raw TCP sockets, beneath TLS when there is TLS). */
+function tracked<S extends Server>(server: S): { server: S; sockets: Set<Socket> } {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return { server, sockets };
+}
+
+/** A failure to listen on the caller's port, as a MockServerError that says what to do; other errors as they are. */
+function portError(error: unknown, port: number, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new MockServerError(
+      `port ${port} on ${host} is already in use: stop what listens there, or use port 0 for any free port`,
+      'port-unavailable',
+    );
+  if (code === 'EACCES' || code === 'EADDRNOTAVAIL')
+    return new MockServerError(`cannot listen on ${host} port ${port} (${code})`, 'port-unavailable');
+  return error;
+}
+
+/** Tries the caller's port and lets it go at once, so that a busy one fails before anything starts. */
+async function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createNetServer();
+  await listen(probe, port, host).catch((error: unknown) => {
+    throw portError(error, port, host);
+  });
+  await close(probe);
 }
 
 /** Every option is checked before anything starts; a bad one is a ValidationError naming it. */
@@ -106,102 +160,175 @@ function checkOptions(options: MockServerOptions): void {
     if (!/^https?:\/\//.test(checkString('webhook.url', url)))
       throw new ValidationError('webhook.url', `must be an http(s) URL, got ${JSON.stringify(url)}`);
   }
-  const { cacheDir } = options;
+  const { cacheDir, tls, onProgress } = options;
   if (cacheDir !== undefined && cacheDir !== false) checkString('cacheDir', cacheDir);
+  if (tls !== undefined && typeof tls !== 'boolean') {
+    const { caFile } = checkObject('tls', tls);
+    if (caFile !== undefined) checkString('tls.caFile', caFile);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw new ValidationError('onProgress', 'must be a function');
+}
+
+/** The names the control endpoints answer to: the loopback ones, and the interface the mock binds if it is an address. */
+function ownHostnames(host: string): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (isIP(bare) === 4 && bare !== '0.0.0.0') names.add(bare);
+  if (isIP(bare) === 6 && bare !== '::') names.add(`[${bare}]`);
+  return names;
+}
+
+/**
+ * Whether a request may use the control endpoints: its Host is one of the mock's own names with the mock's port, so
+ * that a page whose own name resolves to this machine (DNS rebinding) is refused; and its Origin, when it sends one,
+ * is the mock's own, so that a form another site posts (a text/plain POST needs no preflight) is refused.
+ */
+export function controlRequestAllowed(
+  headers: IncomingHttpHeaders,
+  own: { scheme: 'http' | 'https'; port: number; host: string },
+): boolean {
+  const names = ownHostnames(own.host);
+  const defaultPort = own.scheme === 'https' ? 443 : 80;
+  const match = /^(\[[\da-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(headers.host ?? '');
+  if (!match || !names.has(match[1]!.toLowerCase()) || Number(match[2] ?? defaultPort) !== own.port) return false;
+  if (headers.origin === undefined) return true;
+  let origin: URL;
+  try {
+    origin = new URL(headers.origin);
+  } catch {
+    return false; // `null` (a sandboxed page, a file) and anything else that is not a URL
+  }
+  return (
+    origin.protocol === `${own.scheme}:` &&
+    names.has(origin.hostname) &&
+    Number(origin.port || defaultPort) === own.port
+  );
+}
+
+/** A TLS server with the certificate, which hands each secure connection to `serve`. */
+function tlsServer(certificate: LoopbackCertificate, serve: (socket: Socket) => void): Server {
+  return createTlsServer({ key: certificate.key, cert: certificate.cert, ALPNProtocols: ['http/1.1'] }, serve);
+}
+
+/** Says what start-up is about to do, and what slow part is going on. */
+function progressLines(options: MockServerOptions, specPath: string, cacheDir: string | false) {
+  const say = options.onProgress ?? (() => undefined);
+  const spec = specPath === bundledSpecPath ? 'the bundled spec' : specPath;
+  return {
+    starting: () =>
+      say(
+        options.static
+          ? `starting the mock: Prism serving the examples of ${spec}; the URL follows once it listens`
+          : `starting the mock: Prism's validating proxy on ${spec} in front of the run engine; ` +
+              'the URL follows once it is ready',
+      ),
+    processing: () =>
+      say(
+        cacheDir === false
+          ? 'processing the spec for Prism (the cache is off: every start does this)'
+          : `processing the spec for Prism (once: the next start reads it from the cache in ${cacheDir})`,
+      ),
+  };
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   checkOptions(options);
   checkPrismInstalled();
   const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
   const specPath = options.specPath ?? bundledSpecPath;
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-
-  if (options.static) {
-    const prism = await startPrism({
-      mode: 'mock',
-      specPath,
-      host,
-      port: options.port ?? 0,
-      dynamic: options.dynamic,
-      startTimeoutMs,
-      cacheDir,
-    });
-    return {
-      url: prism.url,
-      port: prism.port,
-      pid: prism.pid,
-      mode: 'static',
-      reset: async () => undefined,
-      state: async () => undefined,
-      flushWebhooks: async () => undefined,
-      stop: () => prism.stop(),
-    };
-  }
-
-  const custom =
-    typeof options.scenarios === 'string'
+  const caFilePath = typeof options.tls === 'object' ? options.tls.caFile : undefined;
+  const progress = progressLines(options, specPath, cacheDir);
+  const custom = options.static
+    ? undefined
+    : typeof options.scenarios === 'string'
       ? await loadScenarios(options.scenarios)
       : options.scenarios && validateScenarios(options.scenarios);
-  const scenarios = mergeScenarios(custom);
-  const seed = loadSeed(specPath);
-  const webhooks = options.webhook ? new WebhookSender(options.webhook, seed.accountId) : undefined;
 
-  let state: MockState;
-  let warmingUp = true;
-  const onTransition = (record: RunRecord, transition: Transition) => {
-    if (!webhooks || warmingUp) return;
-    const job = state.jobs.items.get(record.jobId);
-    webhooks.send(
-      webhooks.event(record, transition, {
-        jobName: job?.name ?? '',
-        environmentName: state.environments.items.get(record.environmentId)?.name ?? '',
-        projectName: state.projects.items.get(record.projectId)?.name ?? '',
-      }),
-    );
+  await checkPortFree(port, host);
+  progress.starting();
+  // What is started is stopped again, last first, if a later step fails.
+  const stops: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
-  const makeState = () =>
-    new MockState(seed, {
-      scenarios,
-      speed: options.speed ?? 1,
-      stepPerPoll: options.stepPerPoll ?? false,
-      now: Date.now,
-      onTransition,
-    });
-  state = makeState();
-
-  const engine = new Engine(() => state);
-  const engineServer = createServer(engine.listener);
-  const enginePort = await listen(engineServer, 0, '127.0.0.1');
-  // Runs move on without being polled only when someone listens for their events.
-  const ticker = webhooks && !options.stepPerPoll ? setInterval(() => state.tick(), 50) : undefined;
-  ticker?.unref();
-
-  let prism: PrismProcess | undefined;
-  let front: ReturnType<typeof createFrontServer> | undefined;
-  const summary = (): MockStateSummary => ({
-    mode: 'stateful',
-    ...state.summary(),
-    operations: { ...engine.served },
-    violations: front?.violations ?? { count: 0, recent: [] },
-    webhooks: webhooks ? { ...webhooks.counts } : null,
-  });
-  const control = async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    req.resume();
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (path === '/__mock/state' && req.method === 'GET') reply(200, summary());
-    else if (path === '/__mock/reset' && req.method === 'POST') {
-      state = makeState();
-      reply(200, { reset: true });
-    } else reply(404, { error: 'Control endpoints: GET /__mock/state, POST /__mock/reset' });
-  };
+  // The certificate is made while Prism starts (key generation runs off the main thread).
+  const certificate = options.tls ? makeLoopbackCertificate(host) : undefined;
+  certificate?.catch(() => undefined);
+  const scheme = options.tls ? 'https' : 'http';
+  const shownHost = host.includes(':') ? `[${host}]` : host;
 
   try {
-    prism = await startPrism({
+    if (options.static) {
+      const prism = await startPrism({
+        mode: 'mock',
+        specPath,
+        // Behind TLS, Prism listens inside and a TLS server on the caller's port pipes each connection to it.
+        host: options.tls ? '127.0.0.1' : host,
+        port: options.tls ? 0 : port,
+        dynamic: options.dynamic,
+        startTimeoutMs,
+        cacheDir,
+        onProcessing: progress.processing,
+      });
+      stops.push(() => prism.stop());
+      const material = await certificate;
+      if (!material)
+        return {
+          url: prism.url,
+          port: prism.port,
+          pid: prism.pid,
+          mode: 'static',
+          caFile: undefined,
+          reset: async () => undefined,
+          state: async () => undefined,
+          flushWebhooks: async () => undefined,
+          stop: stopAll,
+        };
+      const ca = await writeCaFile(material.ca, caFilePath);
+      stops.push(() => ca.remove());
+      const outside = tracked(tlsServer(material, (socket) => pipeTo(socket, prism.port)));
+      const publicPort = await listen(outside.server, port, host).catch((error: unknown) => {
+        throw portError(error, port, host);
+      });
+      return {
+        url: `${scheme}://${shownHost}:${publicPort}`,
+        port: publicPort,
+        pid: prism.pid,
+        mode: 'static',
+        caFile: ca.path,
+        reset: async () => undefined,
+        state: async () => undefined,
+        flushWebhooks: async () => undefined,
+        async stop() {
+          await close(outside.server, outside.sockets);
+          await stopAll();
+        },
+      };
+    }
+    return await startStateful();
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  async function startStateful(): Promise<MockServer> {
+    const scenarios = mergeScenarios(custom);
+    let state!: MockState;
+    let engine!: Engine;
+    let scratchEngine!: Engine;
+    // A request carrying this start's warm-up key goes to the scratch engine, whose data nobody else sees.
+    const warmUpKey = randomBytes(16).toString('hex');
+    const engineServer = tracked(
+      createServer((req, res) => (req.headers[warmUpHeader] === warmUpKey ? scratchEngine : engine).listener(req, res)),
+    );
+    const enginePort = await listen(engineServer.server, 0, '127.0.0.1');
+    stops.push(() => close(engineServer.server, engineServer.sockets));
+
+    const prismStarting = startPrism({
       mode: 'proxy',
       specPath,
       host: '127.0.0.1',
@@ -210,21 +337,94 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       errors: true,
       startTimeoutMs,
       cacheDir,
+      onProcessing: progress.processing,
     });
-    front = createFrontServer({ prismUrl: prism.url, control });
-    const port = await listen(front.server, options.port ?? 0, host);
-    await warmUp(`http://127.0.0.1:${(front.server.address() as AddressInfo).port}`, seed.accountId, seed.jobs[0]!.id);
+    stops.push(() => prismStarting.then((prism) => prism.stop()));
+    // Prism starts in a process of its own; meanwhile this one reads the spec's examples (a second or two of YAML).
+    const seed = loadSeed(specPath);
+    const webhooks = options.webhook ? new WebhookSender(options.webhook, seed.accountId) : undefined;
+    const onTransition = (record: RunRecord, transition: Transition) => {
+      if (!webhooks) return;
+      const job = state.jobs.items.get(record.jobId);
+      webhooks.send(
+        webhooks.event(record, transition, {
+          jobName: job?.name ?? '',
+          environmentName: state.environments.items.get(record.environmentId)?.name ?? '',
+          projectName: state.projects.items.get(record.projectId)?.name ?? '',
+        }),
+      );
+    };
+    const makeState = () =>
+      new MockState(seed, {
+        scenarios,
+        speed: options.speed ?? 1,
+        stepPerPoll: options.stepPerPoll ?? false,
+        now: Date.now,
+        onTransition,
+      });
     state = makeState();
-    for (const operationId of Object.keys(engine.served)) delete engine.served[operationId];
-    warmingUp = false;
-    const shownHost = host.includes(':') ? `[${host}]` : host;
-    const running = prism;
-    const frontServer = front;
-    return {
-      url: `http://${shownHost}:${port}`,
-      port,
-      pid: running.pid,
+    engine = new Engine(() => state);
+    const scratch = new MockState(seed, {
+      scenarios,
+      speed: 1,
+      stepPerPoll: false,
+      now: Date.now,
+      onTransition: () => undefined,
+    });
+    scratchEngine = new Engine(() => scratch);
+
+    const prism = await prismStarting;
+    const material = await certificate;
+    const ca = material && (await writeCaFile(material.ca, caFilePath));
+    if (ca) stops.push(() => ca.remove());
+    let publicPort = 0;
+    const front = createFrontServer({ prismUrl: prism.url, control });
+    stops.push(async () => front.agent.destroy());
+    // Over TLS, each secure connection is handed to the front router's HTTP server, as node:https does.
+    const outside = tracked(
+      material ? tlsServer(material, (socket) => front.server.emit('connection', socket)) : front.server,
+    );
+    publicPort = await listen(outside.server, port, host).catch((error: unknown) => {
+      throw portError(error, port, host);
+    });
+    // Runs move on without being polled only when someone listens for their events.
+    const ticker = webhooks && !options.stepPerPoll ? setInterval(() => state.tick(), 50) : undefined;
+    ticker?.unref();
+    const warmUpAbort = new AbortController();
+    const warming = warmUp(prism.url, seed.accountId, seed.jobs[0]!.id, warmUpKey, warmUpAbort.signal);
+
+    const summary = (): MockStateSummary => ({
       mode: 'stateful',
+      ...state.summary(),
+      operations: { ...engine.served },
+      violations: front.violations,
+      webhooks: webhooks ? { ...webhooks.counts } : null,
+    });
+    async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+      req.resume();
+      const reply = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(body));
+      };
+      if (!controlRequestAllowed(req.headers, { scheme, port: publicPort, host }))
+        reply(403, {
+          error:
+            "Control endpoints answer only requests to the mock's own loopback address (Host 127.0.0.1, localhost " +
+            "or [::1] with its port), with no Origin or the mock's own",
+        });
+      else if (path === '/__mock/state' && req.method === 'GET') reply(200, summary());
+      else if (path === '/__mock/reset' && req.method === 'POST') {
+        state = makeState();
+        reply(200, { reset: true });
+      } else reply(404, { error: 'Control endpoints: GET /__mock/state, POST /__mock/reset' });
+    }
+
+    return {
+      url: `${scheme}://${shownHost}:${publicPort}`,
+      port: publicPort,
+      pid: prism.pid,
+      mode: 'stateful',
+      caFile: ca?.path,
       async reset() {
         state = makeState();
       },
@@ -234,40 +434,49 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       flushWebhooks: async () => webhooks?.flush(),
       async stop() {
         if (ticker) clearInterval(ticker);
-        await close(frontServer.server);
-        frontServer.agent.destroy();
-        await running.stop();
-        await close(engineServer);
+        await close(outside.server, outside.sockets);
+        warmUpAbort.abort();
+        await warming;
+        await stopAll();
         await webhooks?.flush();
       },
     };
-  } catch (error) {
-    if (ticker) clearInterval(ticker);
-    if (front) await close(front.server);
-    await prism?.stop();
-    await close(engineServer);
-    throw error;
   }
 }
 
+/** Pipes a (decrypted) connection to Prism's port, and ends each side with the other. */
+function pipeTo(socket: Socket, port: number): void {
+  const upstream = connect(port, '127.0.0.1');
+  socket.pipe(upstream).pipe(socket);
+  socket.once('error', () => upstream.destroy());
+  upstream.once('error', () => socket.destroy());
+  socket.once('close', () => upstream.destroy());
+  upstream.once('close', () => socket.destroy());
+}
+
+/** The header that sends a request to the scratch engine (with the start's own key as its value). */
+const warmUpHeader = 'x-dbt-cloud-mock-warm-up';
+
 /**
- * Prism builds its validators for an operation on its first request, which takes seconds for the run operations;
- * doing it here keeps that pause out of the caller's first poll. The state is rebuilt afterwards.
+ * Prism builds its validators for an operation on its first request, a second or so for the run operations. These
+ * requests, sent as soon as the mock is ready, start that for the operations a client calls first (trigger, then poll),
+ * against the scratch engine's data. A client's request that comes meanwhile waits for no more than it would have;
+ * stop() aborts them, and every failure is ignored.
  */
-async function warmUp(url: string, accountId: number, jobId: number): Promise<void> {
+async function warmUp(url: string, accountId: number, jobId: number, key: string, signal: AbortSignal): Promise<void> {
   const base = `${url}/api/v2/accounts/${accountId}`;
-  const headers = { Authorization: 'Token warm-up', 'content-type': 'application/json' };
-  const trigger = await fetch(`${base}/jobs/${jobId}/run/`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ cause: 'warm-up' }),
-  });
-  await trigger.arrayBuffer();
+  const headers = { Authorization: 'Token warm-up', 'content-type': 'application/json', [warmUpHeader]: key };
+  const call = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(base + path, { ...init, headers, signal });
+    await response.arrayBuffer();
+  };
+  await call(`/jobs/${jobId}/run/`, { method: 'POST', body: JSON.stringify({ cause: 'warm-up' }) }).catch(
+    () => undefined,
+  );
   await Promise.all(
-    ['/runs/70403103/?include_related=run_steps,trigger', '/runs/?limit=1', '/jobs/?limit=1'].map(async (path) => {
-      const response = await fetch(base + path, { headers });
-      await response.arrayBuffer();
-    }),
+    ['/runs/70403103/?include_related=run_steps,trigger', '/runs/?limit=1', '/jobs/?limit=1'].map((path) =>
+      call(path).catch(() => undefined),
+    ),
   );
 }
 

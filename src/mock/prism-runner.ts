@@ -3,7 +3,7 @@
 // Its one argument is the JSON of RunnerOptions. It prints `Prism is listening on <url>` once it listens, and exits
 // when its stdin closes: the parent holds the other end, so however the parent ends, this process does not outlive it.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type BodyNormalizers, compactOperations, compactionFormat } from './compact-operations.js';
 import { loadPreparedSpec } from './operations-cache.js';
@@ -45,6 +45,7 @@ async function run(options: RunnerOptions): Promise<void> {
   const prismRequire = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
   const version = (name: string) => installedVersion(prismRequire, name);
   const httpRequire = createRequire(prismRequire.resolve('@stoplight/prism-http'));
+  deferFaker(httpRequire);
   const prismHttp = prismRequire('@stoplight/prism-http') as {
     getHttpOperationsFromSpec(spec: string): Promise<unknown[]>;
   };
@@ -73,6 +74,7 @@ async function run(options: RunnerOptions): Promise<void> {
         ? ` compacted@${compactionFormat} with merge-allof@${installedVersion(httpRequire, '@stoplight/json-schema-merge-allof')}`
         : ''),
     compute: async (specPath) => {
+      process.stdout.write('Prism is processing the spec\n');
       const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
       return compact ? compactOperations(operations, bodyNormalizers(httpRequire)) : operations;
     },
@@ -98,12 +100,60 @@ async function run(options: RunnerOptions): Promise<void> {
       ? { ...shared, isProxy: true, upstream: new URL(options.upstream ?? '') }
       : { ...shared, isProxy: false };
   const server = createServer(operations, {
-    cors: true,
+    // Prism's CORS answers any Origin with credentials allowed; the mock answers no cross-origin request.
+    cors: false,
     config,
     components: { logger: logger.child({ name: 'HTTP SERVER' }) },
   });
   const address = await server.listen(options.port, options.host);
   process.stdout.write(`Prism is listening on ${address}\n`);
+}
+
+/**
+ * Prism loads @faker-js/faker, every locale of it (about half of Prism's load time), for one use: responses generated
+ * from a schema that asks for faker data. A stand-in goes into Node's module cache in its place; the real module loads
+ * on the first use of anything the stand-in hands out.
+ */
+function deferFaker(httpRequire: NodeJS.Require): void {
+  let path: string;
+  try {
+    path = httpRequire.resolve('@faker-js/faker');
+  } catch {
+    return;
+  }
+  if (httpRequire.cache[path]) return;
+  let real: Record<string | symbol, unknown> | undefined;
+  const load = () => {
+    if (!real) {
+      delete httpRequire.cache[path];
+      real = httpRequire('@faker-js/faker') as Record<string | symbol, unknown>;
+    }
+    return real;
+  };
+  // Prism reads the module's `default` at load time and hands it to json-schema-faker, so that is lazy too.
+  const lazyDefault = forwarding(() => load().default as object);
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  standIn.exports = forwarding(() => load(), { __esModule: true, default: lazyDefault });
+  httpRequire.cache[path] = standIn;
+}
+
+/** An object that reads, writes and lists through to `target()`, called on first use; `own` answers before it. */
+function forwarding(target: () => object, own: Record<string, unknown> = {}): object {
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => (Object.hasOwn(own, key) ? own[key as string] : Reflect.get(target(), key)),
+      set: (_, key, value) => Reflect.set(target(), key, value),
+      has: (_, key) => Object.hasOwn(own, key) || Reflect.has(target(), key),
+      ownKeys: () => Reflect.ownKeys(target()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+    },
+  );
 }
 
 /** What Prism's validator does to a body schema before validating (see compact-operations.ts), from Prism itself. */

@@ -28,6 +28,8 @@ export interface PrismOptions {
   startTimeoutMs: number;
   /** Where the processed spec is kept between starts (see operations-cache.ts); false: processed on every start. */
   cacheDir: string | false;
+  /** Called when Prism starts processing the spec (no cache entry to read it from): the slow part of a start. */
+  onProcessing?: () => void;
 }
 
 export interface PrismProcess {
@@ -49,6 +51,7 @@ function findPackageRoot(): string {
 }
 const packageRoot = findPackageRoot();
 const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
+const processingLine = /^Prism is processing the spec$/m;
 
 /** Where the spec shipped with this package lives. */
 export const bundledSpecPath = join(packageRoot, 'generated', 'openapi.yaml');
@@ -125,6 +128,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
       const text = chunk.toString();
       recent.push(text);
       if (recent.length > 50) recent.shift();
+      if (processingLine.test(text)) options.onProcessing?.();
       const match = listeningLine.exec(text);
       if (match) {
         clearTimeout(timer);

@@ -16,4 +16,11 @@ describe('dbt-cloud mock flags', () => {
     expect(() => mockOptions(flags({ speed: '' }))).toThrow(/must be a number, got $/);
     expect(mockOptions(flags({ port: '70000', speed: '-1' }))).toMatchObject({ port: 70000, speed: -1 });
   });
+
+  it('turns --tls on, with --ca-file where the CA certificate goes, and refuses --ca-file without --tls', () => {
+    expect(mockOptions(flags())).not.toHaveProperty('tls');
+    expect(mockOptions(flags({ tls: true }))).toMatchObject({ tls: true });
+    expect(mockOptions(flags({ tls: true, caFile: 'ca.pem' }))).toMatchObject({ tls: { caFile: 'ca.pem' } });
+    expect(() => mockOptions(flags({ caFile: 'ca.pem' }))).toThrow(/--ca-file: applies to --tls only/);
+  });
 });

@@ -1,4 +1,4 @@
-// `dbt-cloud mock`: Prism on the packaged spec, until Ctrl-C.
+// `dbt-cloud mock`: Prism on the packaged spec, until Ctrl-C. A line at once, the URL once the mock is ready.
 import { type Command, Option } from 'commander';
 // The one place the CLI imports the mock launcher (a Node-only part of the package).
 import { MockServerError, startMockServer } from '../../node.js';
@@ -15,6 +15,8 @@ export interface MockFlags {
   webhookUrl?: string;
   webhookSecret?: string;
   cache: boolean;
+  tls?: boolean;
+  caFile?: string;
 }
 
 /** A flag's text as a number; whether the number will do is startMockServer's check. */
@@ -35,6 +37,7 @@ export function mockOptions(opts: MockFlags) {
   if (Boolean(opts.webhookUrl) !== Boolean(opts.webhookSecret))
     throw new UsageError('--webhook-url and --webhook-secret go together', '--webhook-url');
   if (opts.dynamic && !opts.static) throw new UsageError('applies to --static only', '--dynamic');
+  if (opts.caFile !== undefined && !opts.tls) throw new UsageError('applies to --tls only', '--ca-file');
   if (opts.static && (opts.scenarios || opts.stepPerPoll || opts.webhookUrl || opts.speed !== '1'))
     throw new UsageError(
       '--scenarios, --speed, --step-per-poll and --webhook-* apply to the stateful mock only',
@@ -47,6 +50,7 @@ export function mockOptions(opts: MockFlags) {
     speed,
     stepPerPoll: Boolean(opts.stepPerPoll),
     ...(opts.cache ? {} : { cacheDir: false as const }),
+    ...(opts.tls ? { tls: opts.caFile === undefined ? true : { caFile: opts.caFile } } : {}),
     ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
     ...(opts.webhookUrl ? { webhook: { url: opts.webhookUrl, secret: opts.webhookSecret! } } : {}),
   };
@@ -70,6 +74,8 @@ export function registerMock(program: Command): void {
       .option('--webhook-secret <secret>', 'the secret the webhook events are signed with')
       .option('--static', "serve the spec's examples with Prism alone (Prefer headers pick examples)")
       .option('--dynamic', 'with --static: generate responses from the schemas instead of the examples')
+      .option('--tls', 'serve HTTPS, with a certificate made at start-up; prints the CA file for clients to trust')
+      .option('--ca-file <path>', 'with --tls: write the CA certificate here (default: a new temporary folder)')
       .option(
         '--no-cache',
         'process the spec on this start instead of reading it from the cache (DBT_CLOUD_MOCK_CACHE_DIR)',
@@ -77,19 +83,38 @@ export function registerMock(program: Command): void {
     'dbt-cloud mock --port 4010',
     'dbt-cloud mock --port 0 --step-per-poll --scenarios ci-scenarios.yaml --json',
     'dbt-cloud mock --webhook-url http://127.0.0.1:8080/hook --webhook-secret s3cret',
+    'dbt-cloud mock --tls --ca-file ./mock-ca.pem   # then REQUESTS_CA_BUNDLE=./mock-ca.pem for a Python client',
     "dbt-cloud mock --static & curl -H 'Authorization: Token x' -H 'Prefer: example=error' http://127.0.0.1:4010/api/v2/accounts/1/runs/1/",
   ).action(
     action(async ({ out }, opts: MockFlags) => {
       const options = mockOptions(opts);
-      const mock = await startMockServer(options).catch((error: unknown) => {
-        // Prism is an optional peer dependency: its absence is a setup problem (exit 4), said before anything starts.
+      // Start-up takes seconds (more when the spec is processed afresh): say so at once, on stderr.
+      const onProgress = (message: string) =>
+        out.json ? out.stderr.write(`${JSON.stringify({ progress: message })}\n`) : out.info(message);
+      const mock = await startMockServer({ ...options, onProgress }).catch((error: unknown) => {
+        // Setup problems (exit 4), said before anything starts: Prism, an optional peer dependency, is missing, or
+        // the port is taken.
         if (error instanceof MockServerError && error.reason === 'prism-not-installed')
           throw new UsageError(error.message);
+        if (error instanceof MockServerError && error.reason === 'port-unavailable')
+          throw new UsageError(error.message.replace(/\bport 0\b/, '--port 0'), '--port');
         throw error;
       });
       const state = mock.mode === 'static' ? undefined : await mock.state();
+      const trust = mock.caFile
+        ? [
+            `  TLS: trust ${mock.caFile}`,
+            `       (REQUESTS_CA_BUNDLE, NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, curl --cacert)`,
+          ]
+        : [];
       out.result(
-        { url: mock.url, pid: mock.pid, mode: mock.mode, ...(state ? { accountId: state.accountId } : {}) },
+        {
+          url: mock.url,
+          pid: mock.pid,
+          mode: mock.mode,
+          ...(state ? { accountId: state.accountId } : {}),
+          ...(mock.caFile ? { caFile: mock.caFile } : {}),
+        },
         () =>
           (mock.mode === 'static'
             ? [
@@ -105,7 +130,7 @@ export function registerMock(program: Command): void {
                 `  state: GET ${mock.url}/__mock/state   reset: POST ${mock.url}/__mock/reset`,
               ]
           )
-            .concat('Press Ctrl-C to stop.')
+            .concat(trust, 'Press Ctrl-C to stop.')
             .join('\n'),
       );
       await new Promise<void>((resolve) => {

@@ -1,0 +1,126 @@
+// The mock's loopback certificate (src/mock/tls.ts): a CA and a server certificate it signs, served by a node:https
+// server on a free loopback port. A client that trusts the CA file reaches it by 127.0.0.1, localhost and ::1 (Node's
+// https, Node's fetch through NODE_EXTRA_CA_CERTS, curl --cacert); a client that does not is refused with a
+// certificate error.
+import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, request, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeLoopbackCertificate, writeCaFile, type LoopbackCertificate } from '../../src/mock/tls.js';
+
+let certificate: LoopbackCertificate;
+let server: Server;
+let port: number;
+let caFile: { path: string; remove(): Promise<void> };
+
+beforeAll(async () => {
+  certificate = await makeLoopbackCertificate();
+  caFile = await writeCaFile(certificate.ca);
+  server = createServer({ key: certificate.key, cert: certificate.cert }, (_req, res) => res.end('hello over tls'));
+  // '::' takes IPv4 and IPv6 loopback connections alike.
+  await new Promise<void>((resolve) => server.listen(0, '::', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await caFile?.remove();
+});
+
+/** GET / over https with Node's own client; `ca` undefined uses Node's default trust store. */
+function get(host: string, ca?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host, port, path: '/', ca }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function run(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) || 1 : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the loopback certificate', () => {
+  it('is a server certificate for localhost, 127.0.0.1 and ::1, signed by a CA made with it', () => {
+    const [leafPem] = certificate.cert.split(/(?<=-----END CERTIFICATE-----\n)/);
+    const leaf = new X509Certificate(leafPem!);
+    const ca = new X509Certificate(certificate.ca);
+    expect(leaf.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(leaf.ca).toBe(false);
+    expect(leaf.checkIssued(ca)).toBe(true);
+    expect(leaf.verify(ca.publicKey)).toBe(true);
+    expect(ca.ca).toBe(true);
+    expect(ca.checkIssued(ca)).toBe(true);
+    expect(readFileSync(caFile.path, 'utf8')).toBe(certificate.ca);
+    expect(certificate.ca).not.toContain('PRIVATE KEY');
+  });
+
+  it('names the interface the mock binds when it is not a loopback one', async () => {
+    const other = await makeLoopbackCertificate('10.1.2.3');
+    expect(new X509Certificate(other.cert).subjectAltName).toContain('IP Address:10.1.2.3');
+    const unspecified = await makeLoopbackCertificate('0.0.0.0');
+    expect(new X509Certificate(unspecified.cert).subjectAltName).not.toContain('0.0.0.0');
+  });
+
+  it("is trusted through the CA file by Node's https, by 127.0.0.1, localhost and ::1", async () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1'])
+      expect(await get(host, certificate.ca)).toBe('hello over tls');
+  });
+
+  it('is refused with a certificate error by a client that does not trust the CA', async () => {
+    await expect(get('127.0.0.1')).rejects.toMatchObject({ code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+  });
+
+  it("is trusted by Node's fetch with NODE_EXTRA_CA_CERTS, and refused without it", async () => {
+    const script = `fetch('https://127.0.0.1:${port}/').then(async (r) => console.log(await r.text()), (e) => { console.error(e.cause?.code ?? e.message); process.exit(3); })`;
+    const trusted = await run(process.execPath, ['-e', script], { NODE_EXTRA_CA_CERTS: caFile.path });
+    expect(trusted, trusted.stderr).toMatchObject({ code: 0, stdout: 'hello over tls\n' });
+    const untrusted = await run(process.execPath, ['-e', script]);
+    expect(untrusted.code).toBe(3);
+    expect(untrusted.stderr).toContain('SELF_SIGNED_CERT_IN_CHAIN');
+  });
+
+  it.skipIf(!existsSync('/usr/bin/curl'))('is trusted by curl --cacert, and refused without it', async () => {
+    const trusted = await run('curl', ['-sS', '--cacert', caFile.path, `https://localhost:${port}/`]);
+    expect(trusted, trusted.stderr).toMatchObject({ code: 0, stdout: 'hello over tls' });
+    const untrusted = await run('curl', ['-sS', `https://localhost:${port}/`]);
+    expect(untrusted.code).toBe(60); // curl's "peer certificate cannot be authenticated with known CA certificates"
+  });
+});
+
+describe('the CA file', () => {
+  it('goes to the path asked for, or to a new temporary folder; remove() takes away what was written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mock-ca-'));
+    try {
+      const chosen = await writeCaFile(certificate.ca, join(dir, 'nested', 'ca.pem'));
+      expect(chosen.path).toBe(join(dir, 'nested', 'ca.pem'));
+      expect(readFileSync(chosen.path, 'utf8')).toBe(certificate.ca);
+      await chosen.remove();
+      expect(existsSync(chosen.path)).toBe(false);
+
+      const temporary = await writeCaFile(certificate.ca);
+      expect(temporary.path.startsWith(tmpdir())).toBe(true);
+      await temporary.remove();
+      expect(existsSync(temporary.path)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
