@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { Engine } from '../../src/mock/engine.js';
 import { bundledSpecPath } from '../../src/mock/prism.js';
 import { loadScenarios, mergeScenarios, validateScenarios, defaultScenarios } from '../../src/mock/scenarios.js';
-import { loadSeed } from '../../src/mock/seed.js';
+import { loadSeed, loadSpecPaths } from '../../src/mock/seed.js';
 import { MockState } from '../../src/mock/state.js';
 import type { RunRecord, Transition } from '../../src/mock/runs.js';
 import { apiClient } from './support.js';
@@ -86,6 +86,21 @@ describe('the operations the engine serves', () => {
     expect(operations.length).toBe(64);
     for (const { operationId, method, path } of operations) {
       expect(spec.paths[path]?.[method.toLowerCase()]?.operationId, `${method} ${path}`).toBe(operationId);
+    }
+  });
+});
+
+describe('the spec paths the front door redirects to', () => {
+  it('are read off the text, the same as a parse of the spec gives them', async () => {
+    const text = await readFile(bundledSpecPath, 'utf8');
+    const spec = parseYaml(text, { maxAliasCount: -1 }) as { paths: object };
+    // A copy at a path of its own, which no earlier parse has cached.
+    const dir = await mkdtemp(join(tmpdir(), 'mock-paths-'));
+    try {
+      await writeFile(join(dir, 'openapi.yaml'), text);
+      expect(loadSpecPaths(join(dir, 'openapi.yaml'))).toEqual(Object.keys(spec.paths));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
