@@ -19,7 +19,7 @@ import { defaultCacheDir } from './operations-cache.js';
 import { bundledSpecPath, checkPrismInstalled, startPrism } from './prism.js';
 import type { RunRecord, Transition } from './runs.js';
 import { loadScenarios, mergeScenarios, validateScenarios, type Scenarios } from './scenarios.js';
-import { loadSeed } from './seed.js';
+import { loadSeed, loadSpecPaths } from './seed.js';
 import { MockState } from './state.js';
 import { makeLoopbackCertificate, writeCaFile, type LoopbackCertificate } from './tls.js';
 import { WebhookSender, type WebhookTarget } from './webhook-sender.js';
@@ -378,7 +378,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const ca = material && (await writeCaFile(material.ca, caFilePath));
     if (ca) stops.push(() => ca.remove());
     let publicPort = 0;
-    const front = createFrontServer({ prismUrl: prism.url, control });
+    const front = createFrontServer({ prismUrl: prism.url, control, paths: loadSpecPaths(specPath) });
     stops.push(async () => front.agent.destroy());
     // Over TLS, each secure connection is handed to the front router's HTTP server, as node:https does.
     const outside = tracked(
