@@ -22,7 +22,7 @@ export interface BodyNormalizers {
 }
 
 /** Part of the operations cache's key: bumped whenever what compacting writes changes, so no old entry is read. */
-export const compactionFormat = 3;
+export const compactionFormat = 4;
 
 /** Subschemas shorter than this (as JSON text) stay where they are: a `$ref` would save little. */
 const smallestShared = 400;
@@ -147,9 +147,11 @@ function mapSubschemas(schema: object, map: (subschema: unknown) => unknown): ob
   return copy;
 }
 
-/** A content hash and the JSON size of any value, each object's worked out once, from the leaves up. */
+/** A key equal for equal content, and the JSON size, of any value; each object's worked out once, from the leaves up. */
 class Fingerprints {
   private readonly known = new WeakMap<object, { key: string; size: number }>();
+  /** Texts of larger subtrees, each with the short key it stands for (`#` and a number). */
+  private readonly numbered = new Map<string, string>();
 
   of(value: unknown): { key: string; size: number } {
     if (!isObject(value)) {
@@ -165,12 +167,16 @@ class Fingerprints {
       text += `${JSON.stringify(name)}:${inner.key},`;
       size += name.length + 3 + inner.size;
     }
-    // Most subtrees are small ({ "type": "string" }): their text is their key, and only larger ones are hashed. A text
-    // starts with `{` or `[`, a hash never does, so the two cannot be confused; a shared entry is named by a hash.
-    const measured = {
-      key: text.length <= 64 ? text : sha256(text),
-      size,
-    };
+    // Most subtrees are small ({ "type": "string" }): their text is their key. A larger one gets a number, the same for
+    // the same text (a lookup, far cheaper than hashing each one), so a parent's text stays short. A text starts with
+    // `{` or `[` and a leaf's with neither, a number with `#`, so no two can be confused; a shared entry is named by a
+    // hash of its key.
+    let key = text;
+    if (text.length > 64) {
+      key = this.numbered.get(text) ?? `#${this.numbered.size}`;
+      this.numbered.set(text, key);
+    }
+    const measured = { key, size };
     this.known.set(value, measured);
     return measured;
   }
