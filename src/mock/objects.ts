@@ -165,14 +165,12 @@ export class ObjectStore {
   }
 
   /** Replaces the fields the body sends; `state: 2` deletes the object, as the API's update does. */
-  update<T extends Stored>(c: Context, def: ObjectKindDef<T>, check?: (merged: T) => void): T {
+  update<T extends Stored>(c: Context, def: ObjectKindDef<T>): T {
     const item = this.find(c, def);
     const body = objectBody(c);
     if (body.id !== undefined && body.id !== null && Number(body.id) !== item.id)
       badRequest('id', 'The id in the body does not match the path.');
     const accepted = acceptedFields(body, this.seed().fields[def.kind], item, new Set([...serverOwned, 'project_id']));
-    const merged = { ...item, ...accepted } as T;
-    check?.(merged);
     Object.assign(item, accepted, {
       state: body.state === 2 ? 2 : (item.state ?? 1),
       updated_at: apiTimestamp(this.now()),

@@ -193,6 +193,16 @@ describe('what real clients send', () => {
     expect(answer.body.data).not.toHaveProperty('trigger');
   });
 
+  it('lists the runs that finished in a window (finished_at__range, as dagster-dbt sends it)', async () => {
+    const window = (from: string, to: string) =>
+      `finished_at__range=${encodeURIComponent(JSON.stringify([from, to]).replace(',', ', '))}`;
+    const past = await api('GET', `/runs/?${window('2000-01-01T00:00:00+00:00', '2100-01-01T00:00:00+00:00')}`);
+    expect(past.status, past.text).toBe(200);
+    expect(past.body.data.map((run: { id: number }) => run.id)).toEqual([70403103, 70403104]);
+    const future = await api('GET', `/runs/?${window('2100-01-01T00:00:00+00:00', '2101-01-01T00:00:00+00:00')}`);
+    expect(future.body.data).toEqual([]);
+  });
+
   it('links each run (href) to the mock itself', async () => {
     const run = await api('GET', '/runs/70403103/');
     expect(run.body.data.href).toBe(`${mock.url}/deploy/43786/projects/270542/runs/70403103/`);
