@@ -7,9 +7,6 @@ export const jobsFileSchema: Record<string, unknown> = {
   "title": "dbt Cloud jobs as code",
   "description": "dbt Cloud jobs kept in YAML (the dbt-jobs-as-code format), read by `dbt-cloud jobs plan` and `jobs apply`. Generated from the dbt-cloud-ts OpenAPI spec; do not edit.",
   "type": "object",
-  "required": [
-    "jobs"
-  ],
   "properties": {
     "account_id": {
       "type": "integer",
@@ -19,33 +16,49 @@ export const jobsFileSchema: Record<string, unknown> = {
     "jobs": {
       "type": [
         "object",
-        "null"
+        "null",
+        "array"
       ],
-      "description": "The jobs, keyed by identifier (letters, digits, `_` and `-`).",
+      "description": "The jobs, keyed by identifier (letters, digits, `_` and `-`). Empty or null: no jobs.",
       "propertyNames": {
         "pattern": "^[A-Za-z0-9_-]+$"
       },
       "additionalProperties": {
         "$ref": "#/$defs/job"
-      }
+      },
+      "maxItems": 0
     }
   },
   "additionalProperties": true,
   "$defs": {
     "job": {
       "type": "object",
-      "description": "A new job. Fields left out take the API's defaults, and so do optional fields sent as `null`. The job's key under `jobs:` is its identifier: dbt Cloud shows it at the end of the name as `[[identifier]]`, which marks the job as managed by these files.",
+      "description": "A job as the file defines it: every field below, a field left out meaning its default. The job's key under `jobs:` is its identifier: dbt Cloud shows it at the end of the name as `[[identifier]]`, which marks the job as managed by these files.",
       "required": [
         "project_id",
         "environment_id",
         "name",
-        "execute_steps"
+        "settings",
+        "triggers",
+        "run_generate_sources",
+        "execute_steps",
+        "generate_docs"
       ],
       "properties": {
+        "id": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "description": "Read for files written by dbt-jobs-as-code and ignored: dbt Cloud gives a new job its id."
+        },
         "account_id": {
-          "type": "integer",
+          "type": [
+            "integer",
+            "null"
+          ],
           "minimum": 1,
-          "description": "The account to create the job in; must match the path."
+          "description": "The account the job belongs to; when left out or null, the top-level `account_id` of the file."
         },
         "project_id": {
           "type": "integer",
@@ -57,33 +70,54 @@ export const jobsFileSchema: Record<string, unknown> = {
           "minimum": 1,
           "description": "The deployment environment the job runs in."
         },
-        "name": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Display name of the job."
-        },
-        "description": {
-          "type": [
-            "string",
-            "null"
-          ],
-          "description": "Free text about the job."
-        },
         "dbt_version": {
           "type": [
             "string",
             "null"
           ],
           "minLength": 1,
-          "description": "A dbt version for this job only; leave out or null to use the environment's."
+          "description": "A dbt version for this job only; leave out or null to use the environment's.",
+          "default": null
         },
-        "deferring_environment_id": {
-          "type": [
-            "integer",
-            "null"
-          ],
-          "minimum": 1,
-          "description": "Environment to defer to."
+        "name": {
+          "type": "string",
+          "description": "Display name of the job."
+        },
+        "settings": {
+          "type": "object",
+          "description": "Settings passed to dbt for every run of the job.",
+          "properties": {
+            "threads": {
+              "type": "integer",
+              "minimum": 1,
+              "description": "How many models dbt builds at the same time.",
+              "default": 4
+            },
+            "target_name": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The value of `target.name` inside the project's code.",
+              "default": "default"
+            }
+          },
+          "additionalProperties": false
+        },
+        "execution": {
+          "type": "object",
+          "description": "Limits applied to each run of the job.",
+          "required": [],
+          "properties": {
+            "timeout_seconds": {
+              "type": "integer",
+              "minimum": 0,
+              "description": "A run still going after this many seconds is cancelled; `0` means no limit.",
+              "default": 0
+            }
+          },
+          "additionalProperties": false,
+          "default": {
+            "timeout_seconds": 0
+          }
         },
         "deferring_job_definition_id": {
           "type": [
@@ -91,7 +125,37 @@ export const jobsFileSchema: Record<string, unknown> = {
             "null"
           ],
           "minimum": 1,
-          "description": "Job to defer to. Older way of setting deferral."
+          "description": "Job to defer to. Older way of setting deferral.",
+          "default": null
+        },
+        "deferring_environment_id": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1,
+          "description": "Environment to defer to.",
+          "default": null
+        },
+        "run_generate_sources": {
+          "type": "boolean",
+          "description": "True to run `dbt source freshness` as part of each run."
+        },
+        "run_lint": {
+          "type": [
+            "boolean",
+            "null"
+          ],
+          "default": false,
+          "description": "True to lint SQL in CI runs."
+        },
+        "errors_on_lint_failure": {
+          "type": [
+            "boolean",
+            "null"
+          ],
+          "default": true,
+          "description": "True to fail a CI run when linting finds problems."
         },
         "execute_steps": {
           "type": "array",
@@ -108,52 +172,80 @@ export const jobsFileSchema: Record<string, unknown> = {
             ]
           ]
         },
-        "execution": {
-          "type": "object",
-          "description": "Limits applied to each run of the job.",
-          "required": [
-            "timeout_seconds"
-          ],
-          "properties": {
-            "timeout_seconds": {
-              "type": "integer",
-              "minimum": 0,
-              "description": "A run still going after this many seconds is cancelled; `0` means no limit."
-            }
-          }
-        },
         "generate_docs": {
           "type": "boolean",
-          "default": false,
           "description": "True to run `dbt docs generate` at the end of each run."
         },
-        "generate_sources": {
-          "type": "boolean",
-          "default": false,
-          "description": "A second source freshness flag; prefer `run_generate_sources`."
+        "schedule": {
+          "type": "object",
+          "description": "When the job runs, as one cron expression (UTC). A job of type ci or merge may leave it out (it then gets `0 0 1 1 *`, as dbt-jobs-as-code gives it). `date` and `time` are derived from `cron` and sent with it; a file's own `date` and `time` are reported and replaced.",
+          "required": [
+            "cron"
+          ],
+          "properties": {
+            "cron": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Five fields (minute hour day-of-month month day-of-week), six with seconds, or an alias such as @daily."
+            },
+            "date": {
+              "description": "Derived from `cron`; a value given here is replaced."
+            },
+            "time": {
+              "description": "Derived from `cron`; a value given here is replaced."
+            }
+          },
+          "additionalProperties": false
         },
-        "run_generate_sources": {
-          "type": "boolean",
-          "default": false,
-          "description": "True to run `dbt source freshness` as part of each run."
+        "triggers": {
+          "type": "object",
+          "description": "The events that start a run of the job, besides starting it through the API.",
+          "properties": {
+            "github_webhook": {
+              "type": "boolean",
+              "description": "True to run when a pull request is opened or updated on GitHub (CI jobs).",
+              "default": false
+            },
+            "git_provider_webhook": {
+              "type": [
+                "boolean",
+                "null"
+              ],
+              "description": "True to run on pull requests from GitLab or Azure DevOps (CI jobs).",
+              "default": false
+            },
+            "schedule": {
+              "type": [
+                "boolean",
+                "null"
+              ],
+              "description": "True to run on the job's schedule.",
+              "default": false
+            },
+            "on_merge": {
+              "type": [
+                "boolean",
+                "null"
+              ],
+              "description": "True to run when a pull request is merged into the environment's branch.",
+              "default": false
+            }
+          },
+          "additionalProperties": false
         },
-        "job_type": {
+        "description": {
           "type": "string",
-          "description": "What a job is for: `scheduled` (deploy job on a schedule or started by hand), `ci` (runs on\npull requests), `merge` (runs when a pull request is merged), `other`, `exposure_sync`,\n`adaptive` and `hybrid`. New kinds appear over time.\n",
-          "enum": [
-            "ci",
-            "scheduled",
-            "other",
-            "merge",
-            "exposure_sync",
-            "adaptive",
-            "hybrid"
-          ]
+          "description": "Free text about the job.",
+          "default": ""
         },
-        "lifecycle_webhooks": {
-          "type": "boolean",
-          "default": false,
-          "description": "True to send run lifecycle events to the account's webhooks."
+        "state": {
+          "type": "integer",
+          "description": "Lifecycle state of an object: `1` active, `2` deleted. Deleted objects are only listed when\nasked for with `state=2` or `state=all`.\n",
+          "enum": [
+            1,
+            2
+          ],
+          "default": 1
         },
         "run_compare_changes": {
           "type": "boolean",
@@ -166,22 +258,22 @@ export const jobsFileSchema: Record<string, unknown> = {
           "default": "--select state:modified",
           "description": "The selection flags used when comparing changes."
         },
-        "run_lint": {
-          "type": "boolean",
-          "default": false,
-          "description": "True to lint SQL in CI runs."
-        },
-        "errors_on_lint_failure": {
-          "type": "boolean",
-          "default": true,
-          "description": "True to fail a CI run when linting finds problems."
+        "job_type": {
+          "type": "string",
+          "description": "What the job is for; left out or `null` (dbt-cloud-cli sends `null` when no type is given), the API picks one\nfrom the triggers.\n",
+          "enum": [
+            "ci",
+            "scheduled",
+            "other",
+            "merge",
+            "exposure_sync",
+            "adaptive",
+            "hybrid"
+          ],
+          "default": "scheduled"
         },
         "cost_optimization_features": {
-          "type": [
-            "array",
-            "null"
-          ],
-          "uniqueItems": true,
+          "type": "array",
           "description": "The cost optimization features to turn on; the Terraform provider sends `null` for CI and merge jobs.",
           "items": {
             "type": "string",
@@ -191,205 +283,20 @@ export const jobsFileSchema: Record<string, unknown> = {
               "efficient_testing",
               "dbt_state"
             ]
-          }
-        },
-        "force_node_selection": {
-          "type": "boolean",
-          "description": "The older switch for state-aware orchestration (false lets dbt Cloud skip unchanged nodes). Sent by the\nTerraform provider and dbt-jobs-as-code; `cost_optimization_features` takes precedence when both are sent.\n"
-        },
-        "settings": {
-          "type": "object",
-          "description": "Settings passed to dbt for every run of the job.",
-          "required": [
-            "threads",
-            "target_name"
-          ],
-          "properties": {
-            "threads": {
-              "type": "integer",
-              "minimum": 1,
-              "description": "How many models dbt builds at the same time."
-            },
-            "target_name": {
-              "type": "string",
-              "minLength": 1,
-              "description": "The value of `target.name` inside the project's code."
-            }
-          }
-        },
-        "state": {
-          "type": "integer",
-          "description": "Lifecycle state of an object: `1` active, `2` deleted. Deleted objects are only listed when\nasked for with `state=2` or `state=all`.\n",
-          "enum": [
-            1,
-            2
-          ]
+          },
+          "default": []
         },
         "triggers_on_draft_pr": {
           "type": "boolean",
           "default": false,
           "description": "True to also run CI on draft pull requests."
         },
-        "triggers": {
-          "type": "object",
-          "description": "The events that start a run of the job, besides starting it through the API.",
-          "required": [
-            "github_webhook",
-            "schedule"
-          ],
-          "properties": {
-            "github_webhook": {
-              "type": "boolean",
-              "description": "True to run when a pull request is opened or updated on GitHub (CI jobs)."
-            },
-            "schedule": {
-              "type": "boolean",
-              "description": "True to run on the job's schedule."
-            },
-            "git_provider_webhook": {
-              "type": [
-                "boolean",
-                "null"
-              ],
-              "description": "True to run on pull requests from GitLab or Azure DevOps (CI jobs)."
-            },
-            "on_merge": {
-              "type": [
-                "boolean",
-                "null"
-              ],
-              "description": "True to run when a pull request is merged into the environment's branch."
-            },
-            "custom_branch_only": {
-              "type": [
-                "boolean",
-                "null"
-              ],
-              "description": "No longer used."
-            }
-          }
-        },
-        "schedule": {
-          "type": "object",
-          "description": "When a job runs on its own. It only takes effect while `triggers.schedule` is true. `cron`\nholds the whole schedule as one cron expression (UTC).\n",
-          "required": [
-            "cron"
-          ],
-          "properties": {
-            "cron": {
-              "type": "string",
-              "description": "The schedule as a cron expression, in UTC."
-            },
-            "date": {
-              "description": "Which days the job runs. A job embedded in a run (`include_related=job`) may show only the kind of\nschedule, as a string, as dbt Labs' published spec describes it.\n",
-              "anyOf": [
-                {
-                  "type": "object",
-                  "description": "The day part of a job's schedule.",
-                  "required": [
-                    "type"
-                  ],
-                  "properties": {
-                    "type": {
-                      "type": "string",
-                      "description": "On which days a scheduled job runs: `every_day`, `days_of_week` (the days listed in `days`),\n`custom_cron` (the expression in `cron`) or `interval_cron`.\n",
-                      "enum": [
-                        "every_day",
-                        "days_of_week",
-                        "custom_cron",
-                        "interval_cron"
-                      ]
-                    },
-                    "days": {
-                      "type": [
-                        "array",
-                        "null"
-                      ],
-                      "description": "Days of the week to run on, as in cron (0 is Sunday); used with `days_of_week`.",
-                      "items": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "maximum": 6
-                      }
-                    },
-                    "cron": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "A cron expression; used with `custom_cron` and `interval_cron`."
-                    }
-                  }
-                },
-                {
-                  "type": "string",
-                  "description": "On which days a scheduled job runs: `every_day`, `days_of_week` (the days listed in `days`),\n`custom_cron` (the expression in `cron`) or `interval_cron`.\n",
-                  "enum": [
-                    "every_day",
-                    "days_of_week",
-                    "custom_cron",
-                    "interval_cron"
-                  ]
-                }
-              ]
-            },
-            "time": {
-              "description": "When on those days the job runs; as `date`, only the kind of schedule in a job embedded in a run.",
-              "anyOf": [
-                {
-                  "type": "object",
-                  "description": "The time part of a job's schedule.",
-                  "required": [
-                    "type"
-                  ],
-                  "properties": {
-                    "type": {
-                      "type": "string",
-                      "description": "At what times of a run day a scheduled job runs: `every_hour` (every `interval` hours) or\n`at_exact_hours` (the UTC hours listed in `hours`).\n",
-                      "enum": [
-                        "every_hour",
-                        "at_exact_hours"
-                      ]
-                    },
-                    "interval": {
-                      "type": [
-                        "integer",
-                        "null"
-                      ],
-                      "minimum": 1,
-                      "description": "Hours between runs; used with `every_hour`."
-                    },
-                    "hours": {
-                      "type": [
-                        "array",
-                        "null"
-                      ],
-                      "description": "The hours (UTC) to run at; used with `at_exact_hours`.",
-                      "items": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "maximum": 23
-                      }
-                    }
-                  }
-                },
-                {
-                  "type": "string",
-                  "description": "At what times of a run day a scheduled job runs: `every_hour` (every `interval` hours) or\n`at_exact_hours` (the UTC hours listed in `hours`).\n",
-                  "enum": [
-                    "every_hour",
-                    "at_exact_hours"
-                  ]
-                }
-              ]
-            }
-          }
-        },
         "job_completion_trigger_condition": {
+          "description": "An upstream job whose completion starts this one; null for none.",
           "anyOf": [
             {
               "type": "object",
-              "description": "Starts this job whenever a run of another job ends in one of the listed statuses.",
+              "description": "An upstream job whose completion starts this one; null for none.",
               "required": [
                 "condition"
               ],
@@ -398,8 +305,7 @@ export const jobsFileSchema: Record<string, unknown> = {
                   "type": "object",
                   "required": [
                     "job_id",
-                    "project_id",
-                    "statuses"
+                    "project_id"
                   ],
                   "properties": {
                     "job_id": {
@@ -414,8 +320,6 @@ export const jobsFileSchema: Record<string, unknown> = {
                     },
                     "statuses": {
                       "type": "array",
-                      "minItems": 1,
-                      "uniqueItems": true,
                       "description": "The final statuses of the upstream run that start this job.",
                       "items": {
                         "type": "integer",
@@ -425,17 +329,24 @@ export const jobsFileSchema: Record<string, unknown> = {
                           20,
                           30
                         ]
-                      }
+                      },
+                      "default": [
+                        10,
+                        20,
+                        30
+                      ]
                     }
-                  }
+                  },
+                  "additionalProperties": false
                 }
-              }
+              },
+              "additionalProperties": false
             },
             {
               "type": "null"
             }
           ],
-          "description": "An upstream job whose completion starts this one; null for none."
+          "default": null
         },
         "linked_id": {
           "type": "integer",
@@ -444,24 +355,23 @@ export const jobsFileSchema: Record<string, unknown> = {
         },
         "custom_environment_variables": {
           "type": "array",
-          "description": "Job-level overrides of environment variables, one `DBT_NAME: value` pair per item. Overrides that dbt Cloud has and the file does not are removed.",
+          "description": "Job-level overrides of environment variables, one `DBT_NAME: value` pair per item (names start with DBT_ and hold no lower-case letter; a null value removes the override). Overrides that dbt Cloud has and the file does not are removed.",
           "items": {
             "type": "object",
-            "patternProperties": {
-              "^DBT_[A-Z0-9_]+$": {
-                "type": [
-                  "string",
-                  "number",
-                  "boolean"
-                ]
-              }
+            "propertyNames": {
+              "pattern": "^DBT_\\P{Ll}*$"
             },
-            "additionalProperties": false
+            "additionalProperties": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
           }
         },
         "deactivated": {
           "type": "boolean",
-          "description": "Accepted for files written for dbt-jobs-as-code; not sent to dbt Cloud."
+          "description": "Read for files written for dbt-jobs-as-code; not sent to dbt Cloud."
         }
       },
       "additionalProperties": false

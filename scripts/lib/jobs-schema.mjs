@@ -24,6 +24,7 @@ export const supportedKeywords = new Set([
   'propertyNames',
   'items',
   'minItems',
+  'maxItems',
   'uniqueItems',
   'minimum',
   'maximum',
@@ -98,47 +99,212 @@ function assertSupported(schema, where = '#') {
   }
 }
 
+// A jobs file holds dbt-jobs-as-code's job model, so that both tools read the same files as the same jobs: these
+// fields, in the order its requests send them, and no others (a file's other keys are reported and ignored). A field
+// the file leaves out means the default given here, which is what that tool sends for it. Types and descriptions come
+// from the spec's JobCreate; where dbt Cloud refuses a value the model would take (0 threads, a command that is not
+// dbt, an unknown job type), the spec's stricter rule stays.
+const modelFields = [
+  'id',
+  'account_id',
+  'project_id',
+  'environment_id',
+  'dbt_version',
+  'name',
+  'settings',
+  'execution',
+  'deferring_job_definition_id',
+  'deferring_environment_id',
+  'run_generate_sources',
+  'run_lint',
+  'errors_on_lint_failure',
+  'execute_steps',
+  'generate_docs',
+  'schedule',
+  'triggers',
+  'description',
+  'state',
+  'run_compare_changes',
+  'compare_changes_flags',
+  'job_type',
+  'cost_optimization_features',
+  'triggers_on_draft_pr',
+  'job_completion_trigger_condition',
+];
+const requiredFields = [
+  'project_id',
+  'environment_id',
+  'name',
+  'settings',
+  'triggers',
+  'run_generate_sources',
+  'execute_steps',
+  'generate_docs',
+];
+const defaults = {
+  dbt_version: null,
+  execution: { timeout_seconds: 0 },
+  deferring_job_definition_id: null,
+  deferring_environment_id: null,
+  run_lint: false,
+  errors_on_lint_failure: true,
+  description: '',
+  state: 1,
+  run_compare_changes: false,
+  compare_changes_flags: '--select state:modified',
+  job_type: 'scheduled',
+  cost_optimization_features: [],
+  triggers_on_draft_pr: false,
+  job_completion_trigger_condition: null,
+};
+const withoutNull = (schema) => {
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((type) => type !== 'null');
+    return { ...schema, type: types.length === 1 ? types[0] : types };
+  }
+  if (Array.isArray(schema.anyOf)) {
+    const branches = schema.anyOf.filter((branch) => branch.type !== 'null');
+    return branches.length === 1 ? { ...branches[0], description: schema.description } : { ...schema, anyOf: branches };
+  }
+  return schema;
+};
+const nullable = (schema) => (Array.isArray(schema.type) ? schema : { ...schema, type: [schema.type, 'null'] });
+
 /** The schema of a jobs file, from the bundled spec document (parsed). */
 export function buildJobsFileSchema(doc, { forEditors = false } = {}) {
-  const create = inline(doc, doc.components.schemas.JobCreate);
-  const properties = { ...create.properties };
-  // The file's account_id may come from the top level or the client; the file does not need it per job. A job in a
-  // file names its steps, although the API takes a job without them.
-  const required = [...new Set([...create.required.filter((name) => name !== 'account_id'), 'execute_steps'])];
-  // A request may send `job_type: null` (the API then picks the type); a file leaves the field out instead.
-  const jobType = properties.job_type?.anyOf?.filter((branch) => branch.type !== 'null');
-  if (jobType?.length === 1) properties.job_type = jobType[0];
-  // In a file a schedule is its cron expression; dbt Cloud derives `date` and `time` from it.
-  properties.schedule = {
-    ...properties.schedule,
-    required: ['cron'],
-    properties: { ...properties.schedule.properties, cron: { ...properties.schedule.properties.cron, type: 'string' } },
+  const create = inline(doc, doc.components.schemas.JobCreate).properties;
+  const given = (name) => {
+    if (!create[name]) throw new Error(`jobs schema: JobCreate has no ${name}`);
+    return create[name];
   };
-  properties.linked_id = {
-    type: 'integer',
-    minimum: 1,
-    description:
-      'The id of an existing dbt Cloud job that `jobs link` marks as this one (adds `[[identifier]]` to its name).',
-  };
-  properties.custom_environment_variables = {
-    type: 'array',
-    description:
-      'Job-level overrides of environment variables, one `DBT_NAME: value` pair per item. Overrides that dbt Cloud has and the file does not are removed.',
-    items: {
-      type: 'object',
-      patternProperties: { '^DBT_[A-Z0-9_]+$': { type: ['string', 'number', 'boolean'] } },
+  const { required: _settingsRequired, ...settings } = given('settings');
+  const { required: _triggersRequired, ...triggers } = given('triggers');
+  const trigger = (name, type) => ({ ...triggers.properties[name], type, default: false });
+  const condition = withoutNull(given('job_completion_trigger_condition'));
+  const statuses = condition.properties.condition.properties.statuses;
+  const properties = {
+    id: {
+      type: ['integer', 'null'],
+      description: 'Read for files written by dbt-jobs-as-code and ignored: dbt Cloud gives a new job its id.',
+    },
+    account_id: {
+      ...nullable(given('account_id')),
+      description: 'The account the job belongs to; when left out or null, the top-level `account_id` of the file.',
+    },
+    project_id: given('project_id'),
+    environment_id: given('environment_id'),
+    dbt_version: { ...given('dbt_version'), default: null },
+    name: { ...given('name'), minLength: undefined },
+    settings: {
+      ...settings,
+      properties: {
+        threads: { ...settings.properties.threads, default: 4 },
+        target_name: { ...settings.properties.target_name, default: 'default' },
+      },
       additionalProperties: false,
     },
+    execution: {
+      ...given('execution'),
+      required: [],
+      properties: { timeout_seconds: { ...given('execution').properties.timeout_seconds, default: 0 } },
+      additionalProperties: false,
+      default: defaults.execution,
+    },
+    deferring_job_definition_id: { ...given('deferring_job_definition_id'), default: null },
+    deferring_environment_id: { ...given('deferring_environment_id'), default: null },
+    run_generate_sources: withDefault(given('run_generate_sources'), undefined),
+    run_lint: { ...nullable(given('run_lint')), default: false },
+    errors_on_lint_failure: { ...nullable(given('errors_on_lint_failure')), default: true },
+    execute_steps: given('execute_steps'),
+    generate_docs: withDefault(given('generate_docs'), undefined),
+    schedule: {
+      type: 'object',
+      description:
+        "When the job runs, as one cron expression (UTC). A job of type ci or merge may leave it out (it then gets `0 0 1 1 *`, as dbt-jobs-as-code gives it). `date` and `time` are derived from `cron` and sent with it; a file's own `date` and `time` are reported and replaced.",
+      required: ['cron'],
+      properties: {
+        cron: {
+          type: 'string',
+          minLength: 1,
+          description:
+            'Five fields (minute hour day-of-month month day-of-week), six with seconds, or an alias such as @daily.',
+        },
+        date: { description: 'Derived from `cron`; a value given here is replaced.' },
+        time: { description: 'Derived from `cron`; a value given here is replaced.' },
+      },
+      additionalProperties: false,
+    },
+    triggers: {
+      ...triggers,
+      properties: {
+        github_webhook: trigger('github_webhook', 'boolean'),
+        git_provider_webhook: trigger('git_provider_webhook', ['boolean', 'null']),
+        schedule: trigger('schedule', ['boolean', 'null']),
+        on_merge: trigger('on_merge', ['boolean', 'null']),
+      },
+      additionalProperties: false,
+    },
+    description: { ...withoutNull(given('description')), default: '' },
+    state: { ...given('state'), default: 1 },
+    run_compare_changes: { ...given('run_compare_changes'), default: false },
+    compare_changes_flags: { ...given('compare_changes_flags'), default: defaults.compare_changes_flags },
+    job_type: { ...withoutNull(given('job_type')), default: 'scheduled' },
+    cost_optimization_features: {
+      ...withoutNull(given('cost_optimization_features')),
+      uniqueItems: undefined,
+      default: [],
+    },
+    triggers_on_draft_pr: { ...given('triggers_on_draft_pr'), default: false },
+    job_completion_trigger_condition: {
+      description: given('job_completion_trigger_condition').description,
+      anyOf: [
+        {
+          ...condition,
+          properties: {
+            condition: {
+              ...condition.properties.condition,
+              required: ['job_id', 'project_id'],
+              properties: {
+                ...condition.properties.condition.properties,
+                statuses: { ...statuses, minItems: undefined, uniqueItems: undefined, default: [10, 20, 30] },
+              },
+              additionalProperties: false,
+            },
+          },
+          additionalProperties: false,
+        },
+        { type: 'null' },
+      ],
+      default: null,
+    },
+    linked_id: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'The id of an existing dbt Cloud job that `jobs link` marks as this one (adds `[[identifier]]` to its name).',
+    },
+    custom_environment_variables: {
+      type: 'array',
+      description:
+        'Job-level overrides of environment variables, one `DBT_NAME: value` pair per item (names start with DBT_ and hold no lower-case letter; a null value removes the override). Overrides that dbt Cloud has and the file does not are removed.',
+      items: {
+        type: 'object',
+        propertyNames: { pattern: '^DBT_\\P{Ll}*$' },
+        additionalProperties: { type: ['string', 'null'] },
+      },
+    },
+    deactivated: {
+      type: 'boolean',
+      description: 'Read for files written for dbt-jobs-as-code; not sent to dbt Cloud.',
+    },
   };
-  properties.deactivated = {
-    type: 'boolean',
-    description: 'Accepted for files written for dbt-jobs-as-code; not sent to dbt Cloud.',
-  };
+  for (const name of modelFields) if (!properties[name]) throw new Error(`jobs schema: no property for ${name}`);
   const job = {
     type: 'object',
-    description: `${create.description} The job's key under \`jobs:\` is its identifier: dbt Cloud shows it at the end of the name as \`[[identifier]]\`, which marks the job as managed by these files.`,
-    required,
-    properties,
+    description:
+      "A job as the file defines it: every field below, a field left out meaning its default. The job's key under `jobs:` is its identifier: dbt Cloud shows it at the end of the name as `[[identifier]]`, which marks the job as managed by these files.",
+    required: requiredFields,
+    properties: dropUndefined(properties),
     additionalProperties: false,
   };
   const schema = {
@@ -148,14 +314,14 @@ export function buildJobsFileSchema(doc, { forEditors = false } = {}) {
     description:
       'dbt Cloud jobs kept in YAML (the dbt-jobs-as-code format), read by `dbt-cloud jobs plan` and `jobs apply`. Generated from the dbt-cloud-ts OpenAPI spec; do not edit.',
     type: 'object',
-    required: ['jobs'],
     properties: {
       account_id: { type: 'integer', minimum: 1, description: 'The account of every job that does not name one.' },
       jobs: {
-        type: ['object', 'null'],
-        description: 'The jobs, keyed by identifier (letters, digits, `_` and `-`).',
+        type: ['object', 'null', 'array'],
+        description: 'The jobs, keyed by identifier (letters, digits, `_` and `-`). Empty or null: no jobs.',
         propertyNames: { pattern: '^[A-Za-z0-9_-]+$' },
         additionalProperties: { $ref: '#/$defs/job' },
+        maxItems: 0,
       },
     },
     // Other top-level keys hold YAML anchors to reuse (`anchors:` by convention).
@@ -165,6 +331,21 @@ export function buildJobsFileSchema(doc, { forEditors = false } = {}) {
   const result = forEditors ? widenForTemplates(schema) : schema;
   assertSupported(result);
   return result;
+}
+
+function withDefault(schema, value) {
+  const { default: _default, ...rest } = schema;
+  return value === undefined ? rest : { ...rest, default: value };
+}
+
+function dropUndefined(value) {
+  if (Array.isArray(value)) return value.map(dropUndefined);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => [key, dropUndefined(item)]),
+  );
 }
 
 export const jobsSchemaTsHeader =

@@ -5,13 +5,20 @@
 // from anything else. Anything else refuses the whole plan before one request is sent.
 // Order: creates, then updates, then deletes (nothing is removed before everything new is in place); each job's
 // overrides right after the job itself.
-import { JobCreateFields } from '../../generated/fields.js';
 import { DbtCloudError, ValidationError } from '../errors.js';
-import { refusedKey } from './config.js';
+import { modelFields, refusedKey } from './config.js';
 import { type EnvVarChange, isSecretName, maskedValue, type RemoteEnvVar, sameValue } from './diff.js';
 import { parseJobName } from './identifiers.js';
-import { deleteNotAllowed, type JobChange, type JobsPlan, planDigest, planFormat, secretValueOf } from './plan.js';
-import { type Deps, fingerprint, inScope, readRemote, type RemoteState, writableFields } from './remote.js';
+import {
+  currentView,
+  deleteNotAllowed,
+  type JobChange,
+  type JobsPlan,
+  planDigest,
+  planFormat,
+  secretValueOf,
+} from './plan.js';
+import { type Deps, fingerprint, inScope, readRemote, type RemoteState } from './remote.js';
 
 export interface ApplyOptions {
   /** Stop at the first change that fails (default: go on with the others and report every failure). */
@@ -69,7 +76,7 @@ export class PlanRefusedError extends DbtCloudError {
   }
 }
 
-const writable = new Set<string>(JobCreateFields);
+const writable = new Set<string>(modelFields);
 const isInteger = (value: unknown): value is number => Number.isSafeInteger(value);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -190,7 +197,7 @@ function refusals(plan: JobsPlan, change: JobChange, remote: RemoteState): strin
     return reasons;
   }
   if (!fromFiles) reasons.push(`${about}: the identifier is not one of the plan's files`);
-  const current = writableFields(managed as unknown as Record<string, unknown>);
+  const current = currentView(managed as unknown as Record<string, unknown>);
   for (const difference of change.differences) {
     if (!sameValue(valueAt(current, pathOf(difference.field)), difference.old))
       reasons.push(`${about}: ${difference.field} is not ${JSON.stringify(difference.old)} in dbt Cloud`);
@@ -301,7 +308,7 @@ export async function applyPlan(deps: Deps, plan: JobsPlan, options: ApplyOption
       } else if (change.action === 'update' && change.differences.length > 0) {
         const managed = remote.managed.get(change.identifier)![0]!;
         let body: Record<string, unknown> = {
-          ...writableFields(managed as unknown as Record<string, unknown>),
+          ...currentView(managed as unknown as Record<string, unknown>),
           id: managed.id,
           account_id: accountId,
         };

@@ -64,18 +64,23 @@ export const isSecretName = (name: string) => name.startsWith('DBT_ENV_SECRET');
 /** What a plan shows in place of a secret value. */
 export const maskedValue = '*****';
 
-/** What to do to a job's overrides so dbt Cloud holds exactly `desired`. */
-export function diffEnvVars(desired: Record<string, string>, remote: Record<string, RemoteEnvVar>): EnvVarChange[] {
+/** What to do to a job's overrides so dbt Cloud holds exactly `desired` (a null value: no override). */
+export function diffEnvVars(
+  desired: Record<string, string | null>,
+  remote: Record<string, RemoteEnvVar>,
+): EnvVarChange[] {
   const changes: EnvVarChange[] = [];
   for (const [name, value] of Object.entries(desired)) {
-    const current = remote[name];
+    const current = Object.hasOwn(remote, name) ? remote[name] : undefined;
+    if (value === null) continue;
     if (!current) changes.push({ action: 'create', name, old: null, new: value });
     else if (!isSecretName(name) && current.value !== value) {
       changes.push({ action: 'update', name, old: current.value, new: value, id: current.id });
     }
   }
   for (const [name, current] of Object.entries(remote)) {
-    if (!(name in desired)) changes.push({ action: 'delete', name, old: current.value, new: null, id: current.id });
+    if (!Object.hasOwn(desired, name) || desired[name] === null)
+      changes.push({ action: 'delete', name, old: current.value, new: null, id: current.id });
   }
   return changes.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -11,6 +11,7 @@ import {
   type JobSpec,
   type JobsConfig,
   type Locate,
+  modelView,
   parseJobsConfig,
 } from './config.js';
 import { keptByImportFilter, managedName, parseJobName } from './identifiers.js';
@@ -56,8 +57,6 @@ export interface SelectOptions {
 }
 
 const triggerNames = ['github_webhook', 'git_provider_webhook', 'schedule', 'on_merge'] as const;
-// Fields the API sets or that only describe how a schedule reads; an imported file leaves them out.
-const derivedScheduleParts = ['date', 'time'];
 
 export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
   const deps = { ctx, jobs };
@@ -150,28 +149,25 @@ export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
         );
       });
       const out: Record<string, JobSpec> = {};
-      let unnamed = 0;
-      for (const job of found) {
+      for (const [position, job] of found.entries()) {
         const parsed = parseJobName(job.name);
-        const key = parsed.identifier ?? `import_${++unnamed}`;
-        const fields = writableFields(job as never) as Record<string, unknown>;
-        const schedule = fields.schedule as Record<string, unknown> | undefined;
-        if (schedule && typeof schedule.cron === 'string') {
-          fields.schedule = Object.fromEntries(
-            Object.entries(schedule).filter(([part]) => !derivedScheduleParts.includes(part)),
-          );
-        } else delete fields.schedule;
+        // As dbt-jobs-as-code numbers them: by the job's place among all the jobs written.
+        const key = parsed.identifier ?? `import_${position + 1}`;
+        // The job-file model's fields, as dbt Cloud holds them; its id and state are not part of a file.
+        const { state: _state, ...fields } = modelView(writableFields(job as never));
+        const cron = (fields.schedule as { cron?: unknown } | null | undefined)?.cron;
+        if (typeof cron === 'string') fields.schedule = { cron };
+        else delete fields.schedule;
         const overrides = await listEnvVarOverrides(ctx, job.project_id, job.id, options.signal);
-        const spec = {
+        out[key] = {
+          ...(options.includeLinkedId ? { linked_id: job.id } : {}),
           ...fields,
           name: parsed.name,
-          ...(options.includeLinkedId ? { linked_id: job.id } : {}),
           custom_environment_variables: Object.entries(overrides)
             .filter(([name, value]) => !isSecretName(name) && value.value !== null)
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([name, value]) => ({ [name]: value.value as string })),
         } as JobSpec;
-        out[key] = spec;
       }
       return { jobs: out };
     },

@@ -10,7 +10,7 @@ import {
   JobsConfigError,
   type JobsConfig,
   type Locate,
-  parseJobsConfig,
+  readJobsConfig,
   refusedKey,
   reservedKeyMessage,
 } from './config.js';
@@ -36,6 +36,8 @@ export interface LoadedJobs {
   files: string[];
   /** Where a value of the merged config comes from (file, line, column). */
   locate: Locate;
+  /** What was read but not used as written: keys outside the format, replaced schedule parts, repeated jobs. */
+  warnings: ConfigIssue[];
 }
 
 interface ParsedFile {
@@ -171,6 +173,7 @@ export async function loadJobsConfig(patterns: string[], options: LoadJobsOption
   const config: JobsConfig = { jobs: {} };
   const jobFile = new Map<string, ParsedFile>();
   const issues: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
   for (const part of parsed) {
     for (const [key, value] of Object.entries(part.data ?? {})) {
       if (refusedKey(key)) {
@@ -197,12 +200,12 @@ export async function loadJobsConfig(patterns: string[], options: LoadJobsOption
         }
         const earlier = jobFile.get(identifier);
         if (earlier) {
-          issues.push({
+          // As dbt-jobs-as-code merges files: the later definition wins.
+          warnings.push({
             ...position(part, ['jobs', identifier]),
             field: `jobs.${identifier}`,
-            message: `is also defined in ${earlier.file}; each identifier may appear once`,
+            message: `is also defined in ${earlier.file}; this later definition is used`,
           });
-          continue;
         }
         jobFile.set(identifier, part);
         config.jobs![identifier] = job as never;
@@ -216,8 +219,8 @@ export async function loadJobsConfig(patterns: string[], options: LoadJobsOption
     const part = identifier ? jobFile.get(identifier) : parsed[0];
     return part ? position(part, path) : undefined;
   };
-  parseJobsConfig(config, { locate });
-  return { config, files: parsed.map((part) => part.file), locate };
+  const read = readJobsConfig(config, { locate });
+  return { config, files: parsed.map((part) => part.file), locate, warnings: [...warnings, ...read.warnings] };
 }
 
 /** The line of the deepest node of `path` the document holds (a value from a merge key points at its job). */

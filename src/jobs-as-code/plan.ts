@@ -6,13 +6,15 @@ import { DbtCloudError } from '../errors.js';
 import {
   type ConfigIssue,
   type DesiredJob,
+  formatIssue,
   JobsConfigError,
   type JobsConfig,
   type Locate,
-  parseJobsConfig,
+  modelView,
+  readJobsConfig,
 } from './config.js';
 import { type EnvVarChange, type FieldChange, diffEnvVars, diffFields, isSecretName, maskedValue } from './diff.js';
-import { managedName } from './identifiers.js';
+import { managedName, parseJobName } from './identifiers.js';
 import { type Deps, type Scope, fingerprint, inScope, readRemote, sha256Of, writableFields } from './remote.js';
 
 export const planFormat = 'dbt-cloud-ts/jobs-plan@2';
@@ -131,32 +133,28 @@ export const planDigest = ({
 }: JobsPlan | (Omit<JobsPlan, 'digest'> & { digest?: string })) => sha256Of(shown);
 
 /**
- * dbt Cloud wants a schedule's `date` and `time` parts with its `cron` (the API answers 400 without them). A file that
- * gives only `cron` gets what dbt-jobs-as-code sends: a custom-cron date of that cron, and every hour as the time
- * (which a custom cron ignores). Parts the file gives are sent as they are.
+ * A job as dbt Cloud holds it, seen as the jobs-file model sees it: its request fields, with the model's default for
+ * any model field dbt Cloud did not return. Plans compare the files with this view, and apply checks against it.
  */
-function withScheduleParts(fields: Record<string, unknown>): Record<string, unknown> {
-  const schedule = fields.schedule as { cron?: unknown; date?: unknown; time?: unknown } | null | undefined;
-  if (!isPlainObject(schedule) || typeof schedule.cron !== 'string') return fields;
-  return {
-    ...fields,
-    schedule: {
-      ...schedule,
-      ...(schedule.date === undefined ? { date: { type: 'custom_cron', cron: schedule.cron } } : {}),
-      ...(schedule.time === undefined ? { time: { type: 'every_hour', interval: 1 } } : {}),
-    },
-  };
+export function currentView(job: Record<string, unknown>): Record<string, unknown> {
+  const current = writableFields(job);
+  return { ...current, ...modelView(current) };
 }
 
 /**
- * Whether an update sends the schedule's parts: only when its cron changes. dbt Cloud stores the parts it derives from
- * a cron (days of the week, exact hours), which need not be the custom-cron parts sent, so comparing them would show
- * a change after every apply.
+ * What an update sends: dbt Cloud's fields with the file's model fields laid over them, nested objects key by key
+ * (so that parts of the job outside the model stay as they are). Where only the marker's filter differs, dbt Cloud's
+ * name stays; where the cron is the same, dbt Cloud's schedule stays (its date and time are what it derived, which
+ * need not be the custom-cron parts a create sends).
  */
-function scheduleNeedsParts(wanted: Record<string, unknown>, current: Record<string, unknown>): boolean {
-  const want = wanted.schedule as { cron?: unknown } | undefined;
-  const have = current.schedule as { cron?: unknown } | undefined;
-  return isPlainObject(want) && typeof want.cron === 'string' && want.cron !== have?.cron;
+function updateBody(current: Record<string, unknown>, job: DesiredJob, name: string): Record<string, unknown> {
+  const sent = mergeDeep(current, { ...job.fields, name });
+  const remoteName = typeof current.name === 'string' ? parseJobName(current.name) : undefined;
+  if (remoteName?.identifier === job.identifier && remoteName.name === job.fields.name) sent.name = current.name;
+  const cron = (job.fields.schedule as { cron?: unknown } | null | undefined)?.cron;
+  const currentSchedule = current.schedule as { cron?: unknown } | null | undefined;
+  if (currentSchedule && cron !== undefined && currentSchedule.cron === cron) sent.schedule = currentSchedule;
+  return sent;
 }
 
 /** Every top-level field of a create as a difference from nothing. */
@@ -178,7 +176,7 @@ function maskEnvVars(changes: EnvVarChange[]): EnvVarChange[] {
 }
 
 /** The plan of files that hold no jobs: nothing to do, whatever any account holds, so it names none. */
-async function emptyPlan(options: PlanOptions): Promise<JobsPlan> {
+async function emptyPlan(options: PlanOptions, warnings: string[]): Promise<JobsPlan> {
   const shown: Omit<JobsPlan, 'digest'> = {
     format: planFormat,
     accountId: null,
@@ -189,14 +187,15 @@ async function emptyPlan(options: PlanOptions): Promise<JobsPlan> {
     basedOn: '',
     changes: [],
     unchanged: [],
-    warnings: ['the files hold no jobs: nothing is in scope, nothing will change'],
+    warnings: [...warnings, 'the files hold no jobs: nothing is in scope, nothing will change'],
   };
   return { ...shown, digest: await planDigest(shown) };
 }
 
 export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOptions = {}): Promise<JobsPlan> {
-  const parsed = parseJobsConfig(config, options.locate ? { locate: options.locate } : {});
-  if (parsed.length === 0) return emptyPlan(options);
+  const read = readJobsConfig(config, options.locate ? { locate: options.locate } : {});
+  const parsed = read.jobs;
+  if (parsed.length === 0) return emptyPlan(options, read.warnings.map(formatIssue));
   const accountId = deps.ctx.account();
   const issues: ConfigIssue[] = parsed
     .filter((job) => job.accountId !== undefined && job.accountId !== accountId)
@@ -210,7 +209,7 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
 
   const scope = scopeFor(parsed, options);
   const exclude = scope.excludeIdentifiersMatching ? new RegExp(scope.excludeIdentifiersMatching) : undefined;
-  const warnings: string[] = [];
+  const warnings: string[] = read.warnings.map(formatIssue);
   const desired = parsed.filter((job) => {
     if (exclude?.test(job.identifier)) {
       warnings.push(`${job.identifier}: left out, its identifier matches ${scope.excludeIdentifiersMatching}`);
@@ -249,7 +248,6 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
   const unchanged: string[] = [];
   for (const job of desired) {
     const name = managedName(job.fields.name as string, job.identifier);
-    const wanted = { ...job.fields, name };
     const existing = remote.managed.get(job.identifier)?.[0];
     if (!existing) {
       changes.push({
@@ -258,14 +256,13 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
         projectId: job.projectId,
         environmentId: job.environmentId,
         name,
-        differences: createDifferences({ ...withScheduleParts(wanted), account_id: accountId }),
+        differences: createDifferences({ ...job.fields, name }),
         envVars: keepSecrets(job, diffEnvVars(job.envVars, {})),
       });
       continue;
     }
-    const current = writableFields(existing as unknown as Record<string, unknown>);
-    const sent = mergeDeep(current, scheduleNeedsParts(wanted, current) ? withScheduleParts(wanted) : wanted);
-    const differences = diffFields(sent, current);
+    const current = currentView(existing as unknown as Record<string, unknown>);
+    const differences = diffFields(updateBody(current, job, name), current);
     const envVars = keepSecrets(job, diffEnvVars(job.envVars, remote.envVars.get(existing.id) ?? {}));
     if (differences.length === 0 && envVars.length === 0) {
       unchanged.push(job.identifier);

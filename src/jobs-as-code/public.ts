@@ -1,6 +1,6 @@
 // What the package entry exports for jobs as code (one line in src/index.ts re-exports this file).
-export type { JobsConfig, JobSpec, ConfigIssue, SourceLocation, Locate, DesiredJob } from './config.js';
-export { JobsConfigError, parseJobsConfig, formatIssue } from './config.js';
+export type { JobsConfig, JobSpec, ConfigIssue, SourceLocation, Locate, DesiredJob, ReadJobs } from './config.js';
+export { JobsConfigError, parseJobsConfig, readJobsConfig, formatIssue } from './config.js';
 export type { JobsPlan, JobChange, PlanOptions } from './plan.js';
 export { pendingChanges, DuplicateIdentifierError, planFormat, deleteNotAllowed } from './plan.js';
 export type { ApplyOptions, ApplyResult, AppliedChange, FailedChange } from './apply.js';

@@ -8,6 +8,8 @@ export interface SchemaIssue {
   /** Where in the document, as keys: ['jobs', 'nightly', 'settings', 'threads']. */
   path: Array<string | number>;
   message: string;
+  /** A key the schema does not know (with `additionalProperties: false`): a reader may report and drop it instead. */
+  unknownKey?: true;
 }
 
 const typeOf = (value: unknown): string =>
@@ -44,8 +46,8 @@ export function checkAgainstSchema(root: Schema, value: unknown): SchemaIssue[] 
 
 function walk(root: Schema, raw: Schema, value: unknown, path: SchemaIssue['path'], issues: SchemaIssue[]): void {
   const schema = resolve(root, raw);
-  const add = (message: string, at = path): void => {
-    issues.push({ path: at, message });
+  const add = (message: string, at = path, unknownKey = false): void => {
+    issues.push({ path: at, message, ...(unknownKey ? { unknownKey } : {}) });
   };
 
   if (Array.isArray(schema.anyOf)) {
@@ -87,6 +89,8 @@ function walk(root: Schema, raw: Schema, value: unknown, path: SchemaIssue['path
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems)
       add(`must have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+      add(schema.maxItems === 0 ? 'must be empty when it is a list' : `must have at most ${schema.maxItems} items`);
     if (schema.uniqueItems === true) {
       const seen = new Set(value.map((item) => JSON.stringify(item)));
       if (seen.size !== value.length) add('must not repeat an item');
@@ -120,14 +124,9 @@ function walk(root: Schema, raw: Schema, value: unknown, path: SchemaIssue['path
       else if (schema.additionalProperties === false) {
         const known = Object.keys(properties);
         const near = known.find((name) => closeTo(name, key));
-        add(
-          near
-            ? `is not a known field (did you mean ${near}?)`
-            : patterns.length > 0 && known.length === 0
-              ? `must match ${patterns.map(([regex]) => regex.source).join(' or ')}`
-              : 'is not a known field',
-          [...path, key],
-        );
+        if (patterns.length > 0 && known.length === 0)
+          add(`must match ${patterns.map(([regex]) => regex.source).join(' or ')}`, [...path, key]);
+        else add(near ? `is not a known field (did you mean ${near}?)` : 'is not a known field', [...path, key], true);
       } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
         walk(root, schema.additionalProperties as Schema, item, [...path, key], issues);
       }
@@ -143,9 +142,14 @@ function closeTo(a: string, b: string): boolean {
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
+// The words dbt-jobs-as-code (pydantic, in lax mode) reads as booleans, in any case; and 0 and 1.
+const trueWords = new Set(['true', 'yes', 'on', 'y', 't', '1']);
+const falseWords = new Set(['false', 'no', 'off', 'n', 'f', '0']);
+
 /**
- * Turns the strings a rendered template leaves where the schema wants a number or a boolean (`"123"`, `"False"`)
- * into those values, as dbt-jobs-as-code accepts them. Returns a new value; anything else is left for the check.
+ * Turns the strings a rendered template leaves where the schema wants a number or a boolean (`"123"`, `"False"`,
+ * `"yes"`) into those values, as dbt-jobs-as-code accepts them. Returns a new value; anything else is left for the
+ * check.
  */
 export function coerceToSchema(root: Schema, raw: Schema, value: unknown): unknown {
   const schema = resolve(root, raw);
@@ -159,11 +163,18 @@ export function coerceToSchema(root: Schema, raw: Schema, value: unknown): unkno
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (typeof value === 'string' && !types.includes('string')) {
     const text = value.trim();
-    if ((types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(text)) return Number(text);
-    if (types.includes('boolean') && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
-    if (types.includes('null') && /^(null|none|)$/i.test(text)) return null;
+    if ((types.includes('integer') || types.includes('number')) && /^[-+]?\d+$/.test(text)) return Number(text);
+    if (types.includes('boolean') && trueWords.has(text.toLowerCase())) return true;
+    if (types.includes('boolean') && falseWords.has(text.toLowerCase())) return false;
     return value;
   }
+  if (
+    typeof value === 'number' &&
+    types.includes('boolean') &&
+    !types.includes('integer') &&
+    (value === 0 || value === 1)
+  )
+    return value === 1;
   if (Array.isArray(value) && schema.items && typeof schema.items === 'object') {
     return value.map((item) => coerceToSchema(root, schema.items as Schema, item));
   }

@@ -14,11 +14,14 @@ let env: Record<string, string>;
 
 const jobsFile = (threads = 8) => `jobs:
   nightly:
+    account_id: 43786
     project_id: 270542
     environment_id: 218762
     name: Nightly build
     execute_steps: [dbt build]
     settings: { threads: ${threads}, target_name: prod }
+    generate_docs: false
+    run_generate_sources: false
     triggers: { github_webhook: false, schedule: true }
     schedule: { cron: "0 3 * * *" }
     custom_environment_variables:
@@ -139,7 +142,7 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     const file = await write('jobs.yml', jobsFile().replace('threads: 8', 'threads: "many"'));
     const result = await runCli(['jobs', 'plan', file], env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(dir, 'jobs.yml')}:7:`);
+    expect(result.stderr).toContain(`${join(dir, 'jobs.yml')}:8:`);
     expect(result.stderr).toMatch(/jobs\.nightly\.settings\.threads: must be integer, got string "many"/);
     expect(fake.server.requests).toEqual([]);
   });
@@ -184,18 +187,18 @@ describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', {
     const yaml = await readFile(importedFile, 'utf8');
     expect(yaml).toMatch(/^# yaml-language-server: \$schema=/);
     expect(yaml).toContain('  nightly:\n');
-    expect(yaml).toContain('  import_1:\n');
+    expect(yaml).toContain('  import_2:\n');
     expect(yaml).toContain(`linked_id: ${unmanaged}`);
 
     // Linking the imported file marks the hand-made job; a plan then sees everything in place.
     const linked = await runCli(['jobs', 'link', importedFile], env);
     expect(linked.code).toBe(0);
-    expect(linked.stdout).toContain(`renamed job ${unmanaged}: "Hand made" → "Hand made [[import_1]]"`);
+    expect(linked.stdout).toContain(`renamed job ${unmanaged}: "Hand made" → "Hand made [[import_2]]"`);
     const planned = await runCli(['jobs', 'plan', importedFile], env);
     expect(planned.stdout).toContain('No changes. 2 jobs up to date.');
     expect(planned.code).toBe(0);
 
-    const unlinked = await runCli(['jobs', 'unlink', '-i', 'import_1'], env);
+    const unlinked = await runCli(['jobs', 'unlink', '-i', 'import_2'], env);
     expect(unlinked.code).toBe(0);
     expect(fake.jobs.get(unmanaged)!.name).toBe('Hand made');
 

@@ -1,4 +1,4 @@
-// Jobs as code (issue 16) against the stateful mock behind Prism's validating proxy: every request the plan/apply code
+// Jobs as code against the stateful mock behind Prism's validating proxy: every request the plan/apply code
 // sends and every answer it reads is checked against the spec, and the mock keeps jobs and job-level environment
 // variable overrides between calls, as dbt Cloud does. test/mock/stateful.test.ts registers this suite on its own mock
 // (one Prism start fewer; Prism takes about 10 s of CPU to start) and then checks that Prism saw no violation.
@@ -30,6 +30,8 @@ const config = (threads = 8, schema = 'analytics'): JobsConfig =>
         environment_id: 218762,
         name: 'Nightly marts',
         execute_steps: ['dbt build --select marts+'],
+        generate_docs: false,
+        run_generate_sources: false,
         settings: { threads, target_name: 'prod' },
         triggers: { github_webhook: false, schedule: true },
         schedule: { cron: '0 4 * * *' },
@@ -40,6 +42,9 @@ const config = (threads = 8, schema = 'analytics'): JobsConfig =>
         environment_id: 218764,
         name: 'Staging check',
         execute_steps: ['dbt build --select state:modified+'],
+        generate_docs: false,
+        run_generate_sources: false,
+        job_type: 'ci',
         settings: { threads: 4, target_name: 'staging' },
         triggers: { github_webhook: false, schedule: false },
       },
@@ -210,6 +215,9 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
       environment_id: '{{ environment_id }}'
       name: '${name} ({{ env_name }})'
       execute_steps: [dbt build --select ${key}]
+      generate_docs: false
+      run_generate_sources: false
+      schedule: { cron: '0 5 * * *' }
       settings: { threads: '{{ threads }}', target_name: '{{ env_name }}' }
       triggers: { github_webhook: false, schedule: "{{ env_name == 'prod' }}" }
       custom_environment_variables:

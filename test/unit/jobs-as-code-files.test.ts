@@ -107,16 +107,17 @@ describe('example files', () => {
       }
     };
     walk((jobsFileSchema.$defs as Record<string, Record<string, unknown>>).job!, '');
-    // linked_id is read by `jobs link` only; custom_branch_only is no longer used by dbt Cloud; account_id and
-    // deactivated are accepted per job but set at the top level (or ignored) in our examples.
-    const notInExamples = ['linked_id', 'triggers.custom_branch_only', 'account_id', 'deactivated'];
+    // linked_id is read by `jobs link` only; account_id is set at the top level in our examples; deactivated and id
+    // are read for dbt-jobs-as-code's files and ignored; schedule.date and time are derived from the cron.
+    const notInExamples = ['linked_id', 'account_id', 'deactivated', 'id', 'schedule.date', 'schedule.time'];
     expect(wanted.filter((field) => !used.has(field) && !notInExamples.includes(field))).toEqual([]);
   });
 });
 
 describe('files, globs and templating', () => {
+  // A job with every required field: the lines after `execute_steps` are 6 to 11 of its block.
   const job = (name: string, extra = '') =>
-    `  ${name}:\n    project_id: 270542\n    environment_id: 218762\n    name: ${name}\n    execute_steps: [dbt build]\n${extra}`;
+    `  ${name}:\n    account_id: 43786\n    project_id: 270542\n    environment_id: 218762\n    name: ${name}\n    execute_steps: [dbt build]\n    generate_docs: false\n    run_generate_sources: false\n    triggers: {}\n    schedule: { cron: "0 4 * * *" }\n${extra.includes('settings:') ? '' : '    settings: {}\n'}${extra}`;
 
   it('reads a directory, a ** glob and plain paths, each file once', async () => {
     await mkdir(join(scratch, 'team_a', 'nested'), { recursive: true });
@@ -138,19 +139,20 @@ describe('files, globs and templating', () => {
     expect(none.message).toMatch(/missing\/\*\.yml: \(files\): no file matches/);
   });
 
-  it('names both files when an identifier is defined twice', async () => {
+  it('warns, naming both files, when an identifier is defined twice, and uses the later one', async () => {
     await writeFile(join(scratch, 'a.yml'), `jobs:\n${job('same')}`);
-    await writeFile(join(scratch, 'b.yml'), `jobs:\n${job('other')}${job('same')}`);
-    const error = await loadError(loadJobsConfig(['*.yml'], { cwd: scratch }));
-    expect(error.issues).toEqual([
+    await writeFile(join(scratch, 'b.yml'), `jobs:\n${job('other')}${job('same', '    description: from b\n')}`);
+    const loaded = await loadJobsConfig(['*.yml'], { cwd: scratch });
+    expect(loaded.warnings).toEqual([
       {
         file: 'b.yml',
-        line: 7,
+        line: 13,
         column: 3,
         field: 'jobs.same',
-        message: 'is also defined in a.yml; each identifier may appear once',
+        message: 'is also defined in a.yml; this later definition is used',
       },
     ]);
+    expect(loaded.config.jobs!.same!.description).toBe('from b');
   });
 
   it('points at file, line and field of a value the schema rejects', async () => {
@@ -159,20 +161,22 @@ describe('files, globs and templating', () => {
       ['jobs:', job('nightly', '    settings:\n      threads: 0\n      target_name: prod\n').trimEnd(), ''].join('\n'),
     );
     const error = await loadError(loadJobsConfig(['jobs.yml'], { cwd: scratch }));
+    const message = 'must be at least 1 (dbt Cloud runs a job with at least 1 thread)';
     expect(error.issues).toEqual([
-      { file: 'jobs.yml', line: 8, column: 7, field: 'jobs.nightly.settings.threads', message: 'must be at least 1' },
+      { file: 'jobs.yml', line: 13, column: 7, field: 'jobs.nightly.settings.threads', message },
     ]);
-    expect(error.message).toContain('jobs.yml:8:7: jobs.nightly.settings.threads: must be at least 1');
+    expect(error.message).toContain(`jobs.yml:13:7: jobs.nightly.settings.threads: ${message}`);
   });
 
   it('points at the job when a required field is missing', async () => {
     await writeFile(
       join(scratch, 'jobs.yml'),
-      'jobs:\n  nameless:\n    project_id: 1\n    environment_id: 2\n    execute_steps: [dbt build]\n',
+      'jobs:\n  nameless:\n    account_id: 1\n    project_id: 1\n    environment_id: 2\n    execute_steps: [dbt build]\n    generate_docs: false\n    settings: {}\n    triggers: {}\n',
     );
     const error = await loadError(loadJobsConfig(['jobs.yml'], { cwd: scratch }));
     expect(error.issues).toEqual([
       { file: 'jobs.yml', line: 2, column: 3, field: 'jobs.nameless.name', message: 'is required' },
+      { file: 'jobs.yml', line: 2, column: 3, field: 'jobs.nameless.run_generate_sources', message: 'is required' },
     ]);
   });
 
@@ -219,7 +223,7 @@ describe('files, globs and templating', () => {
     );
     const job = editor.$defs.job.properties;
     expect(job.project_id.type).toEqual(['integer', 'string']);
-    expect(job.triggers.properties.schedule.type).toEqual(['boolean', 'string']);
+    expect(job.triggers.properties.schedule.type).toEqual(['boolean', 'null', 'string']);
     expect(editor.$defs.job.additionalProperties).toBe(false);
     // The library's strict flavour wants the rendered types.
     const strict = (jobsFileSchema.$defs as Record<string, { properties: Record<string, { type: unknown }> }>).job!;

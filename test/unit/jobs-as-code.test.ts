@@ -16,6 +16,7 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 const config = (): JobsConfig => ({
+  account_id: 43786,
   jobs: {
     nightly: {
       account_id: 43786,
@@ -23,16 +24,21 @@ const config = (): JobsConfig => ({
       environment_id: 218762,
       name: 'Nightly build',
       execute_steps: ['dbt source freshness', 'dbt build'],
+      generate_docs: true,
+      run_generate_sources: false,
       settings: { threads: 8, target_name: 'prod' },
       triggers: { github_webhook: false, schedule: true },
       schedule: { cron: '0 3 * * *' },
-      custom_environment_variables: [{ DBT_TARGET_SCHEMA: 'analytics' }, { DBT_FULL_REFRESH: false }],
+      custom_environment_variables: [{ DBT_TARGET_SCHEMA: 'analytics' }, { DBT_FULL_REFRESH: 'false' }],
     },
     ci: {
       project_id: 270542,
       environment_id: 218763,
       name: 'CI check',
       execute_steps: ['dbt build --select state:modified+'],
+      generate_docs: false,
+      run_generate_sources: false,
+      settings: {},
       job_type: 'ci',
       triggers: { github_webhook: true, schedule: false },
     },
@@ -173,12 +179,12 @@ describe('plan and apply', () => {
     const saved = JSON.parse(JSON.stringify(await dbt.jobs.plan(changed)));
 
     // Someone edits a job in the UI after the plan was made.
-    fake.jobs.get(jobNamed('nightly')!.id)!.generate_docs = true;
+    fake.jobs.get(jobNamed('nightly')!.id)!.run_lint = true;
     const writesBefore = fake.writes.length;
     await expect(dbt.jobs.apply(saved)).rejects.toBeInstanceOf(PlanStaleError);
     expect(fake.writes.length).toBe(writesBefore);
 
-    fake.jobs.get(jobNamed('nightly')!.id)!.generate_docs = false;
+    fake.jobs.get(jobNamed('nightly')!.id)!.run_lint = false;
     const result = await dbt.jobs.apply(saved);
     expect(result.success).toBe(true);
     expect(jobNamed('ci')!.execute_steps).toEqual(['dbt build --select state:modified+ --fail-fast']);
@@ -246,37 +252,55 @@ describe('plan and apply', () => {
 });
 
 describe('config errors', () => {
-  it('names every bad field before any request', async () => {
+  it('names every bad field before any request, and warns of keys outside the format', async () => {
     const bad = {
       jobs: {
         nightly: {
+          account_id: 43786,
           project_id: 270542,
           environment_id: 218762,
           name: 'Nightly',
           execute_steps: ['run everything'],
+          generate_docs: false,
+          run_generate_sources: false,
           settings: { threads: 0, target_name: 'prod' },
+          triggers: {},
+          schedule: { cron: '0 25 * * *' },
           job_type: 'weekly',
-          genrate_docs: true,
-          custom_environment_variables: [{ TARGET: 'x' }],
+          custom_environment_variables: [{ TARGET: 'x' }, { DBT_N: 3 }],
         },
         'bad key': { project_id: 1, environment_id: 2, name: 'x', execute_steps: ['dbt build'] },
       },
     };
     const error = await dbt.jobs.plan(bad as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobsConfigError);
-    const fields = (error as JobsConfigError).issues.map((issue) => issue.field);
-    expect(fields).toEqual([
+    const issues = (error as JobsConfigError).issues;
+    expect(issues.map((issue) => issue.field)).toEqual([
       'jobs.bad key',
       'jobs.nightly.custom_environment_variables[0].TARGET',
+      'jobs.nightly.custom_environment_variables[1].DBT_N',
       'jobs.nightly.execute_steps[0]',
-      'jobs.nightly.genrate_docs',
       'jobs.nightly.job_type',
       'jobs.nightly.settings.threads',
     ]);
-    expect((error as JobsConfigError).message).toMatch(
-      /^6 problems in the jobs files:\n(.*\n)*  jobs\.nightly\.genrate_docs: is not a known field \(did you mean generate_docs\?\)$/m,
+    expect(issues.find((issue) => issue.field === 'jobs.nightly.settings.threads')!.message).toBe(
+      'must be at least 1 (dbt Cloud runs a job with at least 1 thread)',
     );
     expect(fake.server.requests).toEqual([]);
+
+    const odd = config();
+    Object.assign(odd.jobs!.nightly!, { genrate_docs: true, owner: 'data team' });
+    odd.jobs!.nightly!.settings = { threads: 8, target_name: 'prod', thread: 2 } as never;
+    const plan = await dbt.jobs.plan(odd);
+    expect(plan.warnings).toEqual([
+      'jobs.nightly.genrate_docs: is not a known field (did you mean generate_docs?); it is not part of the jobs file format, and is ignored',
+      'jobs.nightly.owner: is not a known field; it is not part of the jobs file format, and is ignored',
+      'jobs.nightly.settings.thread: is not a known field (did you mean threads?); it is not part of the jobs file format, and is ignored',
+    ]);
+    const sent = sentFields(plan.changes.find((change) => change.identifier === 'nightly')!);
+    expect(sent).not.toHaveProperty('genrate_docs');
+    expect(sent).not.toHaveProperty('owner');
+    expect(sent.settings).toEqual({ threads: 8, target_name: 'prod' });
   });
 
   it('follows a nullable object into its fields (job_completion_trigger_condition)', async () => {
@@ -304,6 +328,7 @@ describe('config errors', () => {
 
   it('refuses a file for another account', async () => {
     const other = config();
+    other.account_id = 1;
     other.jobs!.nightly!.account_id = 1;
     await expect(dbt.jobs.plan(other)).rejects.toThrow(
       /jobs\.nightly\.account_id: is 1, but the client works on account 43786/,
@@ -346,7 +371,7 @@ describe('validate, import, link, unlink, deactivate', () => {
     await dbt.jobs.apply(await dbt.jobs.plan(config()));
     fake.seedJob({ name: 'Made in the UI', settings: { threads: 2, target_name: 'ui' } });
     const imported = await dbt.jobs.importConfig();
-    expect(Object.keys(imported.jobs!).sort()).toEqual(['ci', 'import_1', 'nightly']);
+    expect(Object.keys(imported.jobs!).sort()).toEqual(['ci', 'import_3', 'nightly']);
     expect(imported.jobs!.nightly!.name).toBe('Nightly build');
     expect(imported.jobs!.nightly!.custom_environment_variables).toEqual([
       { DBT_FULL_REFRESH: 'false' },

@@ -114,10 +114,16 @@ describe('link', () => {
   const linking = (identifier: string, linkedId: number) => ({
     jobs: {
       [identifier]: {
+        account_id: 43786,
         project_id: 270542,
         environment_id: 218762,
         name: 'Linked',
         execute_steps: ['dbt build'],
+        generate_docs: false,
+        run_generate_sources: false,
+        settings: {},
+        triggers: {},
+        schedule: { cron: '0 4 * * *' },
         linked_id: linkedId,
       },
     },

@@ -151,10 +151,16 @@ describe('hostile templates in jobs files', () => {
       const config = {
         jobs: {
           nightly: {
+            account_id: 43786,
             project_id: 1,
             environment_id: 2,
             name,
             execute_steps: [`dbt run --vars '${name}'`],
+            generate_docs: false,
+            run_generate_sources: false,
+            settings: {},
+            triggers: {},
+            schedule: { cron: '0 4 * * *' },
           },
         },
       };
