@@ -9,6 +9,8 @@
 //      of the built package
 // Every client timed is the built package (dist/, bench/built.ts), built first.
 //   6. generation time (the steps of npm run generate)
+//   7. the mock (bench/mock.ts): time to ready of the built `dbt-cloud mock`, cold and warm, beside Prism's own CLI,
+//      and the requests per second 50 concurrent pollers of one run get from it, beside the static mock
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -26,6 +28,7 @@ import {
 } from './server.js';
 import { chunksLoadedOnImport } from '../test/support/esbuild-chunks.js';
 import { rawFetchWindow } from './raw-walk.js';
+import { poll, startMockCli, startPrismCli, type PollResult, type StartedProcess } from './mock.js';
 import { simulateWait } from './simulate.js';
 import { fixed, kB, median, ratio, run, seconds } from './stats.js';
 
@@ -517,6 +520,136 @@ async function generation() {
   }
 }
 
+// 7. The mock ---------------------------------------------------------------------------------------------------
+
+async function mock() {
+  const cli = join(root, 'dist', 'src', 'cli', 'index.js');
+  const spec = join(root, 'generated', 'openapi.yaml');
+  const repeats = 3;
+  const headers = { Authorization: `Token ${token}`, 'Content-Type': 'application/json' };
+  const samples = { cold: [] as number[], warm: [] as number[], prism: [] as number[] };
+  const firstAnswer = { cold: [] as number[], warm: [] as number[] };
+  // The first request after the URL: Prism builds an operation's validators on its first call (the mock's warm-up
+  // starts that as soon as it is ready), so this shows what a client waits for right after the start.
+  const firstTrigger = async (url: string) => {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/v2/accounts/43786/jobs/567183/run/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ cause: 'bench' }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`the mock answered a trigger with ${response.status}`);
+    return performance.now() - started;
+  };
+  // Cold (an empty cache folder), then warm (the same folder again), then Prism's own CLI: interleaved, so that
+  // whatever else loads the machine weighs on all three alike.
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dbt-cloud-bench-mock-'));
+    try {
+      for (const kind of ['cold', 'warm'] as const) {
+        const started = await startMockCli(cli, cacheDir);
+        try {
+          samples[kind].push(started.ms);
+          firstAnswer[kind].push(await firstTrigger(started.url));
+        } finally {
+          await started.stop();
+        }
+      }
+      const prism = await startPrismCli(spec);
+      samples.prism.push(prism.ms);
+      await prism.stop();
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  }
+
+  // Throughput: 50 pollers of one running run (job 567185 runs until cancelled) through the stateful mock, beside
+  // the same pollers of an example run through the static mock (Prism alone).
+  const concurrency = 50;
+  const durationMs = 10_000;
+  const cacheDir = await mkdtemp(join(tmpdir(), 'dbt-cloud-bench-mock-'));
+  let stateful: PollResult;
+  let staticResult: PollResult;
+  let started: StartedProcess | undefined;
+  try {
+    started = await startMockCli(cli, cacheDir);
+    const runs = `${started.url}/api/v2/accounts/43786`;
+    const triggered = await fetch(`${runs}/jobs/567185/run/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ cause: 'bench pollers' }),
+    });
+    const runId = ((await triggered.json()) as { data: { id: number } }).data.id;
+    await poll(`${runs}/runs/${runId}/`, headers, concurrency, 1_000); // every connection opened, every path warm
+    stateful = await poll(`${runs}/runs/${runId}/`, headers, concurrency, durationMs);
+    await started.stop();
+    started = await startMockCli(cli, cacheDir, ['--static']);
+    const example = `${started.url}/api/v2/accounts/43786/runs/70403103/`;
+    await poll(example, headers, concurrency, 1_000);
+    staticResult = await poll(example, headers, concurrency, durationMs);
+  } finally {
+    await started?.stop();
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+
+  const ready = {
+    cold: median(samples.cold),
+    warm: median(samples.warm),
+    prism: median(samples.prism),
+  };
+  const all = (values: number[]) => values.map((ms) => seconds(ms)).join(', ');
+  const startSection = `7. mock: time to ready (spawn to the URL, median of ${repeats}, interleaved)`;
+  rows.push(
+    {
+      section: startSection,
+      measurement: 'dbt-cloud mock --port 0 --json, cold (an empty operations cache)',
+      result: seconds(ready.cold),
+      compared:
+        `runs ${all(samples.cold)}; first trigger after the URL ${fixed(median(firstAnswer.cold), 0)} ms; ` +
+        target('mock ready, cold cache', '≤ 15 s', seconds(ready.cold), ready.cold <= 15_000),
+    },
+    {
+      section: startSection,
+      measurement: 'dbt-cloud mock --port 0 --json, warm (the same cache again)',
+      result: seconds(ready.warm),
+      compared:
+        `runs ${all(samples.warm)}; first trigger after the URL ${fixed(median(firstAnswer.warm), 0)} ms; ` +
+        target('mock ready, warm cache', '≤ 5 s', seconds(ready.warm), ready.warm <= 5_000),
+    },
+    {
+      section: startSection,
+      measurement: "Prism's own CLI: prism proxy --errors on the same spec (no cache, no engine, no warm-up)",
+      result: seconds(ready.prism),
+      compared: `runs ${all(samples.prism)}; ours warm ${ratio(ready.prism / ready.warm)} faster, cold ${ratio(ready.prism / ready.cold)}`,
+    },
+  );
+  const pollSection = `7. mock: ${concurrency} concurrent pollers of one run, ${durationMs / 1000} s`;
+  const describePoll = (result: PollResult) =>
+    `p50 ${fixed(result.p50Ms, 0)} ms, p95 ${fixed(result.p95Ms, 0)} ms; ${result.requests} requests, ${result.errors} errors`;
+  rows.push(
+    {
+      section: pollSection,
+      measurement: 'stateful mock: GET a running run (front router → Prism validating → run engine)',
+      result: `${fixed(stateful.perSecond, 0)} requests/s`,
+      compared: describePoll(stateful),
+    },
+    {
+      section: pollSection,
+      measurement: 'static mock: GET an example run (Prism alone)',
+      result: `${fixed(staticResult.perSecond, 0)} requests/s`,
+      compared: `${describePoll(staticResult)}; the stateful mock holds ${ratio(stateful.perSecond / staticResult.perSecond)} of it`,
+    },
+  );
+  results.mock = {
+    repeats,
+    readyMs: samples,
+    medianReadyMs: ready,
+    firstTriggerAfterReadyMs: firstAnswer,
+    pollers: { stateful, static: staticResult },
+  };
+}
+
 // --------------------------------------------------------------------------------------------------------------
 
 function table(): string {
@@ -535,8 +668,8 @@ function table(): string {
 // `npm run bench -- --only 3` (or `--only 3,5`) runs some sections and prints them without touching results.json.
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : new Set((process.argv[onlyIndex + 1] ?? '').split(',').map(Number));
-if (only && [...only].some((n) => !Number.isInteger(n) || n < 1 || n > 6)) {
-  console.error('usage: npm run bench [-- --only <section>[,<section>...]]   (sections 1 to 6)');
+if (only && [...only].some((n) => !Number.isInteger(n) || n < 1 || n > 7)) {
+  console.error('usage: npm run bench [-- --only <section>[,<section>...]]   (sections 1 to 7)');
   process.exit(2);
 }
 
@@ -557,6 +690,7 @@ try {
     ['4. waiting (simulated)', waiting],
     ['5. size and start-up', sizeAndStartUp],
     ['6. generation', generation],
+    ['7. mock', mock],
   ];
   for (const [name, section] of sections) {
     if (only && !only.has(Number.parseInt(name, 10))) continue;
