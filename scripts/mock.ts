@@ -1,4 +1,5 @@
-// npm run mock [-- --port 4010 --scenarios file.yaml --speed 2 --step-per-poll --webhook-url URL --webhook-secret S]
+// npm run mock [-- --port 4010 --scenarios file.yaml --speed 2 --step-per-poll --webhook-url URL --webhook-secret S
+//                  --tls --ca-file PATH]
 // Serves dbt Cloud in a box until Ctrl-C; `--static` serves the spec's examples with Prism alone, as before.
 import { parseArgs } from 'node:util';
 import { startMockServer } from '../src/node.js';
@@ -13,6 +14,8 @@ const { values } = parseArgs({
     'step-per-poll': { type: 'boolean', default: false },
     'webhook-url': { type: 'string' },
     'webhook-secret': { type: 'string' },
+    tls: { type: 'boolean', default: false },
+    'ca-file': { type: 'string' },
   },
 });
 
@@ -29,6 +32,7 @@ if (!(speed > 0) || !Number.isFinite(speed)) fail(`--speed must be a number abov
 if (Boolean(values['webhook-url']) !== Boolean(values['webhook-secret']))
   fail('--webhook-url and --webhook-secret go together');
 if (values.dynamic && !values.static) fail('--dynamic applies to --static only');
+if (values['ca-file'] && !values.tls) fail('--ca-file applies to --tls only');
 
 const mock = await startMockServer({
   port,
@@ -38,6 +42,8 @@ const mock = await startMockServer({
   speed,
   stepPerPoll: values['step-per-poll'],
   webhook: values['webhook-url'] ? { url: values['webhook-url'], secret: values['webhook-secret']! } : undefined,
+  tls: values.tls ? { caFile: values['ca-file'] } : false,
+  onProgress: (line) => console.error(line),
 });
 if (mock.mode === 'static') {
   console.log(`dbt Cloud mock (static: the spec's examples) listening on ${mock.url}`);
@@ -53,6 +59,7 @@ if (mock.mode === 'static') {
   for (const job of state?.jobs ?? []) console.log(`  job ${job.id}: ${job.name} (${job.outcome})`);
   console.log(`  state: GET ${mock.url}/__mock/state   reset: POST ${mock.url}/__mock/reset`);
 }
+if (mock.caFile) console.log(`  TLS: trust ${mock.caFile} (REQUESTS_CA_BUNDLE, NODE_EXTRA_CA_CERTS, SSL_CERT_FILE)`);
 console.log('Press Ctrl-C to stop.');
 
 const shutdown = async () => {
