@@ -142,7 +142,8 @@ function portError(error: unknown, port: number, host: string): unknown {
 /** Tries the caller's port and lets it go at once, so that a busy one fails before anything starts. */
 async function checkPortFree(port: number, host: string): Promise<void> {
   if (port === 0) return;
-  const probe = createNetServer();
+  // A connection that lands in that instant is closed at once, never left waiting for an answer.
+  const probe = createNetServer((socket) => socket.destroy());
   await listen(probe, port, host).catch((error: unknown) => {
     throw portError(error, port, host);
   });
