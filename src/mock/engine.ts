@@ -37,9 +37,10 @@ type Handler = (context: Context) => void;
 /** The header the front door names the mock's own base URL in (for the links in answers). */
 export const baseUrlHeader = 'x-dbt-mock-base-url';
 
-/** What a job created with only a project, an environment and a name starts as. */
+/** What a job created with only a project, an environment and a name starts as (dbt Cloud answers an empty
+ * description as `""`, never null: recorded responses show it, and dbt-jobs-as-code fails on null). */
 const newJob = {
-  description: null,
+  description: '',
   dbt_version: null,
   deferring_environment_id: null,
   deferring_job_definition_id: null,

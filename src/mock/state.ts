@@ -109,7 +109,7 @@ export class MockState {
         environment_id: production.id,
         project_id: production.project_id,
         name: scenario.name ?? `Job ${id}`,
-        description: null,
+        description: '',
         execute_steps: scenario.steps ?? ['dbt build'],
         job_type: 'other',
         triggers: { ...template.triggers, schedule: false },

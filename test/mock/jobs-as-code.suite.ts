@@ -96,6 +96,27 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
       await mock.reset();
     });
 
+    it('lists every job as dbt-jobs-as-code reads it (it parses each job of the account and stops at a null)', async () => {
+      const answer = await api('GET', '/jobs/?limit=100');
+      expect(answer.status, answer.text).toBe(200);
+      const jobs = answer.body.data as Array<Record<string, unknown>>;
+      expect(jobs.length).toBeGreaterThan(0);
+      for (const job of jobs) {
+        const triggers = job.triggers as Record<string, unknown>;
+        expect(typeof job.description, `job ${job.id}: description`).toBe('string');
+        expect(typeof job.job_type, `job ${job.id}: job_type`).toBe('string');
+        expect(typeof job.compare_changes_flags, `job ${job.id}`).toBe('string');
+        expect(typeof job.triggers_on_draft_pr, `job ${job.id}`).toBe('boolean');
+        expect(Array.isArray(job.cost_optimization_features), `job ${job.id}`).toBe(true);
+        expect(typeof triggers.github_webhook, `job ${job.id}`).toBe('boolean');
+        if (!['ci', 'merge'].includes(job.job_type as string)) expect(job.schedule, `job ${job.id}`).toBeTruthy();
+      }
+      expect(answer.body.extra).toMatchObject({
+        filters: { limit: 100, offset: 0 },
+        pagination: { total_count: expect.any(Number) },
+      });
+    });
+
     it('applies from empty, plans exactly one changed field and override, applies it, then plans nothing', async () => {
       const first = await dbt.jobs.plan(config());
       expect(first.changes.map((change) => [change.action, change.identifier])).toEqual([
