@@ -61,17 +61,20 @@ export function createContext(command: Command, out: Output): Context {
     if (value !== undefined && value.trim() === '')
       throw new UsageError('must not be empty; leave the flag out to use the environment', flag);
   }
+  // dbt-jobs-as-code's variables stand in where ours are not set, so a pipeline written for it runs unchanged.
+  const env = process.env;
+  const fallback = (ours: string, theirs: string) => (env[ours] ? undefined : env[theirs] || undefined);
   const client = (overrides: { accountId?: number } = {}) =>
     createDbtCloud(
       given({
-        token: options.token,
-        accountId: options.accountId,
-        host: options.host,
+        token: options.token ?? fallback('DBT_CLOUD_API_TOKEN', 'DBT_API_KEY'),
+        accountId: options.accountId ?? fallback('DBT_CLOUD_ACCOUNT_ID', 'DBT_ACCOUNT_ID'),
+        host: options.host ?? fallback('DBT_CLOUD_HOST', 'DBT_BASE_URL'),
         logger: options.verbose ? out.logger() : undefined,
         ...overrides,
       }),
     );
-  return { options, out, client, env: process.env };
+  return { options, out, client, env };
 }
 
 /** Wraps a command's action: runs it, prints what failed, and sets the exit code. */

@@ -28,7 +28,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nConfiguration comes from the flags, then DBT_CLOUD_API_TOKEN, DBT_CLOUD_ACCOUNT_ID and DBT_CLOUD_HOST;' +
+      '\nConfiguration comes from the flags, then DBT_CLOUD_API_TOKEN, DBT_CLOUD_ACCOUNT_ID and DBT_CLOUD_HOST' +
+        "\n(dbt-jobs-as-code's DBT_API_KEY, DBT_ACCOUNT_ID and DBT_BASE_URL where those are not set);" +
         '\nan empty flag (--token "") is refused rather than read from the environment.',
     );
   examples(program, 'dbt-cloud doctor', 'dbt-cloud run 567183 --wait --timeout 30m', 'dbt-cloud runs --help');

@@ -255,6 +255,11 @@ export interface JobsYamlOptions {
    * the text dbt Cloud holds: a job named `X {{ y }}` stays that name, never an expression.
    */
   escapeTemplates?: boolean;
+  /**
+   * Template text written into every job, by dotted field path (`environment_id`, `triggers.schedule`), after the
+   * escaping: dbt-jobs-as-code's `--templated-fields`, so that one imported file serves every environment.
+   */
+  templatedFields?: Record<string, string>;
 }
 
 export const defaultSchemaUrl = 'https://unpkg.com/dbt-cloud-ts/schemas/jobs.schema.json';
@@ -273,6 +278,24 @@ function escapeStrings(value: unknown): unknown {
 export function toJobsYaml(config: JobsConfig, options: JobsYamlOptions = {}): string {
   const schemaUrl = options.schemaUrl ?? defaultSchemaUrl;
   const header = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n\n` : '';
-  const data = options.escapeTemplates === false ? config : escapeStrings(config);
+  const data = (options.escapeTemplates === false ? config : escapeStrings(config)) as JobsConfig;
+  for (const [field, template] of Object.entries(options.templatedFields ?? {})) {
+    const path = field.split('.');
+    if (path.some((key) => key === '' || refusedKey(key)))
+      fail([{ field: `(templated fields).${field}`, message: 'is not a field path' }]);
+    for (const job of Object.values(data.jobs ?? {})) setPath(job as Record<string, unknown>, path, template);
+  }
   return header + stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
+}
+
+function setPath(object: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = object;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node = (next && typeof next === 'object' && !Array.isArray(next) ? next : (node[key] = {})) as Record<
+      string,
+      unknown
+    >;
+  }
+  node[path.at(-1)!] = value;
 }

@@ -208,3 +208,79 @@ describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', {
     expect((fake.jobs.get(unmanaged)!.triggers as { schedule: boolean }).schedule).toBe(false);
   });
 });
+
+describe('dbt-jobs-as-code’s spellings', { timeout: 120_000 }, () => {
+  it('takes its short flags and its environment variables', async () => {
+    const file = await write('jobs.yml', jobsFile().replace('project_id: 270542', 'project_id: "{{ project }}"'));
+    const vars = await write('vars.yml', 'project: 270542\n');
+    const theirs = { DBT_BASE_URL: fake.url, DBT_API_KEY: token, DBT_ACCOUNT_ID: String(fake.accountId) };
+    const planned = await runCli(['jobs', 'plan', file, '-v', vars, '-p', '270542', '-e', '218762', '-l'], theirs);
+    expect(planned.code, planned.stderr).toBe(2);
+    expect(planned.stdout).toContain('+ create nightly');
+    // Ours win where both are set.
+    const both = await runCli(['jobs', 'plan', file, '-v', vars], {
+      ...theirs,
+      ...env,
+      DBT_BASE_URL: 'http://127.0.0.1:9',
+    });
+    expect(both.code, both.stderr).toBe(2);
+  });
+
+  it('prints the applied job ids where its sync --json does', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    const synced = await runCli(['jobs', 'sync', file, '--json'], env);
+    expect(synced.code, synced.stderr).toBe(0);
+    const json = JSON.parse(synced.stdout);
+    const job = [...fake.jobs.values()].find((candidate) => candidate.name.endsWith('[[nightly]]'))!;
+    expect(json.apply_success).toBe(true);
+    expect(json.applied.job_changes).toEqual([
+      {
+        action: 'CREATE',
+        type: 'job',
+        identifier: 'nightly',
+        project_id: 270542,
+        environment_id: 218762,
+        job_id: job.id,
+      },
+    ]);
+    expect(json.applied.env_var_overwrite_changes).toMatchObject([
+      { action: 'CREATE', type: 'env var overwrite', identifier: 'nightly:DBT_TARGET_SCHEMA', job_id: job.id },
+    ]);
+  });
+
+  it('refuses to turn TLS checks off, saying how to trust a private CA', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    for (const [args, extra] of [
+      [['jobs', 'plan', file, '--disable-ssl-verification'], {}],
+      [['jobs', 'plan', file], { DBT_JOBS_AS_CODE_DISABLE_SSL_VERIFICATION: 'true' }],
+    ] as const) {
+      const result = await runCli([...args], { ...env, ...extra });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
+    }
+    expect(fake.server.requests).toEqual([]);
+  });
+
+  it('imports with --templated-fields and --config, into a file that renders back to the same jobs', async () => {
+    const file = await write('jobs.yml', jobsFile());
+    expect((await runCli(['jobs', 'apply', file], env)).code).toBe(0);
+    const templates = await write(
+      'templates.yml',
+      'environment_id: {{ environment_id }}\ntriggers.schedule: {{ env_name == "prod" }}\n',
+    );
+    const imported = join(dir, 'imported.yml');
+    const { DBT_CLOUD_ACCOUNT_ID: _account, ...noAccount } = env;
+    const result = await runCli(
+      ['jobs', 'import-jobs', '--managed-only', '--templated-fields', templates, '--config', file, '--out', imported],
+      noAccount,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const yaml = await readFile(imported, 'utf8');
+    expect(yaml).toContain('environment_id: "{{ environment_id }}"');
+    expect(yaml).toContain(`schedule: '{{ env_name == "prod" }}'`);
+    const vars = await write('vars.yml', 'environment_id: 218762\nenv_name: prod\n');
+    const planned = await runCli(['jobs', 'plan', imported, '-v', vars], env);
+    expect(planned.stdout + planned.stderr).toContain('No changes. 1 job up to date.');
+    expect(planned.code).toBe(0);
+  });
+});

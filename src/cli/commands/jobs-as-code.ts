@@ -1,8 +1,9 @@
 // `dbt-cloud jobs plan | apply | validate | import-jobs | link | unlink | deactivate`: jobs kept as code in YAML files
-// (the dbt-jobs-as-code format, with its option names). Exit codes differ from the other commands, as CI expects from
-// a plan: 0 nothing to change (or done), 2 changes pending (plan only), 1 any error.
+// (the dbt-jobs-as-code format, with its command names, flags and environment variables). Exit codes differ from the
+// other commands, as CI expects from a plan: 0 nothing to change (or done), 2 changes pending (plan only), 1 any error.
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
+import { parse as parseYaml } from 'yaml';
 import type { ApplyResult, DbtCloud, JobsConfig, JobsPlan, PlanOptions } from '../../index.js';
 import { deleteNotAllowed, formatIssue, JobsConfigError, pendingChanges, planFormat } from '../../jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../node.js';
@@ -27,14 +28,53 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 const scopeOptions = (command: Command) =>
   command
-    .option('--project-id <id>', 'only this project (repeatable)', id('--project-id'))
-    .option('--environment-id <id>', 'only this environment (repeatable)', id('--environment-id'));
+    .option('-p, --project-id <id>', 'only this project (repeatable)', id('--project-id'))
+    .option('-e, --environment-id <id>', 'only this environment (repeatable)', id('--environment-id'));
+// dbt-jobs-as-code's switch for a private CA; we keep TLS checks on and say how to trust that CA instead.
+const sslOption = (command: Command) =>
+  command.option('--disable-ssl-verification', 'not supported: trust a private CA with NODE_EXTRA_CA_CERTS instead');
+const refuseUnverifiedTls = (opts: { disableSslVerification?: boolean }, env: Record<string, string | undefined>) => {
+  const fromEnv = /^(1|true|yes|on|y|t)$/i.test(env.DBT_JOBS_AS_CODE_DISABLE_SSL_VERIFICATION ?? '');
+  if (opts.disableSslVerification || fromEnv)
+    throw new UsageError(
+      'TLS certificate checks cannot be turned off; to trust a private CA, point NODE_EXTRA_CA_CERTS at its certificate',
+      opts.disableSslVerification ? '--disable-ssl-verification' : 'DBT_JOBS_AS_CODE_DISABLE_SSL_VERIFICATION',
+    );
+};
 const varsOption = (command: Command) =>
   command.addOption(
     new Option('-v, --vars-yml <file>', 'vars file (or glob) for templated jobs files (repeatable)').argParser(collect),
   );
 
-/** The client: account from --account-id or DBT_CLOUD_ACCOUNT_ID, else from the files' account_id. */
+/**
+ * A templated-fields file (dbt-jobs-as-code's `--templated-fields`): a YAML map of dotted field path → template text.
+ * Its values are usually written unquoted (`environment_id: {{ environment_id }}`), which YAML would read as a
+ * mapping, so the braces are kept aside while the file is parsed, as that tool does.
+ */
+async function readTemplatedFields(path: string): Promise<Record<string, string>> {
+  const text = await readFile(path, 'utf8').catch((error: Error) => {
+    throw new UsageError(`cannot read ${path}: ${error.message}`, '--templated-fields');
+  });
+  const open = '\u0000OPEN\u0000';
+  const close = '\u0000CLOSE\u0000';
+  let data: unknown;
+  try {
+    data = parseYaml(text.replaceAll('{', open).replaceAll('}', close));
+  } catch (error) {
+    throw new UsageError(`${path} is not YAML: ${(error as Error).message.split('\n')[0]}`, '--templated-fields');
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError(`${path} must map field paths to template text`, '--templated-fields');
+  return Object.fromEntries(
+    Object.entries(data).map(([field, value]) => [
+      field,
+      String(value ?? '')
+        .replaceAll(open, '{')
+        .replaceAll(close, '}'),
+    ]),
+  );
+}
+
 /** The client from the global flags; a file's `account_id` stands in when neither flag nor environment gives one. */
 function clientFor(context: Context, config?: JobsConfig): DbtCloud {
   const dbt = context.client();
@@ -129,6 +169,32 @@ function compatibleChanges(plan: JobsPlan) {
   };
 }
 
+/** dbt-jobs-as-code's `applied` (after `sync --json`): what was done, with the job ids its scripts read. */
+function compatibleApplied(result: ApplyResult) {
+  const place = (change: ApplyResult['applied'][number]) => ({
+    identifier: change.identifier,
+    project_id: change.projectId,
+    environment_id: change.environmentId,
+    job_id: change.jobId,
+  });
+  return {
+    job_changes: result.applied.map((change) => ({
+      action: change.action.toUpperCase(),
+      type: 'job',
+      ...place(change),
+    })),
+    env_var_overwrite_changes: result.applied.flatMap((change) =>
+      change.envVars.map((envVar) => ({
+        action: envVar.action.toUpperCase(),
+        type: 'env var overwrite',
+        ...place(change),
+        identifier: `${change.identifier}:${envVar.name}`,
+        ...(envVar.id === undefined ? {} : { env_var_id: envVar.id }),
+      })),
+    ),
+  };
+}
+
 function describeResult(result: ApplyResult): string {
   const lines = [
     ...result.applied.map(
@@ -160,6 +226,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
       try {
         // The same client set-up as every other command: empty flags refused, --verbose logged.
         const context = createContext(command, out);
+        refuseUnverifiedTls(command.opts(), context.env);
         process.exitCode = await fn(out, context, ...(args.slice(0, -1) as A));
       } catch (error) {
         if (error instanceof JobsConfigError && !out.json) {
@@ -183,8 +250,8 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ...(opts.excludeIdentifiersMatching ? { excludeIdentifiersMatching: opts.excludeIdentifiersMatching } : {}),
   });
   const planCommand = (command: Command) =>
-    varsOption(scopeOptions(command))
-      .option('--limit-projects-envs-to-yml', 'only look at the projects and environments the files use')
+    sslOption(varsOption(scopeOptions(command)))
+      .option('-l, --limit-projects-envs-to-yml', 'only look at the projects and environments the files use')
       .option('--exclude-identifiers-matching <regex>', 'leave managed jobs whose identifier matches alone')
       .option('--allow-delete', 'delete managed jobs that are no longer in the files (listed either way)');
 
@@ -258,34 +325,42 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         allowDelete: Boolean(opts.allowDelete),
         ...(opts.failFast ? { failFast: true } : {}),
       });
-      out.result({ plan, result, ...compatibleChanges(plan), apply_success: result.success }, () =>
-        describeResult(result),
-      );
+      const json = {
+        plan,
+        result,
+        ...compatibleChanges(plan),
+        applied: compatibleApplied(result),
+        apply_success: result.success,
+      };
+      out.result(json, () => describeResult(result));
       return result.success ? jobsAsCodeExitCodes.ok : jobsAsCodeExitCodes.error;
     }),
   );
 
   // ---- validate ----
   help(
-    varsOption(
-      jobs
-        .command('validate')
-        .description('check jobs files against the schema; --online also checks the ids they point at')
-        .argument('<files...>', 'jobs files, directories or globs')
-        .option('--online', 'also check that projects, environments and jobs the files name exist'),
+    sslOption(
+      varsOption(
+        jobs
+          .command('validate')
+          .description('check jobs files against the schema; --online also checks the ids they point at')
+          .argument('<files...>', 'jobs files, directories or globs')
+          .option('--online', 'also check that projects, environments and jobs the files name exist'),
+      ),
     ),
     `  $ dbt-cloud jobs validate jobs/ --vars-yml vars/qa.yml --online`,
   ).action(
     run(async (out, context, files: string[], opts: Record<string, any>) => {
-      const { config, files: read, locate } = await load(files, opts);
+      const { config, files: read, locate, warnings } = await load(files, opts);
       const issues = opts.online
         ? await clientFor(context, config).jobs.validateConfig(config, { online: true, locate })
         : [];
       const jobCount = Object.keys(config.jobs ?? {}).length;
-      out.result({ valid: issues.length === 0, files: read, jobs: jobCount, issues }, () =>
+      const warningLines = warnings.map((warning) => `! ${sanitize(formatIssue(warning))}\n`).join('');
+      out.result({ valid: issues.length === 0, files: read, jobs: jobCount, issues, warnings }, () =>
         issues.length === 0
-          ? `✓ ${read.length} file${read.length === 1 ? '' : 's'}, ${jobCount} job${jobCount === 1 ? '' : 's'}: valid${opts.online ? ' (ids checked against dbt Cloud)' : ''}`
-          : `✗ ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`,
+          ? `${warningLines}✓ ${read.length} file${read.length === 1 ? '' : 's'}, ${jobCount} job${jobCount === 1 ? '' : 's'}: valid${opts.online ? ' (ids checked against dbt Cloud)' : ''}`
+          : `${warningLines}✗ ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((issue) => `  ${sanitize(formatIssue(issue))}`).join('\n')}`,
       );
       return issues.length === 0 ? jobsAsCodeExitCodes.ok : jobsAsCodeExitCodes.error;
     }),
@@ -297,19 +372,32 @@ export function addJobsAsCodeCommands(jobs: Command): void {
   const importCommand = jobs.command(importName);
   if (importName === 'import') importCommand.alias('import-jobs');
   help(
-    scopeOptions(
-      importCommand
-        .description('write existing jobs as a jobs file (YAML)')
-        .option('--job-id <id>', 'only this job (repeatable)', id('--job-id'))
-        .option('--managed-only', 'only jobs that already carry an [[identifier]]')
-        .option('--include-linked-id', 'write linked_id (the job id) for `jobs link`')
-        .option('--filter <env>', 'only jobs whose [[filter:identifier]] filter is empty, * or contains this')
-        .option('--out <file>', 'write to this file instead of stdout'),
+    sslOption(
+      scopeOptions(
+        importCommand
+          .description('write existing jobs as a jobs file (YAML)')
+          .option('-j, --job-id <id>', 'only this job (repeatable)', id('--job-id'))
+          .option('--managed-only', 'only jobs that already carry an [[identifier]]')
+          .option('--include-linked-id', 'write linked_id (the job id) for `jobs link`')
+          .option('--filter <env>', 'only jobs whose [[filter:identifier]] filter is empty, * or contains this')
+          .option(
+            '--templated-fields <file>',
+            'a YAML map of field path → template text (`environment_id: "{{ environment_id }}"`) written into every job',
+          )
+          .option(
+            '--config <files...>',
+            'the account: the account_id of these jobs files (when --account-id is not given)',
+          )
+          .option('--out <file>', 'write to this file instead of stdout'),
+      ),
     ),
-    `  $ dbt-cloud jobs ${importName} --project-id 270542 --environment-id 218762 --out jobs/prod.yml`,
+    `  $ dbt-cloud jobs ${importName} --project-id 270542 --environment-id 218762 --out jobs/prod.yml
+  $ dbt-cloud jobs ${importName} -p 270542 --managed-only --templated-fields templates.yml --out jobs/jobs.yml`,
   ).action(
     run(async (out, context, opts: Record<string, any>) => {
-      const config = await clientFor(context).jobs.importConfig({
+      const templates = opts.templatedFields ? await readTemplatedFields(opts.templatedFields) : undefined;
+      const accountFrom = opts.config ? (await load(opts.config, opts)).config : undefined;
+      const config = await clientFor(context, accountFrom).jobs.importConfig({
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         ...(opts.jobId ? { jobIds: opts.jobId } : {}),
@@ -317,7 +405,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         ...(opts.includeLinkedId ? { includeLinkedId: true } : {}),
         ...(opts.filter ? { filter: opts.filter } : {}),
       });
-      const yaml = toJobsYaml(config);
+      const yaml = toJobsYaml(config, templates ? { templatedFields: templates } : {});
       const count = Object.keys(config.jobs ?? {}).length;
       if (opts.out) {
         await writeFile(opts.out, yaml);
@@ -338,13 +426,17 @@ export function addJobsAsCodeCommands(jobs: Command): void {
           )
           .join('\n');
   help(
-    varsOption(
-      scopeOptions(
-        jobs
-          .command('link')
-          .description('mark existing jobs as managed: add [[identifier]] to the jobs named by linked_id in the files')
-          .argument('<files...>', 'jobs files, directories or globs')
-          .option('--dry-run', 'show the renames; change nothing'),
+    sslOption(
+      varsOption(
+        scopeOptions(
+          jobs
+            .command('link')
+            .description(
+              'mark existing jobs as managed: add [[identifier]] to the jobs named by linked_id in the files',
+            )
+            .argument('<files...>', 'jobs files, directories or globs')
+            .option('--dry-run', 'show the renames; change nothing'),
+        ),
       ),
     ),
     `  $ dbt-cloud jobs link jobs/prod.yml --dry-run`,
@@ -361,14 +453,16 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     }),
   );
   help(
-    varsOption(
-      scopeOptions(
-        jobs
-          .command('unlink')
-          .description('remove the [[identifier]] marker from managed jobs, so no file manages them any more')
-          .option('-i, --identifier <identifier>', 'only this identifier (repeatable)', collect)
-          .option('--config <files...>', 'only the identifiers of these jobs files')
-          .option('--dry-run', 'show the renames; change nothing'),
+    sslOption(
+      varsOption(
+        scopeOptions(
+          jobs
+            .command('unlink')
+            .description('remove the [[identifier]] marker from managed jobs, so no file manages them any more')
+            .option('-i, --identifier <identifier>', 'only this identifier (repeatable)', collect)
+            .option('--config <files...>', 'only the identifiers of these jobs files')
+            .option('--dry-run', 'show the renames; change nothing'),
+        ),
       ),
     ),
     `  $ dbt-cloud jobs unlink --identifier nightly --dry-run`,
@@ -388,13 +482,15 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     }),
   );
   help(
-    scopeOptions(
-      jobs
-        .command('deactivate')
-        .alias('deactivate-jobs')
-        .description('turn off every trigger (schedule, CI, merge) of jobs, keeping the jobs')
-        .option('--job-id <id>', 'this job (repeatable)', id('--job-id'))
-        .option('--dry-run', 'show what would be turned off; change nothing'),
+    sslOption(
+      scopeOptions(
+        jobs
+          .command('deactivate')
+          .alias('deactivate-jobs')
+          .description('turn off every trigger (schedule, CI, merge) of jobs, keeping the jobs')
+          .option('-j, --job-id <id>', 'this job (repeatable)', id('--job-id'))
+          .option('--dry-run', 'show what would be turned off; change nothing'),
+      ),
     ),
     `  $ dbt-cloud jobs deactivate --job-id 567183 --job-id 567184`,
   ).action(
