@@ -5,7 +5,14 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { ApplyResult, DbtCloud, JobsConfig, JobsPlan, PlanOptions } from '../../index.js';
-import { deleteNotAllowed, formatIssue, JobsConfigError, pendingChanges, planFormat } from '../../jobs.js';
+import {
+  type ConfigIssue,
+  deleteNotAllowed,
+  formatIssue,
+  JobsConfigError,
+  pendingChanges,
+  planFormat,
+} from '../../jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../node.js';
 import { type Context, createContext, type GlobalOptions, inCliTerms } from '../command.js';
 import { createOutput, type Output, sanitize, UsageError } from '../output.js';
@@ -169,6 +176,11 @@ function compatibleChanges(plan: JobsPlan) {
   };
 }
 
+/** The warnings of reading the files that the plan does not already list (a job defined in two files). */
+function warnReadOnly(out: Output, warnings: ConfigIssue[], plan: JobsPlan) {
+  for (const text of warnings.map(formatIssue)) if (!plan.warnings.includes(text)) out.info(`! ${sanitize(text)}`);
+}
+
 /** dbt-jobs-as-code's `applied` (after `sync --json`): what was done, with the job ids its scripts read. */
 function compatibleApplied(result: ApplyResult) {
   const place = (change: ApplyResult['applied'][number]) => ({
@@ -267,8 +279,9 @@ export function addJobsAsCodeCommands(jobs: Command): void {
   $ dbt-cloud jobs plan jobs/ --out plan.json --json > plan-summary.json`,
   ).action(
     run(async (out, context, files: string[], opts: Record<string, any>) => {
-      const { config, locate } = await load(files, opts);
+      const { config, locate, warnings } = await load(files, opts);
       const plan = await clientFor(context, config).jobs.plan(config, { ...planOptions(opts), locate });
+      warnReadOnly(out, warnings, plan);
       if (opts.out) await savePlan(opts.out, plan);
       out.result({ ...plan, ...compatibleChanges(plan) }, () => describePlan(plan));
       if (opts.out) out.info(`saved the plan to ${opts.out}; apply it with: dbt-cloud jobs apply ${opts.out}`);
@@ -308,9 +321,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
             ? clientFor(context)
             : context.client({ accountId: saved.accountId });
       } else {
-        const { config, locate } = await load(files, opts);
+        const { config, locate, warnings } = await load(files, opts);
         dbt = clientFor(context, config);
         plan = await dbt.jobs.plan(config, { ...planOptions(opts), locate });
+        warnReadOnly(out, warnings, plan);
       }
       if (opts.dryRun) {
         out.result(
