@@ -7,6 +7,7 @@ import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type BodyNormalizers, compactOperations, compactionFormat } from './compact-operations.js';
 import { loadPreparedSpec } from './operations-cache.js';
+import { narrowRoute, type Route } from './prism-route.js';
 
 export interface RunnerOptions {
   specPath: string;
@@ -104,44 +105,10 @@ async function run(options: RunnerOptions): Promise<void> {
     // Prism's CORS answers any Origin with credentials allowed; the mock answers no cross-origin request.
     cors: false,
     config,
-    components: { logger: logger.child({ name: 'HTTP SERVER' }), route: narrowed(route) },
+    components: { logger: logger.child({ name: 'HTTP SERVER' }), route: narrowRoute(route) },
   });
   const address = await server.listen(options.port, options.host);
   process.stdout.write(`Prism is listening on ${address}\n`);
-}
-
-type Route = (args: {
-  resources: Array<{ path: string }>;
-  input: { url: { path: string; baseUrl?: string } };
-}) => unknown;
-
-/**
- * Prism's router, given only the operations whose path has as many segments as the request's. Prism's router sorts
- * every operation by a score it works out again in each comparison, then splits and decodes both paths once per
- * operation: with the 250-odd operations of our spec, more than half of Prism's time on a poll. An operation with another number of
- * segments never matches, so leaving it out changes no answer (Prism's sort is stable, so the rest keep their order);
- * when none is left, or a request names a server (`__server`, which Prism checks against every operation), Prism
- * gets them all, as before.
- */
-function narrowed(route: Route): Route {
-  const bySegments = new WeakMap<object, Map<number, Array<{ path: string }>>>();
-  const segments = (path: string) => path.split('/').length;
-  return (args) => {
-    let groups = bySegments.get(args.resources);
-    if (!groups) {
-      groups = new Map();
-      for (const resource of args.resources) {
-        const count = segments(resource.path);
-        const group = groups.get(count) ?? [];
-        group.push(resource);
-        groups.set(count, group);
-      }
-      bySegments.set(args.resources, groups);
-    }
-    const candidates = groups.get(segments(args.input.url.path));
-    if (!candidates || args.input.url.baseUrl !== undefined) return route(args);
-    return route({ ...args, resources: candidates });
-  };
 }
 
 /**
