@@ -214,7 +214,14 @@ function tlsServer(certificate: LoopbackCertificate, serve: (socket: Socket) => 
 
 /** Says what start-up is about to do, and what slow part is going on. */
 function progressLines(options: MockServerOptions, specPath: string, cacheDir: string | false) {
-  const say = options.onProgress ?? (() => undefined);
+  // A callback that throws must not take the start down (the second line comes from an event handler).
+  const say = (line: string) => {
+    try {
+      options.onProgress?.(line);
+    } catch {
+      // Progress is only news.
+    }
+  };
   const spec = specPath === bundledSpecPath ? 'the bundled spec' : specPath;
   return {
     starting: () =>
