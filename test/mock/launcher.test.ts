@@ -134,8 +134,10 @@ describe('over TLS', () => {
   it.skipIf(!existsSync('/usr/bin/curl'))('is reached by curl --cacert under the name localhost', async () => {
     const url = mock.url.replace('127.0.0.1', 'localhost');
     const curl = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile('curl', ['-sS', '--cacert', mock.caFile!, `${url}/__mock/state`], (error, stdout) =>
-        resolve({ code: error ? Number((error as { code?: unknown }).code) || 1 : 0, stdout }),
+      execFile(
+        'curl',
+        ['-sS', '--cacert', mock.caFile!, '--resolve', `localhost:${mock.port}:127.0.0.1`, `${url}/__mock/state`],
+        (error, stdout) => resolve({ code: error ? Number((error as { code?: unknown }).code) || 1 : 0, stdout }),
       ),
     );
     expect(curl.code).toBe(0);

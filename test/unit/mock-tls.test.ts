@@ -1,7 +1,8 @@
 // The mock's loopback certificate (src/mock/tls.ts): a CA and a server certificate it signs, served by a node:https
-// server on a free loopback port. A client that trusts the CA file reaches it by 127.0.0.1, localhost and ::1 (Node's
-// https, Node's fetch through NODE_EXTRA_CA_CERTS, curl --cacert); a client that does not is refused with a
-// certificate error.
+// server on a free port of 127.0.0.1. A client that trusts the CA file reaches it by the names 127.0.0.1 and localhost
+// (Node's https, Node's fetch through NODE_EXTRA_CA_CERTS, curl --cacert); a client that does not is refused with a
+// certificate error. Every connection goes to 127.0.0.1: the name localhost is only what the certificate is checked
+// against.
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,8 +23,7 @@ beforeAll(async () => {
   certificate = await makeLoopbackCertificate();
   caFile = await writeCaFile(certificate.ca);
   server = createServer({ key: certificate.key, cert: certificate.cert }, (_req, res) => res.end('hello over tls'));
-  // '::' takes IPv4 and IPv6 loopback connections alike.
-  await new Promise<void>((resolve) => server.listen(0, '::', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
 
@@ -32,10 +32,14 @@ afterAll(async () => {
   await caFile?.remove();
 });
 
-/** GET / over https with Node's own client; `ca` undefined uses Node's default trust store. */
-function get(host: string, ca?: string): Promise<string> {
+/**
+ * GET / over https to 127.0.0.1 with Node's own client, checking the certificate against `name`; `ca` undefined uses
+ * Node's default trust store.
+ */
+function get(name: string, ca?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request({ host, port, path: '/', ca }, (res) => {
+    const servername = name === '127.0.0.1' ? undefined : name;
+    const req = request({ host: '127.0.0.1', port, path: '/', ca, servername }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve(body));
@@ -63,6 +67,10 @@ describe('the loopback certificate', () => {
     const leaf = new X509Certificate(leafPem!);
     const ca = new X509Certificate(certificate.ca);
     expect(leaf.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(leaf.checkHost('localhost')).toBe('localhost');
+    expect(leaf.checkIP('127.0.0.1')).toBe('127.0.0.1');
+    expect(leaf.checkIP('::1')).toBe('::1');
+    expect(leaf.checkHost('evil.example')).toBeUndefined();
     expect(leaf.ca).toBe(false);
     expect(leaf.checkIssued(ca)).toBe(true);
     expect(leaf.verify(ca.publicKey)).toBe(true);
@@ -79,9 +87,9 @@ describe('the loopback certificate', () => {
     expect(new X509Certificate(unspecified.cert).subjectAltName).not.toContain('0.0.0.0');
   });
 
-  it("is trusted through the CA file by Node's https, by 127.0.0.1, localhost and ::1", async () => {
-    for (const host of ['127.0.0.1', 'localhost', '::1'])
-      expect(await get(host, certificate.ca)).toBe('hello over tls');
+  it("is trusted through the CA file by Node's https, under the names 127.0.0.1 and localhost", async () => {
+    for (const name of ['127.0.0.1', 'localhost']) expect(await get(name, certificate.ca)).toBe('hello over tls');
+    await expect(get('evil.example', certificate.ca)).rejects.toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
   });
 
   it('is refused with a certificate error by a client that does not trust the CA', async () => {
@@ -98,9 +106,10 @@ describe('the loopback certificate', () => {
   });
 
   it.skipIf(!existsSync('/usr/bin/curl'))('is trusted by curl --cacert, and refused without it', async () => {
-    const trusted = await run('curl', ['-sS', '--cacert', caFile.path, `https://localhost:${port}/`]);
+    const localhost = ['--resolve', `localhost:${port}:127.0.0.1`, `https://localhost:${port}/`];
+    const trusted = await run('curl', ['-sS', '--cacert', caFile.path, ...localhost]);
     expect(trusted, trusted.stderr).toMatchObject({ code: 0, stdout: 'hello over tls' });
-    const untrusted = await run('curl', ['-sS', `https://localhost:${port}/`]);
+    const untrusted = await run('curl', ['-sS', ...localhost]);
     expect(untrusted.code).toBe(60); // curl's "peer certificate cannot be authenticated with known CA certificates"
   });
 });
