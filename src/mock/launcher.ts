@@ -7,6 +7,7 @@
 // promise resolves, and nothing done at start-up changes the data afterwards: Prism's warm-up (see warmUp) runs after
 // it, on a scratch copy of the data that no client sees.
 import { randomBytes } from 'node:crypto';
+import { accessSync, constants } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, createServer as createNetServer, isIP, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
@@ -256,6 +257,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       ? await loadScenarios(options.scenarios)
       : options.scenarios && validateScenarios(options.scenarios);
 
+  // The examples are read while Prism starts; a spec that cannot be read at all is said before anything starts.
+  if (!options.static) {
+    try {
+      accessSync(specPath, constants.R_OK);
+    } catch (error) {
+      throw new ValidationError('specPath', `cannot read ${specPath}: ${(error as Error).message}`);
+    }
+  }
   await checkPortFree(port, host);
   progress.starting();
   // What is started is stopped again, last first, if a later step fails.
