@@ -1,9 +1,10 @@
 // startMockServer as a CI job meets it. Ready means ready: nothing answers on the port before the data is final, so a
 // run triggered at the first moment the port answers is still there afterwards. HTTPS on loopback with a CA file the
-// client trusts. Control endpoints that answer only the mock's own loopback origin, and no CORS with credentials.
+// client trusts. Control endpoints that answer only the mock's own loopback origin, and no CORS with credentials. And
+// what start-up says while it goes on.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
@@ -219,6 +220,54 @@ describe('static mode over TLS', () => {
         await mock.stop();
       }
       expect(existsSync(caFile)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('what start-up says', () => {
+  it('says it is starting, then that it processes the spec when the cache has no entry for it, and not when it has', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mock-progress-'));
+    try {
+      const specPath = join(dir, 'openapi.yaml');
+      await writeFile(
+        specPath,
+        [
+          'openapi: 3.1.0',
+          'info: { title: tiny, version: "1" }',
+          'paths:',
+          '  /ping/:',
+          '    get:',
+          '      responses:',
+          "        '200':",
+          '          description: pong',
+          '          content: { application/json: { example: { pong: true } } }',
+          '',
+        ].join('\n'),
+      );
+      const cacheDir = join(dir, 'cache');
+      const said: string[][] = [];
+      for (let start = 0; start < 2; start++) {
+        const lines: string[] = [];
+        said.push(lines);
+        const mock = await startMockServer({
+          static: true,
+          specPath,
+          cacheDir,
+          onProgress: (line) => lines.push(line),
+        });
+        try {
+          expect(await (await fetch(`${mock.url}/ping/`)).json()).toEqual({ pong: true });
+        } finally {
+          await mock.stop();
+        }
+      }
+      expect(said[0]).toEqual([
+        `starting the mock: Prism serving the examples of ${specPath}; the URL follows once it listens`,
+        `processing the spec for Prism (once: the next start reads it from the cache in ${cacheDir})`,
+      ]);
+      expect(said[1]).toEqual([said[0]![0]]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
