@@ -76,7 +76,6 @@ export class PlanRefusedError extends DbtCloudError {
   }
 }
 
-const writable = new Set<string>(modelFields);
 const isInteger = (value: unknown): value is number => Number.isSafeInteger(value);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -162,7 +161,7 @@ function refusals(plan: JobsPlan, change: JobChange, remote: RemoteState): strin
     reasons.push(`${about}: project ${change.projectId} / environment ${change.environmentId} is outside the scope`);
   for (const difference of change.differences) {
     const path = pathOf(difference.field);
-    if (!writable.has(path[0]!) || path.some((key) => key === '' || refusedKey(key)))
+    if (!modelFields().includes(path[0]!) || path.some((key) => key === '' || refusedKey(key)))
       reasons.push(`${about}: ${difference.field} is not a job field a request may set`);
   }
   const after = (field: string): unknown => change.differences.find((d) => d.field === field)?.new;

@@ -105,8 +105,9 @@ export interface ReadJobs {
 
 // Names every JavaScript object already has (`__proto__`, `constructor`, `toString`, ...): a key of that name would
 // change or hide part of the object that holds it, so a file may not use one anywhere.
-const reservedKeys = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
-export const refusedKey = (key: string) => reservedKeys.has(key);
+let reservedKeys: Set<string> | undefined;
+export const refusedKey = (key: string) =>
+  (reservedKeys ??= new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype'])).has(key);
 export const reservedKeyMessage = 'is a reserved name and cannot be used as a key';
 
 /** Every key of the config at any depth that is a reserved name, with its path. */
@@ -124,10 +125,13 @@ function reservedKeyPaths(value: unknown, path: Array<string | number>, out: Arr
 
 const fileOnlyFields = new Set(['custom_environment_variables', 'linked_id', 'deactivated', 'id']);
 type Schema = Record<string, unknown>;
-const jobSchema = (jobsFileSchema.$defs as Record<string, Schema>).job!;
-const jobProperties = jobSchema.properties as Record<string, Schema>;
+// Read from the schema on first use, so that importing this module does no work.
+const jobProperties = () =>
+  ((jobsFileSchema.$defs as Record<string, Schema>).job!.properties ?? {}) as Record<string, Schema>;
+let fields: string[] | undefined;
 /** The request fields of a job, in the order dbt-jobs-as-code sends them. */
-export const modelFields = Object.keys(jobProperties).filter((field) => !fileOnlyFields.has(field));
+export const modelFields = (): readonly string[] =>
+  (fields ??= Object.keys(jobProperties()).filter((field) => !fileOnlyFields.has(field)));
 /** Job types that run on events, not on a clock: a file may leave their schedule out. */
 const eventJobTypes = new Set(['ci', 'merge']);
 /** The schedule such a job gets when its file gives none (dbt-jobs-as-code's). */
@@ -170,8 +174,8 @@ export function withDefaults(schema: Schema, value: unknown): unknown {
 /** A job's request fields as the model sees them: each model field dbt Cloud did not return at its default. */
 export function modelView(job: Record<string, unknown>): Record<string, unknown> {
   const view: Record<string, unknown> = {};
-  for (const field of modelFields) {
-    const value = withDefaults(jobProperties[field]!, job[field]);
+  for (const field of modelFields()) {
+    const value = withDefaults(jobProperties()[field]!, job[field]);
     if (value !== undefined) view[field] = value;
   }
   return view;
@@ -291,12 +295,12 @@ export function readJobsConfig(config: unknown, options: { locate?: Locate } = {
     });
 
     const fields: Record<string, unknown> = {};
-    for (const field of modelFields) {
+    for (const field of modelFields()) {
       if (field === 'account_id') fields.account_id = accountId ?? null;
       else if (field === 'schedule') fields.schedule = schedule;
       else if (field === 'name') fields.name = parsedName.name;
       else {
-        const value = withDefaults(jobProperties[field]!, (spec as Record<string, unknown>)[field]);
+        const value = withDefaults(jobProperties()[field]!, (spec as Record<string, unknown>)[field]);
         if (value !== undefined) fields[field] = value;
       }
     }

@@ -24,25 +24,33 @@ const ranges: Array<[number, number]> = [
 ];
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const names: Array<Record<string, string>> = [
-  {},
-  {},
-  { l: 'l' },
-  Object.fromEntries(months.map((name, i) => [name, String(i + 1)])),
-  Object.fromEntries(weekdays.map((name, i) => [name, String(i)])),
-  {},
-];
 // A value of 0 in these fields means 1 (day, month), and 7 means Sunday, except where croniter keeps them as written.
 const lowMap: Array<Record<string, string>> = [{}, {}, { '0': '1' }, { '0': '1' }, { '7': '0' }, {}];
-
 const rangeStep = /^([^-]+)-([^-/]+)(\/(\d+))?$/;
 const digits = /^\d+$/;
-const weekdayNames = weekdays.join('|');
-const monthNames = months.join('|');
-// `2#3` (the third Tuesday) and `l5` (the last Friday) in the day-of-week field.
-const nthWeekday = new RegExp(
-  `^(?:(?:((?:(?:${weekdayNames})(?:-(?:${weekdayNames}))?)|(?:(?:${monthNames})(?:-(?:${monthNames}))?)|\\w+)#)|(l))(\\d+)$`,
-);
+
+// The name tables and the nth-weekday pattern, built on first use so that importing this module does no work.
+let tables: { names: Array<Record<string, string>>; nthWeekday: RegExp } | undefined;
+function nameTables() {
+  if (tables) return tables;
+  const weekdayNames = weekdays.join('|');
+  const monthNames = months.join('|');
+  tables = {
+    names: [
+      {},
+      {},
+      { l: 'l' },
+      Object.fromEntries(months.map((name, i) => [name, String(i + 1)])),
+      Object.fromEntries(weekdays.map((name, i) => [name, String(i)])),
+      {},
+    ],
+    // `2#3` (the third Tuesday) and `l5` (the last Friday) in the day-of-week field.
+    nthWeekday: new RegExp(
+      `^(?:(?:((?:(?:${weekdayNames})(?:-(?:${weekdayNames}))?)|(?:(?:${monthNames})(?:-(?:${monthNames}))?)|\\w+)#)|(l))(\\d+)$`,
+    ),
+  };
+  return tables;
+}
 const randomOrHashed = /^(h|r)(\(\d+-\d+\))?(\/\d+)?$/;
 
 class Invalid extends Error {}
@@ -59,6 +67,7 @@ export function cronProblem(expression: string): string | undefined {
 }
 
 function expand(expression: string): void {
+  const { names, nthWeekday } = nameTables();
   let text = expression.toLowerCase();
   text = aliases[text] ?? text;
   const parts = text.split(/\s+/).filter((part) => part !== '');
