@@ -9,7 +9,7 @@ import { type Artifacts, createArtifacts } from './resources/artifacts.js';
 import { createEnvironments, createProjects } from './resources/environments.js';
 import { type Jobs, createJobs } from './resources/jobs.js';
 import { type Runs, createRuns } from './resources/runs.js';
-import { createTransport } from './transport.js';
+import { createTransport } from './transport/fetch-stack.js';
 
 export interface DbtCloud {
   /** Every operation, typed; answers `{ data, error, response }` as openapi-fetch does and never throws on a status. */

@@ -6,7 +6,8 @@ import { ResponseFormatError, ValidationError, errorFromResponse } from './error
 import type { ResolvedOptions } from './options.js';
 import { type PageItem, type PaginatedPath, type Paginator, paginate } from './pagination.js';
 import { artifactPathSerializer } from './paths.js';
-import { type CallSettings, callSettingsKey, parseRetryAfter, retryAfterOf } from './transport.js';
+import { type CallSettings, callSettingsKey, retryAfterOf } from './transport/fetch-stack.js';
+import { type AttemptCount, parseRetryAfter } from './transport/retry-policy.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -54,6 +55,8 @@ export interface OperationInit<P extends keyof paths, M extends Method> {
   signal?: AbortSignal | undefined;
   /** Clock time by which the call must be over (a wait's deadline). */
   deadline?: number | undefined;
+  /** The attempts made so far, when the caller retries what it is handed (see AttemptCount). */
+  attempts?: AttemptCount | undefined;
 }
 
 export interface Context {
@@ -96,6 +99,7 @@ type AnyInit = {
   body?: unknown;
   signal?: AbortSignal | undefined;
   deadline?: number | undefined;
+  attempts?: AttemptCount | undefined;
 };
 type RawSend = (method: string, path: string, init: object) => Promise<ApiResult>;
 
@@ -125,8 +129,12 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
   const request = (api as unknown as { request: RawSend }).request;
   const send = async (method: string, path: string, init: AnyInit, parseAs?: string) => {
     const settings: CallSettings | undefined =
-      parseAs === 'stream' || init.deadline !== undefined
-        ? { stream: parseAs === 'stream', ...(init.deadline === undefined ? {} : { deadline: init.deadline }) }
+      parseAs === 'stream' || init.deadline !== undefined || init.attempts !== undefined
+        ? {
+            stream: parseAs === 'stream',
+            ...(init.deadline === undefined ? {} : { deadline: init.deadline }),
+            ...(init.attempts === undefined ? {} : { attempts: init.attempts }),
+          }
         : undefined;
     const pathParams = init.path as Record<string, unknown>;
     const result = await request(method, path, {

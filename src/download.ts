@@ -11,7 +11,7 @@ import type { DbtCloud } from './client.js';
 import { AbortError, ConnectionError, DbtCloudError, ValidationError } from './errors.js';
 import { artifactReader } from './resources/artifact-calls.js';
 import { type ArtifactOptions, artifactSources } from './resources/artifacts.js';
-import { backoffDelay, errorCode } from './transport.js';
+import { type AttemptCount, errorCode, retryDecision } from './transport/retry-policy.js';
 import { checkArtifactPath, checkId, checkString } from './validate.js';
 
 /**
@@ -150,8 +150,18 @@ export async function downloadArtifacts(
   const written: string[] = [];
   for (const [i, { path, target }] of targets.entries()) {
     const where = { method: 'GET', path: `/api/v2/accounts/${ctx.account()}/runs/${runId}/artifacts/${path}` };
-    for (let retry = 0; ; retry++) {
-      const body = (await fetchArtifact(runId, path, step, signal, 'stream')) as WebReadableStream<Uint8Array>;
+    // One count of attempts for the artifact, shared with the fetch stack: the request's own retries and the retries
+    // of a body broken while it was written make maxRetries + 1 attempts at most, under the one retry policy.
+    const attempts: AttemptCount = { made: 0 };
+    for (;;) {
+      const body = (await fetchArtifact(
+        runId,
+        path,
+        step,
+        signal,
+        'stream',
+        attempts,
+      )) as WebReadableStream<Uint8Array>;
       await mkdir(dirname(target), { recursive: true });
       await checkReal(target, i);
       // A name of our own beside the target (same folder, so the rename is atomic), created afresh ('wx'): never a
@@ -169,16 +179,21 @@ export async function downloadArtifacts(
         const typed = signal?.aborted
           ? new AbortError(`${where.method} ${where.path} was aborted`, { ...where, cause: signal.reason })
           : streamReadError(error, where, errorCode(error));
-        if (!(typed instanceof ConnectionError) || retry >= ctx.config.maxRetries) throw typed;
-        const delayMs = backoffDelay(retry);
+        if (!(typed instanceof ConnectionError)) throw typed;
+        const decision = retryDecision({ method: 'GET', failure: typed }, attempts.made - 1, {
+          maxRetries: ctx.config.maxRetries,
+          deadline: Infinity,
+          now: ctx.config.clock.now(),
+        });
+        if (!decision.retry) throw typed;
         ctx.config.logger?.info?.('dbt-cloud retry', {
           ...where,
-          attempt: retry + 1,
+          attempt: attempts.made,
           error: 'ConnectionError',
           phase: 'body',
-          delayMs,
+          delayMs: decision.delayMs,
         });
-        await ctx.config.clock.sleep(delayMs, signal).catch((reason: unknown) => {
+        await ctx.config.clock.sleep(decision.delayMs, signal).catch((reason: unknown) => {
           throw new AbortError(`${where.method} ${where.path} was aborted`, { ...where, cause: reason });
         });
       }

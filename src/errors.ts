@@ -269,14 +269,3 @@ export function errorFromResponse(
   if (status >= 500) return new ServerError(message, details);
   return new DbtCloudError(message, details);
 }
-
-/** Statuses worth trying again: the transport retries them, and a wait for a run tolerates them. */
-export const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
-
-/** Whether a failure is worth trying again later (the transport's own rule, for callers that poll). */
-export function isTransientError(error: unknown): boolean {
-  if (!(error instanceof DbtCloudError) || error instanceof AbortError) return false;
-  if (error.status !== undefined) return retryableStatuses.has(error.status) || error.status >= 500;
-  // A TimeoutError of an attempt, not one of its subclasses (a whole wait that timed out).
-  return error instanceof ConnectionError || Object.getPrototypeOf(error) === TimeoutError.prototype;
-}

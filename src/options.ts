@@ -235,3 +235,10 @@ export function resolveOptions(options: DbtCloudOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
   };
 }
+
+/** Starts a timer on the client's clock (its `setTimer` when it has one), returning its cancel. */
+export function startTimer(clock: Clock, ms: number, onFire: () => void): () => void {
+  if (clock.setTimer) return clock.setTimer(Math.min(ms, maxTimerMs), onFire);
+  const id = setTimeout(onFire, Math.min(Math.max(0, ms), maxTimerMs));
+  return () => clearTimeout(id);
+}

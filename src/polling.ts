@@ -3,7 +3,6 @@ import { RunStatus } from '../generated/enums.js';
 import type { components } from '../generated/schema.js';
 import {
   AbortError,
-  isTransientError,
   type PolledRun,
   ResponseFormatError,
   RunCancelledError,
@@ -13,6 +12,7 @@ import {
   WaitTimeoutError,
 } from './errors.js';
 import type { Clock } from './options.js';
+import { isTransientError } from './transport/retry-policy.js';
 import { checkBoolean, checkDuration, checkInteger, checkObject, isTerminal } from './validate.js';
 
 type Run = components['schemas']['Run'];

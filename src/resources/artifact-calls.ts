@@ -2,6 +2,7 @@
 // JSON artifacts), and find the step that built models.
 import type { Context } from '../context.js';
 import { NoMatchingStepError, NotFoundError, ResponseFormatError, ValidationError } from '../errors.js';
+import type { AttemptCount } from '../transport/retry-policy.js';
 import { checkArtifactPath, checkId, checkInteger } from '../validate.js';
 import type { ArtifactOf, ArtifactOptions, RunResultsArtifact, StepSelector } from './artifacts.js';
 import type { RunStep, Runs } from './runs.js';
@@ -17,6 +18,7 @@ export function artifactReader(ctx: Context, runs: Pick<Runs, 'steps'>) {
     step: number | undefined,
     signal: AbortSignal | undefined,
     parseAs: 'json' | 'text' | 'stream',
+    attempts?: AttemptCount,
   ) =>
     ctx.raw(
       '/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}',
@@ -24,6 +26,7 @@ export function artifactReader(ctx: Context, runs: Pick<Runs, 'steps'>) {
         path: { account_id: ctx.account(), run_id: runId, remainder: path },
         query: step === undefined ? {} : { step },
         signal,
+        attempts,
       },
       parseAs,
     );

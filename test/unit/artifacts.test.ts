@@ -376,6 +376,34 @@ describe('downloadArtifacts: broken and aborted bodies over a real connection', 
     expect(await leftovers()).toEqual([]);
   });
 
+  it('makes maxRetries + 1 attempts in all, whether a status or a broken body failed them, and no more', async () => {
+    // Two 503s, then a body that breaks on every attempt: the request's retries and the body's retries count
+    // together, under the one retry policy.
+    let calls = 0;
+    server = await startServer((_request, response) => {
+      if (++calls <= 2) return response.writeHead(503, { 'Content-Type': 'application/json' }).end('{}');
+      resetMidBody(response);
+    });
+    const error = await downloadArtifacts(client(server.url, 3), 70403103, ['manifest.json'], dir).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(4);
+    expect(await leftovers()).toEqual([]);
+
+    // A status the policy does not retry ends the download at once.
+    const refusing = await startServer((_request, response) => {
+      response.writeHead(400, { 'Content-Type': 'application/json' }).end('{"status":{"code":400}}');
+    });
+    try {
+      const refused = await downloadArtifacts(client(refusing.url, 3), 70403103, ['manifest.json'], dir).catch(
+        (e) => e,
+      );
+      expect(refused).toMatchObject({ name: 'BadRequestError', status: 400 });
+      expect(refusing.requests).toHaveLength(1);
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it('throws our AbortError when the caller aborts mid-stream, and sends nothing again', async () => {
     const controller = new AbortController();
     server = await startServer((_request, response) => {

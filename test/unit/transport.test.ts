@@ -13,7 +13,7 @@ import {
   TimeoutError,
   type DbtCloudOptions,
 } from '../../src/index.js';
-import { backoffDelay, parseRetryAfter } from '../../src/transport.js';
+import { backoffDelay, parseRetryAfter } from '../../src/transport/retry-policy.js';
 import { connectionError, errorBody, fakeClock, hang, json, ok, scriptedFetch } from '../support/scripted.js';
 
 const token = 'dbtc_TOKEN_FOR_TESTS_0123456789';
