@@ -1,12 +1,13 @@
 // createDbtCloud: options → transport → typed openapi-fetch client, plus the ergonomic helpers.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { createContext } from './context.js';
+import { createContext, registerContext } from './context.js';
 import { type DbtCloudOptions, resolveOptions } from './options.js';
 import type { PageItem, PaginateInit, PaginatedPath, Paginator } from './pagination.js';
 import { artifactPathSerializer } from './paths.js';
 import { type Artifacts, createArtifacts } from './resources/artifacts.js';
-import { createEnvironments, createProjects } from './resources/environments.js';
+import { createEnvironments } from './resources/environments.js';
+import { createProjects } from './resources/projects.js';
 import { type Jobs, createJobs } from './resources/jobs.js';
 import { type Runs, createRuns } from './resources/runs.js';
 import { createTransport } from './transport/fetch-stack.js';
@@ -40,7 +41,7 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
   });
   const ctx = createContext(api, config);
   const runs = createRuns(ctx);
-  return {
+  const client: DbtCloud = {
     api,
     accountId: config.accountId,
     baseUrl: config.baseUrl,
@@ -57,4 +58,6 @@ export function createDbtCloud(options: DbtCloudOptions = {}): DbtCloud {
     environments: createEnvironments(ctx),
     projects: createProjects(ctx),
   };
+  registerContext(client, ctx);
+  return client;
 }

@@ -206,3 +206,18 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
     },
   };
 }
+
+// The context behind each client, for the parts of the package that work on a client they are given (saving
+// artifacts to disk, jobs as code) without putting their needs on its public object.
+const contexts = new WeakMap<object, Context>();
+
+export function registerContext(client: object, ctx: Context): void {
+  contexts.set(client, ctx);
+}
+
+/** The context of a client made by createDbtCloud; a ValidationError for anything else. */
+export function contextOf(client: unknown): Context {
+  const ctx = client !== null && typeof client === 'object' ? contexts.get(client) : undefined;
+  if (!ctx) throw new ValidationError('dbt', 'must be a client made by createDbtCloud');
+  return ctx;
+}

@@ -9,8 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { DbtCloud } from './client.js';
 import { AbortError, ConnectionError, DbtCloudError, ValidationError } from './errors.js';
-import { artifactReader } from './resources/artifact-calls.js';
-import { type ArtifactOptions, artifactSources } from './resources/artifacts.js';
+import { contextOf } from './context.js';
+import { type ArtifactOptions, artifactReader } from './resources/artifacts.js';
 import { type AttemptCount, errorCode, retryDecision } from './transport/retry-policy.js';
 import { checkArtifactPath, checkId, checkString } from './validate.js';
 
@@ -112,16 +112,14 @@ async function checkPlaces(root: string, targets: Array<{ path: string; target: 
  * there stays as it was. A connection broken while a file is read is retried like any GET (up to `maxRetries`).
  */
 export async function downloadArtifacts(
-  dbt: Pick<DbtCloud, 'artifacts'>,
+  dbt: DbtCloud,
   runId: number,
   paths: string[],
   dir: string,
   options: ArtifactOptions = {},
 ): Promise<string[]> {
-  const source = artifactSources.get(dbt?.artifacts);
-  if (!source) throw new ValidationError('dbt', 'must be a client made by createDbtCloud');
-  const { ctx } = source;
-  const { resolveStep, fetchArtifact } = artifactReader(ctx, source.runs);
+  const ctx = contextOf(dbt);
+  const { resolveStep, fetchArtifact } = artifactReader(ctx, dbt.runs);
   const { signal } = options;
   checkId('runId', runId);
   if (!Array.isArray(paths) || paths.length === 0)

@@ -1,8 +1,5 @@
 // Typed errors. Each carries what is needed to act on a failure (method, path, status, the API's messages,
 // the body) and never the token: nothing here ever sees request headers.
-import type { components } from '../generated/schema.js';
-
-type Run = components['schemas']['Run'];
 
 export interface ErrorDetails {
   method?: string | undefined;
@@ -141,55 +138,8 @@ export class PaginationError extends DbtCloudError {
   }
 }
 
-// Errors raised without an HTTP exchange of their own: waiting for a run, finding by name, artifacts, webhooks.
-// They live here, not beside the helpers that raise them, so that those helpers can load on first use while
-// every error class stays importable from the main entry.
-
-/** The fields of a run the waiting logic reads. */
-export interface PolledRun {
-  id: number;
-  status: number;
-  status_humanized?: string | null;
-  status_message?: string | null;
-  run_steps?: Array<{ index?: number | null; name?: string | null; status?: number | null }> | null;
-}
-
-export class RunFailedError<R extends PolledRun = Run> extends DbtCloudError {
-  override name = 'RunFailedError';
-  constructor(readonly run: R) {
-    super(`Run ${run.id} failed${run.status_message ? `: ${run.status_message}` : ''}`);
-  }
-  override toJSON() {
-    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
-  }
-}
-
-export class RunCancelledError<R extends PolledRun = Run> extends DbtCloudError {
-  override name = 'RunCancelledError';
-  constructor(readonly run: R) {
-    super(`Run ${run.id} was cancelled${run.status_message ? `: ${run.status_message}` : ''}`);
-  }
-  override toJSON() {
-    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
-  }
-}
-
-export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
-  override name = 'WaitTimeoutError';
-  /** The last run seen, or undefined when no poll answered before the deadline. */
-  readonly run: R | undefined;
-  constructor(run: R | undefined, timeoutMs: number, runId?: number) {
-    super(
-      run
-        ? `Run ${run.id} was still ${run.status_humanized ?? `in status ${run.status}`} after ${timeoutMs} ms`
-        : `No answer about run ${runId ?? '(unknown)'} within ${timeoutMs} ms`,
-    );
-    this.run = run;
-  }
-  override toJSON() {
-    return { ...super.toJSON(), ...(this.run ? { runId: this.run.id, runStatus: this.run.status } : {}) };
-  }
-}
+// Errors raised without an HTTP exchange of their own: finding by name, artifacts, webhooks. (The errors of waiting
+// for a run are with the waiting, in polling.ts.)
 
 /** A name (of a project, environment or job) that matches no item, or several. */
 export class LookupError extends DbtCloudError {

@@ -18,11 +18,11 @@ export type {
   ListRunsOptions,
   LatestRunOptions,
 } from './resources/runs.js';
-export { defaultCause, runStatusNames } from './validate.js';
-export { isTerminal as isTerminalRunStatus } from './validate.js';
+export { defaultCause, runStatusNames } from './resources/runs.js';
+export { isTerminal as isTerminalRunStatus, RunFailedError, RunCancelledError, WaitTimeoutError } from './polling.js';
 export type { Job, JobCreate, JobUpdate, JobDefinition, CopyJobOptions, ListJobsOptions } from './resources/jobs.js';
-// Jobs as code: its types here (kept in step with dbt-cloud-ts/jobs by `export type *`); its values, such as
-// PlanStaleError and pendingChanges, only on dbt-cloud-ts/jobs, so that they stay out of this entry.
+// Jobs as code: its types here too (kept in step with dbt-cloud-ts/jobs by `export type *`); its code only on
+// dbt-cloud-ts/jobs, since most programs never plan jobs.
 export type * from './jobs-as-code/public.js';
 export type {
   ArtifactOf,
@@ -37,9 +37,9 @@ export type {
   Environment,
   EnvironmentV3,
   EnvironmentV3Create,
-  Project,
   CopyEnvironmentOptions,
 } from './resources/environments.js';
+export type { Project } from './resources/projects.js';
 export {
   DbtCloudError,
   BadRequestError,
@@ -55,9 +55,6 @@ export {
   ValidationError,
   ResponseFormatError,
   PaginationError,
-  RunFailedError,
-  RunCancelledError,
-  WaitTimeoutError,
   LookupError,
   NoMatchingStepError,
   WebhookVerificationError,

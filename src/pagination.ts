@@ -1,7 +1,7 @@
 // Offset pagination over any list operation that takes `limit` and `offset`.
 // The set of such operations comes from the generated types; nothing here lists them by hand.
 import type { paths } from '../generated/schema.js';
-import type { Walk } from './page-walk.js';
+import { PaginationError, ResponseFormatError } from './errors.js';
 import { checkInteger } from './validate.js';
 
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
@@ -63,8 +63,7 @@ export interface Paginator<T> extends AsyncIterable<T> {
  * reaches the latest total, so a total that changes midway cannot crash it; a page that brings nothing new and more
  * than `maxPages` pages fail with PaginationError, so a server that ignores `offset` or a total that keeps growing
  * cannot loop it forever.
- *
- * The options are checked here, at once; the walk itself (page-walk.ts) loads with the helpers on the first iteration.
+ * The options are checked here, at once, before the first page is asked for.
  */
 export function paginate<T>(
   fetchPage: PageFetcher,
@@ -80,21 +79,143 @@ export function paginate<T>(
     maxPages: checkInteger('maxPages', options.maxPages ?? defaultMaxPages, 1),
     signal: options.signal,
   };
-  const engine = () => import('./helpers.js');
   return {
-    [Symbol.asyncIterator]: () => {
-      const items = engine().then((loaded) => loaded.walkItems<T>(walk));
-      items.catch(() => {}); // a failed load is the rejection of the first next()
-      const iterator: AsyncIterableIterator<T> = {
-        next: async () => (await items).next(),
-        return: async () => (await items).return!(),
-        [Symbol.asyncIterator]: () => iterator,
-      };
-      return iterator;
-    },
-    async *pages() {
-      yield* (await engine()).walkPages<T>(walk);
-    },
-    toArray: async ({ max } = {}) => (await engine()).collectItems<T>(walk, max),
+    [Symbol.asyncIterator]: () => walkItems<T>(walk),
+    pages: () => walkPages<T>(walk),
+    toArray: ({ max } = {}) => collectItems<T>(walk, max),
   };
+}
+
+// ---- the walk ----
+
+/** One list, its options checked (by paginate). */
+interface Walk {
+  fetchPage: PageFetcher;
+  query: Record<string, unknown>;
+  limit: number;
+  concurrency: number;
+  start: number;
+  maxPages: number;
+  signal: AbortSignal | undefined;
+}
+
+function readPage<T>(body: unknown, offset: number): Page<T> {
+  const envelope = body as { data?: unknown; extra?: { pagination?: { total_count?: unknown } } } | undefined;
+  if (!envelope || !Array.isArray(envelope.data)) {
+    throw new ResponseFormatError('A list response had no `data` array');
+  }
+  const total = envelope.extra?.pagination?.total_count;
+  return { items: envelope.data as T[], offset, totalCount: typeof total === 'number' ? total : undefined };
+}
+
+/** The ids of a page's items, when its items have numeric ids (every list of the API does). */
+function idsOf(items: unknown[]): Set<unknown> | undefined {
+  const ids = new Set<unknown>();
+  for (const item of items) {
+    const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'number') return undefined;
+    ids.add(id);
+  }
+  return ids;
+}
+
+/** The pages of one walk, in order; `wanted`: the walk asks for no page past that many items (toArray's `max`). */
+async function* walkPages<T>(walk: Walk, wanted = Infinity): AsyncGenerator<Page<T>> {
+  const { limit, concurrency, start, maxPages } = walk;
+  // State of this walk: each call walks afresh.
+  let loaded = 0;
+  const load = async (offset: number) => {
+    // Counted when asked for, so pages in flight count too.
+    if (++loaded > maxPages) {
+      throw new PaginationError(
+        `The list had more than ${maxPages} pages (of ${limit}); stopped there (option maxPages)`,
+        'page-limit',
+      );
+    }
+    return readPage<T>(await walk.fetchPage({ ...walk.query, limit, offset }, walk.signal), offset);
+  };
+  // A page holding only items of the page before (a server that ignores `offset`) would repeat forever.
+  let previousIds: Set<unknown> | undefined;
+  const checkNew = (page: Page<T>) => {
+    const ids = idsOf(page.items);
+    if (ids && previousIds && ids.size > 0 && [...ids].every((id) => previousIds!.has(id))) {
+      throw new PaginationError(
+        `The page at offset ${page.offset} brought nothing new (the same items as the page before); the server may ignore offset`,
+        'repeated-page',
+      );
+    }
+    previousIds = ids;
+  };
+  let total: number | undefined;
+  let next = start + limit;
+  const more = () => (total === undefined || next < total) && next < start + wanted;
+  // Pages requested but not yet yielded, oldest first; at most `concurrency` in flight.
+  const inFlight: Array<Promise<Page<T>>> = [];
+  const fill = () => {
+    while (inFlight.length < concurrency && more()) {
+      const page = load(next);
+      page.catch(() => {}); // surfaced when awaited in order below
+      inFlight.push(page);
+      next += limit;
+    }
+  };
+  // With pages in flight at once, the next are asked for before a page is handed over, so that they travel while
+  // the caller works; one after another (the default), none is asked for before the caller wants it.
+  const ahead = concurrency > 1;
+  for (let page = await load(start), first = true; ; first = false) {
+    if (page.totalCount !== undefined) total = page.totalCount;
+    if (page.items.length === 0 && !first) {
+      inFlight.length = 0; // the list ended early (it shrank); stop without asking further
+      return;
+    }
+    checkNew(page);
+    const isLast = page.items.length === 0 || (total === undefined && page.items.length < limit);
+    if (ahead && !isLast) fill();
+    yield page;
+    if (isLast) return;
+    if (!ahead) fill();
+    if (inFlight.length === 0) return;
+    page = await inFlight.shift()!;
+  }
+}
+
+/**
+ * The items one by one, without an async generator per item: a page's items are handed out from memory, and only
+ * the step to the next page waits.
+ */
+function walkItems<T>(walk: Walk): AsyncIterableIterator<T> {
+  const pageWalk = walkPages<T>(walk);
+  let page: T[] = [];
+  let at = 0;
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      while (at >= page.length) {
+        const step = await pageWalk.next();
+        if (step.done) return { done: true, value: undefined };
+        page = step.value.items;
+        at = 0;
+      }
+      return { done: false, value: page[at++]! };
+    },
+    async return() {
+      page = [];
+      await pageWalk.return(undefined);
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
+/** Every item in one array; with `max`, stops after that many and asks for no page past them. */
+async function collectItems<T>(walk: Walk, max?: number): Promise<T[]> {
+  const out: T[] = [];
+  if (max !== undefined && max <= 0) return out;
+  for await (const page of walkPages<T>(walk, max)) {
+    for (const item of page.items) {
+      out.push(item);
+      if (max !== undefined && out.length >= max) return out;
+    }
+  }
+  return out;
 }

@@ -1,21 +1,64 @@
-// Waiting for a run to finish: poll get-run with a growing interval until the status is terminal.
+// Waiting for a run to finish: poll get-run with a growing interval until the status is terminal, and the errors a
+// wait ends in (the run failed, was cancelled, or was still going at the deadline).
 import { RunStatus } from '../generated/enums.js';
 import type { components } from '../generated/schema.js';
-import {
-  AbortError,
-  type PolledRun,
-  ResponseFormatError,
-  RunCancelledError,
-  RunFailedError,
-  TimeoutError,
-  ValidationError,
-  WaitTimeoutError,
-} from './errors.js';
+import { AbortError, DbtCloudError, ResponseFormatError, TimeoutError, ValidationError } from './errors.js';
 import type { Clock } from './options.js';
 import { isTransientError } from './transport/retry-policy.js';
-import { checkBoolean, checkDuration, checkInteger, checkObject, isTerminal } from './validate.js';
+import { checkBoolean, checkDuration, checkInteger, checkObject } from './validate.js';
 
 type Run = components['schemas']['Run'];
+
+/** Whether a run's status is final: success, error or cancelled. */
+export function isTerminal(status: number): boolean {
+  return status === RunStatus.Success || status === RunStatus.Error || status === RunStatus.Cancelled;
+}
+
+/** The fields of a run the waiting logic reads. */
+export interface PolledRun {
+  id: number;
+  status: number;
+  status_humanized?: string | null;
+  status_message?: string | null;
+  run_steps?: Array<{ index?: number | null; name?: string | null; status?: number | null }> | null;
+}
+
+export class RunFailedError<R extends PolledRun = Run> extends DbtCloudError {
+  override name = 'RunFailedError';
+  constructor(readonly run: R) {
+    super(`Run ${run.id} failed${run.status_message ? `: ${run.status_message}` : ''}`);
+  }
+  override toJSON() {
+    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
+  }
+}
+
+export class RunCancelledError<R extends PolledRun = Run> extends DbtCloudError {
+  override name = 'RunCancelledError';
+  constructor(readonly run: R) {
+    super(`Run ${run.id} was cancelled${run.status_message ? `: ${run.status_message}` : ''}`);
+  }
+  override toJSON() {
+    return { ...super.toJSON(), runId: this.run.id, runStatus: this.run.status };
+  }
+}
+
+export class WaitTimeoutError<R extends PolledRun = Run> extends TimeoutError {
+  override name = 'WaitTimeoutError';
+  /** The last run seen, or undefined when no poll answered before the deadline. */
+  readonly run: R | undefined;
+  constructor(run: R | undefined, timeoutMs: number, runId?: number) {
+    super(
+      run
+        ? `Run ${run.id} was still ${run.status_humanized ?? `in status ${run.status}`} after ${timeoutMs} ms`
+        : `No answer about run ${runId ?? '(unknown)'} within ${timeoutMs} ms`,
+    );
+    this.run = run;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), ...(this.run ? { runId: this.run.id, runStatus: this.run.status } : {}) };
+  }
+}
 
 /** How long the last look at the deadline may take beyond it. */
 const lastLookGraceMs = 2_000;

@@ -1,7 +1,5 @@
 // Checks of helper arguments. Each failure is a ValidationError naming the argument, raised before any request.
-import { RunStatus } from '../generated/enums.js';
 import { ValidationError } from './errors.js';
-import type { LatestRunOptions, ListRunsOptions, RunInclude, RunStatusName, RunStatusValue } from './resources/runs.js';
 
 /** The longest delay a JavaScript timer can hold (2^31 − 1 ms, about 24.8 days); a longer one fires at once. */
 export const maxTimerMs = 2_147_483_647;
@@ -100,73 +98,4 @@ export function checkCopyOptions(options: { name?: unknown; changes?: unknown; d
     changes: options.changes === undefined ? undefined : checkObject('changes', options.changes),
     dryRun: options.dryRun !== undefined && checkBoolean('dryRun', options.dryRun),
   };
-}
-
-// Runs: the status vocabulary and the checks of the run filters. dbt.runs.list (in the main entry) and the run calls
-// (loaded on first use) both need them; here, in the module every part of the package loads, they need no chunk of
-// their own.
-
-/**
- * The run statuses by lower-case name (`queued`, ..., `cancelled`). Written out rather than derived from RunStatus
- * at import, so importing the package does no work; `satisfies` keeps each value tied to the generated enum.
- */
-export const runStatusNames = {
-  queued: 1,
-  starting: 2,
-  running: 3,
-  success: 10,
-  error: 20,
-  cancelled: 30,
-} as const satisfies { readonly [N in keyof typeof RunStatus as Lowercase<N>]: (typeof RunStatus)[N] };
-
-// A comparison, not a Set built on import: the main entry does no work when it is imported.
-export function isTerminal(status: number): boolean {
-  return status === RunStatus.Success || status === RunStatus.Error || status === RunStatus.Cancelled;
-}
-
-export const relatedOfRun = [
-  'trigger',
-  'job',
-  'environment',
-  'repository',
-  'run_steps',
-  'run_retries',
-  'used_repo_cache',
-  'repo_cache_restore',
-  'audit',
-  'debug_logs',
-] as const;
-
-export const defaultCause = 'Triggered via dbt-cloud-ts';
-
-export function statusCodes(value: ListRunsOptions['status']): RunStatusValue[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((one) => {
-    if (typeof one === 'string' && one in runStatusNames) return runStatusNames[one as RunStatusName];
-    if (typeof one === 'number' && (Object.values(runStatusNames) as number[]).includes(one))
-      return one as RunStatusValue;
-    throw new ValidationError(
-      'status',
-      `must be one of ${Object.keys(runStatusNames).join(', ')} or ${Object.values(runStatusNames).join(', ')}; got ${JSON.stringify(one)}`,
-    );
-  });
-}
-
-export function includeList(include: RunInclude[] | undefined): string | undefined {
-  if (include === undefined) return undefined;
-  if (!Array.isArray(include)) throw new ValidationError('include', 'must be a list');
-  include.forEach((name) => checkOneOf('include', name, relatedOfRun));
-  return include.length ? include.join(',') : undefined;
-}
-
-export function runFilters(options: ListRunsOptions | LatestRunOptions) {
-  const statuses = statusCodes(options.status);
-  return compact({
-    job_definition_id: checkOptionalId('jobId', options.jobId),
-    project_id: checkOptionalId('projectId', options.projectId),
-    environment_id: checkOptionalId('environmentId', options.environmentId),
-    status: statuses.length === 1 ? statuses[0] : undefined,
-    status__in: statuses.length > 1 ? `[${statuses.join(',')}]` : undefined,
-    include_related: includeList(options.include),
-  });
 }

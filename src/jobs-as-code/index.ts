@@ -1,6 +1,8 @@
-// Jobs as code on `dbt.jobs`: plan and apply job definitions kept in files (the dbt-jobs-as-code format), check them,
-// write them from existing jobs, and link, unlink or deactivate jobs. Runtime-neutral: reading files is in load.ts.
-import type { Context } from '../context.js';
+// Jobs as code (`dbt-cloud-ts/jobs`): plan and apply job definitions kept in files (the dbt-jobs-as-code format), check
+// them, write them from existing jobs, and link, unlink or deactivate jobs, on a client the caller made.
+// Runtime-neutral: reading files is in load.ts.
+import type { DbtCloud } from '../client.js';
+import { contextOf } from '../context.js';
 import { ValidationError } from '../errors.js';
 import type { Job } from '../resources/jobs.js';
 import { checkId } from '../validate.js';
@@ -58,7 +60,13 @@ export interface SelectOptions {
 
 const triggerNames = ['github_webhook', 'git_provider_webhook', 'schedule', 'on_merge'] as const;
 
-export function createJobsAsCode(ctx: Context, jobs: JobCalls) {
+/**
+ * Jobs as code on a client: `createJobsAsCode(dbt).plan(config)`. It reads and changes jobs with the client's own
+ * settings (token, account, retries, throttle).
+ */
+export function createJobsAsCode(dbt: Pick<DbtCloud, 'jobs'>) {
+  const ctx = contextOf(dbt);
+  const jobs: JobCalls = dbt.jobs;
   const deps = { ctx, jobs };
   const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
   const selected = async (options: SelectOptions & { jobIds?: number[] }) => {

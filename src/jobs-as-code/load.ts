@@ -274,7 +274,7 @@ function escapeStrings(value: unknown): unknown {
   return value;
 }
 
-/** A config as YAML, e.g. from `dbt.jobs.importConfig()`. */
+/** A config as YAML, e.g. from `createJobsAsCode(dbt).importConfig()`. */
 export function toJobsYaml(config: JobsConfig, options: JobsYamlOptions = {}): string {
   const schemaUrl = options.schemaUrl ?? defaultSchemaUrl;
   const header = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n\n` : '';

@@ -10,7 +10,12 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
+
+// node-forge is loaded only when a certificate is made: every other use of the Node entry (the CLI's commands among
+// them) would otherwise pay some 30 to 45 ms to load it.
+type ForgeModule = typeof Forge;
+const loadForge = async (): Promise<ForgeModule> => (await import('node-forge')).default;
 
 const generateRsa = promisify(generateKeyPair);
 
@@ -26,13 +31,13 @@ export interface LoopbackCertificate {
 /** How long the certificates hold: far longer than a mock runs, short enough that a forgotten CA file soon means nothing. */
 const validDays = 30;
 
-async function rsaKeys(): Promise<forge.pki.rsa.KeyPair> {
+async function rsaKeys(forge: ForgeModule): Promise<Forge.pki.rsa.KeyPair> {
   const { privateKey } = await generateRsa('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
   });
-  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(privateKey) as Forge.pki.rsa.PrivateKey;
   return { privateKey: key, publicKey: forge.pki.rsa.setPublicKey(key.n, key.e) };
 }
 
@@ -43,7 +48,7 @@ function serialNumber(): string {
   return bytes.toString('hex');
 }
 
-function certificate(publicKey: forge.pki.PublicKey, now: Date): forge.pki.Certificate {
+function certificate(forge: ForgeModule, publicKey: Forge.pki.PublicKey, now: Date): Forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = serialNumber();
@@ -69,13 +74,14 @@ function altNames(host: string): Array<{ type: number; value?: string; ip?: stri
 
 /** A fresh CA and a server certificate it signs for the loopback names (and `host`, when it names an interface). */
 export async function makeLoopbackCertificate(host = '127.0.0.1', now = new Date()): Promise<LoopbackCertificate> {
-  const [caKeys, serverKeys] = await Promise.all([rsaKeys(), rsaKeys()]);
+  const forge = await loadForge();
+  const [caKeys, serverKeys] = await Promise.all([rsaKeys(forge), rsaKeys(forge)]);
   const caName = [
     { name: 'commonName', value: 'dbt-cloud-ts mock CA (made at start-up)' },
     { name: 'organizationName', value: 'dbt-cloud-ts mock' },
   ];
 
-  const ca = certificate(caKeys.publicKey, now);
+  const ca = certificate(forge, caKeys.publicKey, now);
   ca.setSubject(caName);
   ca.setIssuer(caName);
   ca.setExtensions([
@@ -85,7 +91,7 @@ export async function makeLoopbackCertificate(host = '127.0.0.1', now = new Date
   ]);
   ca.sign(caKeys.privateKey, forge.md.sha256.create());
 
-  const server = certificate(serverKeys.publicKey, now);
+  const server = certificate(forge, serverKeys.publicKey, now);
   server.setSubject([{ name: 'commonName', value: 'localhost' }]);
   server.setIssuer(caName);
   server.setExtensions([

@@ -1,17 +1,13 @@
-// dbt.environments and dbt.projects: listing, reading, and copying an environment to another project. Reading and
-// copying an environment load on first use (src/resources/environment-calls.ts), so that importing the main entry
-// stays small.
+// dbt.environments: list and read environments, and copy one to another project.
+import { EnvironmentV3CreateFields } from '../../generated/fields.js';
 import type { components } from '../../generated/schema.js';
 import type { Context } from '../context.js';
 import type { Paginator } from '../pagination.js';
-import { lazyMethods } from '../lazy.js';
-import { checkId, checkOptionalId, compact } from '../validate.js';
-import type { EnvironmentCalls } from './environment-calls.js';
+import { checkCopyOptions, checkId, checkObject, checkOptionalId, compact } from '../validate.js';
 
 export type Environment = components['schemas']['Environment'];
 export type EnvironmentV3 = components['schemas']['EnvironmentV3'];
 export type EnvironmentV3Create = components['schemas']['EnvironmentV3Create'];
-export type Project = components['schemas']['Project'];
 
 export interface CopyEnvironmentOptions {
   /** Target project; default: the source environment's. */
@@ -37,12 +33,52 @@ interface EnvironmentCopying {
 }
 
 export function createEnvironments(ctx: Context) {
-  const calls: EnvironmentCalls = lazyMethods(
-    () => import('../helpers.js').then((module) => module.createEnvironmentCalls(ctx)),
-    ['get', 'copy'],
-  );
+  const get = async (environmentId: number, options: { signal?: AbortSignal } = {}): Promise<Environment> => {
+    checkId('environmentId', environmentId);
+    return ctx.call('get', '/api/v2/accounts/{account_id}/environments/{id}/', {
+      path: { account_id: ctx.account(), id: environmentId },
+      signal: options.signal,
+    });
+  };
+  const methods = {
+    get,
+    async copy(
+      environmentId: number,
+      options: CopyEnvironmentOptions = {},
+    ): Promise<EnvironmentV3 | EnvironmentV3Create> {
+      checkObject('options', options);
+      // Check every option before the first request.
+      checkId('environmentId', environmentId);
+      const targetProjectId = checkOptionalId('projectId', options.projectId);
+      const credentialsId = checkOptionalId('credentialsId', options.credentialsId);
+      const { name, changes, dryRun } = checkCopyOptions(options);
+      const source: Record<string, unknown> = await get(environmentId, compact({ signal: options.signal }));
+      const body: Record<string, unknown> = {};
+      for (const field of EnvironmentV3CreateFields)
+        if (source[field] !== undefined && source[field] !== null) body[field] = source[field];
+      const projectId = targetProjectId ?? (source.project_id as number);
+      if (projectId !== source.project_id) delete body.credentials_id;
+      Object.assign(body, {
+        account_id: ctx.account(),
+        project_id: projectId,
+        name: name ?? source.name,
+        ...compact({ credentials_id: credentialsId }),
+      });
+      if (changes !== undefined) {
+        for (const [field, value] of Object.entries(changes)) {
+          if ((EnvironmentV3CreateFields as readonly string[]).includes(field)) body[field] = value;
+        }
+      }
+      if (dryRun) return body as EnvironmentV3Create;
+      return ctx.call('post', '/api/v3/accounts/{account_id}/projects/{project_id}/environments/', {
+        path: { account_id: ctx.account(), project_id: projectId },
+        body: body as EnvironmentV3Create,
+        signal: options.signal,
+      });
+    },
+  };
   const environments = {
-    ...calls,
+    ...methods,
     list(
       options: { projectId?: number; pageSize?: number; concurrency?: number; signal?: AbortSignal } = {},
     ): Paginator<Environment> {
@@ -56,24 +92,4 @@ export function createEnvironments(ctx: Context) {
   };
   // The overload ties the answer's type to `dryRun`.
   return environments as Omit<typeof environments, 'copy'> & EnvironmentCopying;
-}
-
-export function createProjects(ctx: Context) {
-  return {
-    async get(projectId: number, options: { signal?: AbortSignal } = {}): Promise<Project> {
-      checkId('projectId', projectId);
-      return ctx.call('get', '/api/v2/accounts/{account_id}/projects/{id}/', {
-        path: { account_id: ctx.account(), id: projectId },
-        signal: options.signal,
-      });
-    },
-    list(options: { pageSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Paginator<Project> {
-      return ctx.list(
-        '/api/v2/accounts/{account_id}/projects/',
-        { account_id: ctx.account() },
-        compact({ limit: options.pageSize }),
-        options,
-      );
-    },
-  };
 }

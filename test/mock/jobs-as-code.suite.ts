@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig, type JobsPlan } from '../../src/index.js';
-import { PlanStaleError } from '../../src/jobs.js';
+import { PlanStaleError, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig, toJobsYaml, type MockServer } from '../../src/node.js';
 import { runCli } from '../support/cli.js';
 import { apiClient } from './support.js';
@@ -59,7 +59,7 @@ async function jobsByName() {
 
 /** Applies the plan and expects every change to succeed (naming the ones that failed, and why). */
 async function applyAll(plan: Promise<JobsPlan> | JobsPlan) {
-  const result = await dbt.jobs.apply(await plan);
+  const result = await createJobsAsCode(dbt).apply(await plan);
   expect(
     result.failed.map(
       (failed) =>
@@ -118,7 +118,7 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
     });
 
     it('applies from empty, plans exactly one changed field and override, applies it, then plans nothing', async () => {
-      const first = await dbt.jobs.plan(config());
+      const first = await createJobsAsCode(dbt).plan(config());
       expect(first.changes.map((change) => [change.action, change.identifier])).toEqual([
         ['create', 'nightly_marts'],
         ['create', 'staging_check'],
@@ -135,9 +135,9 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
       // The seeded jobs carry no marker: they are not managed and stay as they were.
       expect(jobs.get('Nightly build')?.id).toBe(567183);
 
-      expect((await dbt.jobs.plan(config())).changes).toEqual([]);
+      expect((await createJobsAsCode(dbt).plan(config())).changes).toEqual([]);
 
-      const changed = await dbt.jobs.plan(config(16, 'analytics_v2'));
+      const changed = await createJobsAsCode(dbt).plan(config(16, 'analytics_v2'));
       expect(changed.changes).toHaveLength(1);
       const [update] = changed.changes;
       expect(update).toMatchObject({ action: 'update', identifier: 'nightly_marts', jobId: nightly.id });
@@ -149,51 +149,51 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
 
       expect((await dbt.jobs.get(nightly.id)).settings.threads).toBe(16);
       expect((await overridesOf(nightly.id)).DBT_TARGET_SCHEMA?.job?.value).toBe('analytics_v2');
-      expect((await dbt.jobs.plan(config(16, 'analytics_v2'))).changes).toEqual([]);
+      expect((await createJobsAsCode(dbt).plan(config(16, 'analytics_v2'))).changes).toEqual([]);
 
       // An override that left the file is deleted with the job's next apply.
       const withoutOverride = config(16);
       delete (withoutOverride.jobs!.nightly_marts as Record<string, unknown>).custom_environment_variables;
-      const dropped = await dbt.jobs.plan(withoutOverride);
+      const dropped = await createJobsAsCode(dbt).plan(withoutOverride);
       expect(dropped.changes.map((change) => change.envVars)).toMatchObject([[{ action: 'delete' }]]);
       await applyAll(dropped);
       expect(await overridesOf(nightly.id)).toEqual({});
-      expect((await dbt.jobs.plan(withoutOverride)).changes).toEqual([]);
+      expect((await createJobsAsCode(dbt).plan(withoutOverride)).changes).toEqual([]);
     });
 
     it('lists the delete of a managed job that left the files, and deletes it only with allowDelete', async () => {
       const unmanaged = [...(await jobsByName()).keys()];
       expect(unmanaged.length).toBeGreaterThan(0);
-      await applyAll(dbt.jobs.plan(config()));
+      await applyAll(createJobsAsCode(dbt).plan(config()));
       const onlyNightly = config();
       delete onlyNightly.jobs!.staging_check;
 
-      const cautious = await dbt.jobs.plan(onlyNightly);
+      const cautious = await createJobsAsCode(dbt).plan(onlyNightly);
       expect(cautious.changes.map((change) => [change.action, change.identifier])).toEqual([
         ['delete', 'staging_check'],
       ]);
-      await dbt.jobs.apply(cautious);
+      await createJobsAsCode(dbt).apply(cautious);
       expect((await jobsByName()).has('Staging check [[staging_check]]')).toBe(true);
 
-      const allowed = await dbt.jobs.plan(onlyNightly, { allowDelete: true });
+      const allowed = await createJobsAsCode(dbt).plan(onlyNightly, { allowDelete: true });
       await applyAll(allowed);
       const after = await jobsByName();
       expect(after.has('Staging check [[staging_check]]')).toBe(false);
       // Unmanaged jobs are never deleted, whatever the files say.
       expect([...after.keys()].filter((name) => !name.includes('[['))).toEqual(unmanaged);
-      expect((await dbt.jobs.plan(onlyNightly, { allowDelete: true })).changes).toEqual([]);
+      expect((await createJobsAsCode(dbt).plan(onlyNightly, { allowDelete: true })).changes).toEqual([]);
     });
 
     it('refuses a saved plan after dbt Cloud changed (a job or an override), and sends nothing', async () => {
-      await applyAll(dbt.jobs.plan(config()));
+      await applyAll(createJobsAsCode(dbt).plan(config()));
       const nightly = (await jobsByName()).get('Nightly marts [[nightly_marts]]')!;
 
-      const saved = JSON.parse(JSON.stringify(await dbt.jobs.plan(config(12))));
+      const saved = JSON.parse(JSON.stringify(await createJobsAsCode(dbt).plan(config(12))));
       await dbt.jobs.update(nightly.id, { ...nightly, description: 'changed by hand' } as never);
-      await expect(dbt.jobs.apply(saved)).rejects.toBeInstanceOf(PlanStaleError);
+      await expect(createJobsAsCode(dbt).apply(saved)).rejects.toBeInstanceOf(PlanStaleError);
       expect((await dbt.jobs.get(nightly.id)).settings.threads).toBe(8);
 
-      const savedAgain = JSON.parse(JSON.stringify(await dbt.jobs.plan(config(12))));
+      const savedAgain = JSON.parse(JSON.stringify(await createJobsAsCode(dbt).plan(config(12))));
       const overrideId = (await overridesOf(nightly.id)).DBT_TARGET_SCHEMA!.job!.id;
       const edited = await api('POST', `/api/v3/accounts/43786/projects/270542/environment-variables/${overrideId}/`, {
         account_id: 43786,
@@ -204,18 +204,18 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
         raw_value: 'edited_by_hand',
       });
       expect(edited.status, edited.text).toBe(200);
-      await expect(dbt.jobs.apply(savedAgain)).rejects.toBeInstanceOf(PlanStaleError);
+      await expect(createJobsAsCode(dbt).apply(savedAgain)).rejects.toBeInstanceOf(PlanStaleError);
       expect((await dbt.jobs.get(nightly.id)).settings.threads).toBe(8);
 
       // A fresh plan of the same files applies.
-      await applyAll(dbt.jobs.plan(config(12)));
+      await applyAll(createJobsAsCode(dbt).plan(config(12)));
       expect((await dbt.jobs.get(nightly.id)).settings.threads).toBe(12);
     });
 
     it('says why dbt Cloud refused a change, field by field, and goes on with the others', async () => {
       const misplaced = config();
       misplaced.jobs!.staging_check!.environment_id = 999_999;
-      const result = await dbt.jobs.apply(await dbt.jobs.plan(misplaced));
+      const result = await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(misplaced));
       expect(result.success).toBe(false);
       expect(result.applied.map((change) => change.identifier)).toEqual(['nightly_marts']);
       expect(result.failed).toMatchObject([
@@ -252,7 +252,7 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
 
       const loaded = await loadJobsConfig([join(dir, '**', '*.yml')], { vars: [vars] });
       expect(Object.keys(loaded.config.jobs!).sort()).toEqual(['finance', 'marketing']);
-      await applyAll(dbt.jobs.plan(loaded.config));
+      await applyAll(createJobsAsCode(dbt).plan(loaded.config));
       const finance = (await jobsByName()).get('Finance (staging) [[finance]]')!;
       expect(finance).toMatchObject({
         environment_id: 218764,
@@ -260,7 +260,7 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
         triggers: { schedule: false },
       });
       expect((await overridesOf(finance.id)).DBT_SOURCE_DATABASE?.job?.value).toBe('staging_raw');
-      expect((await dbt.jobs.plan(loaded.config)).changes).toEqual([]);
+      expect((await createJobsAsCode(dbt).plan(loaded.config)).changes).toEqual([]);
     });
 
     const exampleCases: Array<[string, string[], string[]]> = [
@@ -273,14 +273,14 @@ export function describeJobsAsCode(mockOf: () => MockServer): void {
         files.map((file) => join(examples, file)),
         { vars: vars.map((file) => join(examples, file)) },
       );
-      await applyAll(dbt.jobs.plan(loaded.config));
-      expect((await dbt.jobs.plan(loaded.config)).changes).toEqual([]);
+      await applyAll(createJobsAsCode(dbt).plan(loaded.config));
+      expect((await createJobsAsCode(dbt).plan(loaded.config)).changes).toEqual([]);
 
       const file = join(scratch, `imported-${files[0]}`);
-      await writeFile(file, toJobsYaml(await dbt.jobs.importConfig({ managedOnly: true })));
+      await writeFile(file, toJobsYaml(await createJobsAsCode(dbt).importConfig({ managedOnly: true })));
       const reread = await loadJobsConfig([file]);
       expect(Object.keys(reread.config.jobs!).sort()).toEqual(Object.keys(loaded.config.jobs!).sort());
-      expect((await dbt.jobs.plan(reread.config)).changes).toEqual([]);
+      expect((await createJobsAsCode(dbt).plan(reread.config)).changes).toEqual([]);
     });
 
     it('the CLI: plan --json exits 2 with the changes, apply exits 0, plan exits 0 with none', async () => {

@@ -157,10 +157,10 @@ describe('the packed package, installed in a fresh project', () => {
       `import { existsSync } from 'node:fs';
 import { createDbtCloud, RunStatus, version, NotFoundError, ValidationError } from 'dbt-cloud-ts';
 import { bundledSpecPath, downloadArtifacts, startMockServer } from 'dbt-cloud-ts/node';
-import { JobsConfigError, pendingChanges } from 'dbt-cloud-ts/jobs';
+import { createJobsAsCode, JobsConfigError, pendingChanges } from 'dbt-cloud-ts/jobs';
 const dbt = createDbtCloud({ token: 'dbtc_fake_token', accountId: 43786, region: 'emea' });
-// dbt.jobs.plan loads jobs as code on first use; the error it throws is the class dbt-cloud-ts/jobs exports.
-const badConfig = await dbt.jobs.plan({ jobs: { nightly: { name: 'Nightly' } } }).catch((error) => error);
+// Jobs as code works on a client the program made; its errors are the classes dbt-cloud-ts/jobs exports.
+const badConfig = await createJobsAsCode(dbt).plan({ jobs: { nightly: { name: 'Nightly' } } }).catch((error) => error);
 // The two entries share one copy of the error classes: a refusal from dbt-cloud-ts/node is the main entry's class.
 const refusal = await downloadArtifacts(dbt, 0, ['run_results.json'], 'target').catch((error) => error);
 console.log(JSON.stringify({

@@ -1,4 +1,4 @@
-// The main entry runs everywhere (issue 14 §3): bundled for the browser it pulls in no Node built-in, it touches no
+// The main entry runs everywhere: bundled for the browser it pulls in no Node built-in, it touches no
 // Node global (`process`, `Buffer`, `require`, ...) while it is imported, it does no work on import (so
 // `"sideEffects": false` is true), and a client and a webhook check work in a context that has only web globals.
 // Runtime by runtime (Deno, Bun, workerd, Chromium, other Node versions) it is test/runtimes/runtimes.test.ts.
@@ -10,10 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { chunksLoadedOnImport } from '../support/esbuild-chunks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -135,92 +133,19 @@ describe('the main entry (src/index.ts) bundled for the browser', () => {
     expect(await dbt.verifyWebhookSignature(body, signature, 'whsec_y')).toBe(false);
   });
 
-  /** The main entry as an app bundles it for the browser: ESM, split into the chunks it loads on import and later. */
-  const splitForBrowser = ({ minify = false } = {}) =>
-    build({
-      stdin: { contents: "export * from './src/index.ts';", resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-      absWorkingDir: root,
-      bundle: true,
-      write: false,
-      metafile: true,
-      splitting: true,
-      outdir: 'out',
-      platform: 'browser',
-      format: 'esm',
-      external: ['openapi-fetch'],
-      logLevel: 'silent',
-      minify,
-    });
-
-  it('keeps jobs as code and the helper calls out of what the main entry loads on import: chunks loaded on first use', async () => {
-    const result = await splitForBrowser();
-    const outputs = result.metafile.outputs;
-    // The files an import of the entry evaluates: the entry chunk and the chunks it imports statically.
-    const loaded = chunksLoadedOnImport(result.metafile, 'entry.ts');
-    const onImport = [...loaded].flatMap((name) => Object.keys(outputs[name]!.inputs));
-    const onFirstUse = Object.keys(outputs)
-      .filter((name) => !loaded.has(name))
-      .flatMap((name) => Object.keys(outputs[name]!.inputs));
-    const loadedOnCall = [
-      'src/jobs-as-code/index.ts',
-      'generated/jobs-schema.ts',
-      'src/resources/run-calls.ts',
-      'src/polling.ts',
-      'src/resources/job-calls.ts',
-      'src/resources/artifact-calls.ts',
-      'src/resources/environment-calls.ts',
-      'src/webhook-checks.ts',
-      'src/page-walk.ts',
-      'generated/fields.ts',
-    ];
-    expect(onImport.filter((input) => loadedOnCall.includes(input) || /jobs-as-code/.test(input))).toEqual([]);
-    expect(onFirstUse).toEqual(expect.arrayContaining(loadedOnCall));
+  it('leaves jobs as code out of the main entry: it is dbt-cloud-ts/jobs, which most programs never import', async () => {
+    const { inputs } = await bundleForBrowser("export * from './src/index.ts';");
+    expect(inputs.filter((input) => /jobs-as-code|jobs-schema/.test(input))).toEqual([]);
+    const jobs = await bundleForBrowser("export * from './src/jobs.ts';");
+    expect(jobs.inputs).toEqual(expect.arrayContaining(['src/jobs-as-code/plan.ts', 'generated/jobs-schema.ts']));
   });
 
-  it('keeps what importing the main entry loads within 10 kB, minified and gzipped chunk by chunk as the bench measures', async () => {
-    // The size budget of issue 14 (npm run bench reports the same figure): esbuild for the browser, split, minified,
-    // each chunk gzipped on its own as a browser fetches it. A new static import from the helpers into an entry-only
-    // module adds a shared chunk; new code in the entry adds bytes: either shows here first.
-    const result = await splitForBrowser({ minify: true });
-    const code = new Map(
-      result.outputFiles.map((file) => [file.path.slice(root.length).replace(/^\//, ''), file.contents]),
-    );
-    const loaded = [...chunksLoadedOnImport(result.metafile, 'entry.ts')];
-    const gzipped = loaded.reduce((sum, name) => sum + gzipSync(code.get(name)!, { level: 9 }).length, 0);
-    expect(loaded.length, `chunks loaded on import: ${loaded.join(', ')}`).toBeLessThanOrEqual(2);
-    expect(gzipped).toBeLessThanOrEqual(10_000);
-  });
-
-  // Jobs as code and the helpers' calls are loaded by `import()` on their first call, not on import. A bundle without
-  // code splitting inlines them behind lazy-init wrappers whose calls esbuild cannot prove empty, so this check leaves
-  // the dynamic imports out and checks each module they load, and the entries, on their own.
-  const lazyLoadedOnCall = {
-    name: 'loaded-on-call',
-    setup(build: { onResolve: Function }) {
-      build.onResolve({ filter: /.*/ }, (args: { kind: string; path: string }) =>
-        args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-      );
-    },
-  };
   const effectsOnly = (contents: string) =>
-    bundleForBrowser(contents, {
-      format: 'esm',
-      globalName: undefined,
-      minify: true,
-      ignoreAnnotations: true,
-      plugins: [lazyLoadedOnCall as never],
-    });
+    bundleForBrowser(contents, { format: 'esm', globalName: undefined, minify: true, ignoreAnnotations: true });
 
   it.each([
     ['the main entry', './src/index.ts'],
     ['dbt-cloud-ts/jobs', './src/jobs.ts'],
-    ['jobs as code, as dbt.jobs loads it', './src/jobs-as-code/index.ts'],
-    ['dbt.runs calls, loaded on the first', './src/resources/run-calls.ts'],
-    ['dbt.jobs calls, loaded on the first', './src/resources/job-calls.ts'],
-    ['dbt.artifacts calls, loaded on the first', './src/resources/artifact-calls.ts'],
-    ['dbt.environments calls, loaded on the first', './src/resources/environment-calls.ts'],
-    ['webhook checks, loaded on the first', './src/webhook-checks.ts'],
-    ['the page walk, loaded on the first iteration of a list', './src/page-walk.ts'],
   ])(
     'does no work on import (%s): with sideEffects ignored, importing it for its effects bundles to nothing',
     async (_, file) => {

@@ -381,8 +381,8 @@ describe('downloadArtifacts: broken and aborted bodies over a real connection', 
     // together, under the one retry policy.
     let calls = 0;
     server = await startServer((_request, response) => {
-      if (++calls <= 2) return response.writeHead(503, { 'Content-Type': 'application/json' }).end('{}');
-      resetMidBody(response);
+      if (++calls <= 2) response.writeHead(503, { 'Content-Type': 'application/json' }).end('{}');
+      else resetMidBody(response);
     });
     const error = await downloadArtifacts(client(server.url, 3), 70403103, ['manifest.json'], dir).catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);

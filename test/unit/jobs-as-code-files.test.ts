@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud } from '../../src/index.js';
-import { JobsConfigError, jobsFileSchema } from '../../src/jobs.js';
+import { JobsConfigError, jobsFileSchema, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../src/node.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
@@ -45,24 +45,24 @@ describe('example files', () => {
   ];
   it.each(cases)('%s: apply, then plan and import → plan show no change', async (_, files, vars) => {
     const loaded = await loadJobsConfig(files.map(example), vars ? { vars: vars.map(example) } : {});
-    const first = await dbt.jobs.plan(loaded.config);
+    const first = await createJobsAsCode(dbt).plan(loaded.config);
     expect(first.changes.length).toBe(Object.keys(loaded.config.jobs!).length);
-    expect((await dbt.jobs.apply(first)).success).toBe(true);
-    expect((await dbt.jobs.plan(loaded.config)).changes).toEqual([]);
+    expect((await createJobsAsCode(dbt).apply(first)).success).toBe(true);
+    expect((await createJobsAsCode(dbt).plan(loaded.config)).changes).toEqual([]);
 
     // Import what dbt Cloud now has, write it as YAML, read it back: it describes the same jobs.
-    const imported = await dbt.jobs.importConfig({ managedOnly: true });
+    const imported = await createJobsAsCode(dbt).importConfig({ managedOnly: true });
     const file = join(scratch, 'imported.yml');
     await writeFile(file, toJobsYaml(imported));
     const reread = await loadJobsConfig([file]);
     expect(Object.keys(reread.config.jobs!).sort()).toEqual(Object.keys(loaded.config.jobs!).sort());
-    const replanned = await dbt.jobs.plan(reread.config);
+    const replanned = await createJobsAsCode(dbt).plan(reread.config);
     expect(replanned.changes).toEqual([]);
   });
 
   it('renders the template: ids, booleans and names from the vars file', async () => {
     const { config } = await loadJobsConfig([example('jobs_templated.yml')], { vars: [example('vars_qa.yml')] });
-    const plan = await dbt.jobs.plan(config);
+    const plan = await createJobsAsCode(dbt).plan(config);
     const hourly = plan.changes.find((change) => change.identifier === 'hourly_orders')!;
     expect(Object.fromEntries(hourly.differences.map((d) => [d.field, d.new]))).toMatchObject({
       project_id: 270542,

@@ -1,9 +1,9 @@
-// Jobs as code through the library (dbt.jobs.plan / apply / ...) against the in-process stateful fake.
+// Jobs as code through the library (createJobsAsCode(dbt).plan / apply / ...) against the in-process stateful fake.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
-import { type JobChange, JobsConfigError, PlanStaleError, pendingChanges } from '../../src/jobs.js';
+import { type JobChange, JobsConfigError, PlanStaleError, pendingChanges, createJobsAsCode } from '../../src/jobs.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
 let fake: FakeJobsCloud;
@@ -53,7 +53,7 @@ const jobNamed = (identifier: string) =>
 
 describe('plan and apply', () => {
   it('creates every job from empty, then plans no change', async () => {
-    const plan = await dbt.jobs.plan(config());
+    const plan = await createJobsAsCode(dbt).plan(config());
     expect(plan.changes.map((c) => [c.action, c.identifier])).toEqual([
       ['create', 'ci'],
       ['create', 'nightly'],
@@ -63,7 +63,7 @@ describe('plan and apply', () => {
       ['create', 'DBT_FULL_REFRESH', 'false'],
       ['create', 'DBT_TARGET_SCHEMA', 'analytics'],
     ]);
-    const result = await dbt.jobs.apply(plan);
+    const result = await createJobsAsCode(dbt).apply(plan);
     expect(result.success).toBe(true);
     expect(result.applied).toHaveLength(2);
 
@@ -76,16 +76,16 @@ describe('plan and apply', () => {
       ['DBT_TARGET_SCHEMA', 'analytics'],
     ]);
 
-    const again = await dbt.jobs.plan(config());
+    const again = await createJobsAsCode(dbt).plan(config());
     expect(again.changes).toEqual([]);
     expect(again.unchanged).toEqual(['ci', 'nightly']);
   });
 
   it('shows exactly the field that changed, old → new, and applies only that', async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     const changed = config();
     changed.jobs!.nightly!.settings = { threads: 16, target_name: 'prod' };
-    const plan = await dbt.jobs.plan(changed);
+    const plan = await createJobsAsCode(dbt).plan(changed);
     expect(plan.changes).toHaveLength(1);
     expect(plan.changes[0]).toMatchObject({
       action: 'update',
@@ -94,19 +94,19 @@ describe('plan and apply', () => {
       envVars: [],
     });
     const writesBefore = fake.writes.length;
-    await dbt.jobs.apply(plan);
+    await createJobsAsCode(dbt).apply(plan);
     expect(fake.writes.slice(writesBefore)).toEqual([`POST /api/v2/accounts/43786/jobs/${jobNamed('nightly')!.id}/`]);
     expect(jobNamed('nightly')!.settings).toEqual({ threads: 16, target_name: 'prod' });
     // The rest of the job was sent back unchanged.
     expect(jobNamed('nightly')!.execute_steps).toEqual(['dbt source freshness', 'dbt build']);
-    expect((await dbt.jobs.plan(changed)).changes).toEqual([]);
+    expect((await createJobsAsCode(dbt).plan(changed)).changes).toEqual([]);
   });
 
   it('plans override changes with the job, in one diff', async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     const changed = config();
     changed.jobs!.nightly!.custom_environment_variables = [{ DBT_TARGET_SCHEMA: 'marts' }, { DBT_NEW: 'x' }];
-    const plan = await dbt.jobs.plan(changed);
+    const plan = await createJobsAsCode(dbt).plan(changed);
     expect(plan.changes).toHaveLength(1);
     expect(plan.changes[0]!.differences).toEqual([]);
     expect(plan.changes[0]!.envVars.map((v) => [v.action, v.name, v.old, v.new])).toEqual([
@@ -114,88 +114,91 @@ describe('plan and apply', () => {
       ['create', 'DBT_NEW', null, 'x'],
       ['update', 'DBT_TARGET_SCHEMA', 'analytics', 'marts'],
     ]);
-    await dbt.jobs.apply(plan);
-    expect((await dbt.jobs.plan(changed)).changes).toEqual([]);
+    await createJobsAsCode(dbt).apply(plan);
+    expect((await createJobsAsCode(dbt).plan(changed)).changes).toEqual([]);
   });
 
   it('never touches an unmanaged job, even one with the same name', async () => {
     const unmanaged = fake.seedJob({ name: 'Nightly build', environment_id: 218762 });
     const before = JSON.stringify(fake.jobs.get(unmanaged));
-    const plan = await dbt.jobs.plan(config(), { allowDelete: true });
+    const plan = await createJobsAsCode(dbt).plan(config(), { allowDelete: true });
     expect(plan.changes.every((c) => c.jobId !== unmanaged)).toBe(true);
-    await dbt.jobs.apply(plan);
+    await createJobsAsCode(dbt).apply(plan);
     expect(JSON.stringify(fake.jobs.get(unmanaged))).toBe(before);
     expect(fake.writes.some((w) => w.includes(`/jobs/${unmanaged}/`))).toBe(false);
   });
 
   it('deletes a managed job that left the files only with allowDelete; the plan lists it either way', async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     const fewer = config();
     delete fewer.jobs!.ci;
     const ciId = jobNamed('ci')!.id;
 
-    const cautious = await dbt.jobs.plan(fewer);
+    const cautious = await createJobsAsCode(dbt).plan(fewer);
     expect(cautious.changes).toMatchObject([
       { action: 'delete', identifier: 'ci', jobId: ciId, skipped: expect.any(String) },
     ]);
     expect(pendingChanges(cautious)).toEqual([]);
-    const kept = await dbt.jobs.apply(cautious);
+    const kept = await createJobsAsCode(dbt).apply(cautious);
     expect(kept.skipped).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
     expect(fake.jobs.get(ciId)!.state).toBe(1);
 
     for (const options of [{ allowDelete: true }, { allowDelete: true, limitToConfig: true }]) {
-      const empty = await dbt.jobs.plan({ jobs: null }, options);
+      const empty = await createJobsAsCode(dbt).plan({ jobs: null }, options);
       expect(empty.warnings).toEqual([expect.stringMatching(/the files hold no jobs/)]);
       expect(empty.changes).toEqual([]);
-      expect((await dbt.jobs.apply(empty)).applied).toEqual([]);
+      expect((await createJobsAsCode(dbt).apply(empty)).applied).toEqual([]);
     }
     expect(fake.jobs.get(ciId)!.state).toBe(1);
 
-    const allowed = await dbt.jobs.plan(fewer, { allowDelete: true });
+    const allowed = await createJobsAsCode(dbt).plan(fewer, { allowDelete: true });
     expect(pendingChanges(allowed)).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
-    await dbt.jobs.apply(allowed);
+    await createJobsAsCode(dbt).apply(allowed);
     expect(fake.jobs.get(ciId)!.state).toBe(2);
-    expect((await dbt.jobs.plan(fewer, { allowDelete: true })).changes).toEqual([]);
+    expect((await createJobsAsCode(dbt).plan(fewer, { allowDelete: true })).changes).toEqual([]);
   });
 
   it('keeps jobs outside the scope out of the plan (limitToConfig, projectIds, excludeIdentifiersMatching)', async () => {
     const elsewhere = fake.seedJob({ name: 'Other team [[other]]', project_id: 999, environment_id: 998 });
-    const plain = await dbt.jobs.plan(config(), { allowDelete: true });
+    const plain = await createJobsAsCode(dbt).plan(config(), { allowDelete: true });
     expect(plain.changes.find((c) => c.identifier === 'other')?.action).toBe('delete');
-    const limited = await dbt.jobs.plan(config(), { allowDelete: true, limitToConfig: true });
+    const limited = await createJobsAsCode(dbt).plan(config(), { allowDelete: true, limitToConfig: true });
     expect(limited.changes.map((c) => c.identifier)).not.toContain('other');
-    const excluded = await dbt.jobs.plan(config(), { allowDelete: true, excludeIdentifiersMatching: '^oth' });
+    const excluded = await createJobsAsCode(dbt).plan(config(), {
+      allowDelete: true,
+      excludeIdentifiersMatching: '^oth',
+    });
     expect(excluded.changes.map((c) => c.identifier)).not.toContain('other');
-    const byEnvironment = await dbt.jobs.plan(config(), { environmentIds: [218763] });
+    const byEnvironment = await createJobsAsCode(dbt).plan(config(), { environmentIds: [218763] });
     expect(byEnvironment.changes.map((c) => c.identifier)).toEqual(['ci']);
     expect(byEnvironment.warnings.join('\n')).toMatch(/nightly: left out/);
     expect(fake.jobs.get(elsewhere)!.state).toBe(1);
   });
 
   it('refuses a saved plan after dbt Cloud changed, and applies it exactly when nothing did', async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     const changed = config();
     changed.jobs!.ci!.execute_steps = ['dbt build --select state:modified+ --fail-fast'];
-    const saved = JSON.parse(JSON.stringify(await dbt.jobs.plan(changed)));
+    const saved = JSON.parse(JSON.stringify(await createJobsAsCode(dbt).plan(changed)));
 
     // Someone edits a job in the UI after the plan was made.
     fake.jobs.get(jobNamed('nightly')!.id)!.run_lint = true;
     const writesBefore = fake.writes.length;
-    await expect(dbt.jobs.apply(saved)).rejects.toBeInstanceOf(PlanStaleError);
+    await expect(createJobsAsCode(dbt).apply(saved)).rejects.toBeInstanceOf(PlanStaleError);
     expect(fake.writes.length).toBe(writesBefore);
 
     fake.jobs.get(jobNamed('nightly')!.id)!.run_lint = false;
-    const result = await dbt.jobs.apply(saved);
+    const result = await createJobsAsCode(dbt).apply(saved);
     expect(result.success).toBe(true);
     expect(jobNamed('ci')!.execute_steps).toEqual(['dbt build --select state:modified+ --fail-fast']);
   });
 
   it('refuses a saved plan after an override changed', async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
-    const saved = await dbt.jobs.plan(config());
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
+    const saved = await createJobsAsCode(dbt).plan(config());
     const override = [...fake.envVars.values()].find((v) => v.name === 'DBT_TARGET_SCHEMA')!;
     override.value = 'changed-in-ui';
-    await expect(dbt.jobs.apply(saved)).rejects.toThrow(/changed since this plan was made/);
+    await expect(createJobsAsCode(dbt).apply(saved)).rejects.toThrow(/changed since this plan was made/);
   });
 
   it('goes on after a failed change, or stops with failFast', async () => {
@@ -219,14 +222,16 @@ describe('plan and apply', () => {
         maxRetries: 0,
         fetch: refusingCi,
       });
-    const loose = await client().jobs.apply(await client().jobs.plan(two));
+    const loose = await createJobsAsCode(client()).apply(await createJobsAsCode(client()).plan(two));
     expect(loose.success).toBe(false);
     expect(loose.failed.map((f) => f.identifier)).toEqual(['ci']);
     expect(loose.applied.map((a) => a.identifier)).toEqual(['nightly']);
 
     await fake.close();
     fake = await startFakeJobsCloud();
-    const strict = await client().jobs.apply(await client().jobs.plan(two), { failFast: true });
+    const strict = await createJobsAsCode(client()).apply(await createJobsAsCode(client()).plan(two), {
+      failFast: true,
+    });
     expect(strict.failed.map((f) => f.identifier)).toEqual(['ci']);
     expect(strict.applied).toEqual([]);
     expect(strict.skipped).toMatchObject([{ identifier: 'nightly', reason: expect.stringMatching(/failFast/) }]);
@@ -235,19 +240,19 @@ describe('plan and apply', () => {
   it('compares secret overrides by presence only (dbt Cloud masks their values)', async () => {
     const secret = config();
     secret.jobs!.nightly!.custom_environment_variables = [{ DBT_ENV_SECRET_TOKEN: 'v1' }];
-    await dbt.jobs.apply(await dbt.jobs.plan(secret));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(secret));
     expect([...fake.envVars.values()].map((v) => [v.name, v.value])).toEqual([['DBT_ENV_SECRET_TOKEN', 'v1']]);
     secret.jobs!.nightly!.custom_environment_variables = [{ DBT_ENV_SECRET_TOKEN: 'v2' }];
-    expect((await dbt.jobs.plan(secret)).changes).toEqual([]);
+    expect((await createJobsAsCode(dbt).plan(secret)).changes).toEqual([]);
     // An import never writes the masked value into a file.
-    const imported = await dbt.jobs.importConfig({ managedOnly: true });
+    const imported = await createJobsAsCode(dbt).importConfig({ managedOnly: true });
     expect(imported.jobs!.nightly!.custom_environment_variables).toEqual([]);
   });
 
   it('refuses to plan when two dbt Cloud jobs carry the same identifier', async () => {
     fake.seedJob({ name: 'A [[twin]]' });
     fake.seedJob({ name: 'B [[twin]]' });
-    await expect(dbt.jobs.plan(config())).rejects.toThrow(/\[\[twin\]\] on jobs 500, 501/);
+    await expect(createJobsAsCode(dbt).plan(config())).rejects.toThrow(/\[\[twin\]\] on jobs 500, 501/);
   });
 });
 
@@ -272,7 +277,9 @@ describe('config errors', () => {
         'bad key': { project_id: 1, environment_id: 2, name: 'x', execute_steps: ['dbt build'] },
       },
     };
-    const error = await dbt.jobs.plan(bad as never).catch((e: unknown) => e);
+    const error = await createJobsAsCode(dbt)
+      .plan(bad as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobsConfigError);
     const issues = (error as JobsConfigError).issues;
     expect(issues.map((issue) => issue.field)).toEqual([
@@ -291,7 +298,7 @@ describe('config errors', () => {
     const odd = config();
     Object.assign(odd.jobs!.nightly!, { genrate_docs: true, owner: 'data team' });
     odd.jobs!.nightly!.settings = { threads: 8, target_name: 'prod', thread: 2 } as never;
-    const plan = await dbt.jobs.plan(odd);
+    const plan = await createJobsAsCode(dbt).plan(odd);
     expect(plan.warnings).toEqual([
       'jobs.nightly.genrate_docs: is not a known field (did you mean generate_docs?); it is not part of the jobs file format, and is ignored',
       'jobs.nightly.owner: is not a known field; it is not part of the jobs file format, and is ignored',
@@ -308,7 +315,9 @@ describe('config errors', () => {
     bad.jobs!.ci!.job_completion_trigger_condition = {
       condition: { job_id: 500, project_id: 270542, statuses: [10, 40] },
     } as never;
-    const error = (await dbt.jobs.plan(bad).catch((e: unknown) => e)) as JobsConfigError;
+    const error = (await createJobsAsCode(dbt)
+      .plan(bad)
+      .catch((e: unknown) => e)) as JobsConfigError;
     expect(error.issues).toEqual([
       {
         field: 'jobs.ci.job_completion_trigger_condition.condition.statuses[1]',
@@ -321,7 +330,7 @@ describe('config errors', () => {
     const templated = config();
     Object.assign(templated.jobs!.nightly!, { project_id: '270542', environment_id: '218762' });
     templated.jobs!.nightly!.triggers = { github_webhook: 'False' as never, schedule: 'true' as never };
-    const plan = await dbt.jobs.plan(templated);
+    const plan = await createJobsAsCode(dbt).plan(templated);
     const body = sentFields(plan.changes.find((c) => c.identifier === 'nightly')!);
     expect(body).toMatchObject({ project_id: 270542, triggers: { github_webhook: false, schedule: true } });
   });
@@ -330,7 +339,7 @@ describe('config errors', () => {
     const other = config();
     other.account_id = 1;
     other.jobs!.nightly!.account_id = 1;
-    await expect(dbt.jobs.plan(other)).rejects.toThrow(
+    await expect(createJobsAsCode(dbt).plan(other)).rejects.toThrow(
       /jobs\.nightly\.account_id: is 1, but the client works on account 43786/,
     );
   });
@@ -338,7 +347,9 @@ describe('config errors', () => {
   it('refuses a name whose marker disagrees with the key', async () => {
     const other = config();
     other.jobs!.nightly!.name = 'Nightly [[daily]]';
-    await expect(dbt.jobs.plan(other)).rejects.toThrow(/carries the marker \[\[daily\]\] but the job's key is nightly/);
+    await expect(createJobsAsCode(dbt).plan(other)).rejects.toThrow(
+      /carries the marker \[\[daily\]\] but the job's key is nightly/,
+    );
   });
 });
 
@@ -358,28 +369,28 @@ describe('validate, import, link, unlink, deactivate', () => {
   it('validates online: missing project, environment of another project, missing deferral job', async () => {
     const bad = config();
     Object.assign(bad.jobs!.nightly!, { project_id: 1, deferring_job_definition_id: 77 });
-    const issues = await dbt.jobs.validateConfig(bad, { online: true });
+    const issues = await createJobsAsCode(dbt).validateConfig(bad, { online: true });
     expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
       'jobs.nightly.project_id: project 1 does not exist',
       'jobs.nightly.environment_id: environment 218762 belongs to project 270542',
       'jobs.nightly.deferring_job_definition_id: job 77 does not exist',
     ]);
-    expect(await dbt.jobs.validateConfig(config(), { online: true })).toEqual([]);
+    expect(await createJobsAsCode(dbt).validateConfig(config(), { online: true })).toEqual([]);
   });
 
   it('imports existing jobs as a config that plans without change', async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     fake.seedJob({ name: 'Made in the UI', settings: { threads: 2, target_name: 'ui' } });
-    const imported = await dbt.jobs.importConfig();
+    const imported = await createJobsAsCode(dbt).importConfig();
     expect(Object.keys(imported.jobs!).sort()).toEqual(['ci', 'import_3', 'nightly']);
     expect(imported.jobs!.nightly!.name).toBe('Nightly build');
     expect(imported.jobs!.nightly!.custom_environment_variables).toEqual([
       { DBT_FULL_REFRESH: 'false' },
       { DBT_TARGET_SCHEMA: 'analytics' },
     ]);
-    const managed = await dbt.jobs.importConfig({ managedOnly: true });
+    const managed = await createJobsAsCode(dbt).importConfig({ managedOnly: true });
     expect(Object.keys(managed.jobs!).sort()).toEqual(['ci', 'nightly']);
-    expect((await dbt.jobs.plan(managed)).changes).toEqual([]);
+    expect((await createJobsAsCode(dbt).plan(managed)).changes).toEqual([]);
   });
 
   it('links a job by linked_id, after which the plan sees it as managed; unlink removes the marker', async () => {
@@ -387,17 +398,17 @@ describe('validate, import, link, unlink, deactivate', () => {
     const linking = config();
     delete linking.jobs!.ci;
     linking.jobs!.nightly!.linked_id = existing;
-    const dry = await dbt.jobs.link(linking, { dryRun: true });
+    const dry = await createJobsAsCode(dbt).link(linking, { dryRun: true });
     expect(dry).toEqual([
       { jobId: existing, identifier: 'nightly', from: 'Nightly build', to: 'Nightly build [[nightly]]', done: false },
     ]);
     expect(fake.jobs.get(existing)!.name).toBe('Nightly build');
-    await dbt.jobs.link(linking);
+    await createJobsAsCode(dbt).link(linking);
     expect(fake.jobs.get(existing)!.name).toBe('Nightly build [[nightly]]');
-    const plan = await dbt.jobs.plan(linking);
+    const plan = await createJobsAsCode(dbt).plan(linking);
     expect(plan.changes.map((c) => [c.action, c.jobId])).toEqual([['update', existing]]);
 
-    const unlinked = await dbt.jobs.unlink({ identifiers: ['nightly'] });
+    const unlinked = await createJobsAsCode(dbt).unlink({ identifiers: ['nightly'] });
     expect(unlinked.map((c) => [c.jobId, c.to, c.done])).toEqual([[existing, 'Nightly build', true]]);
     expect(fake.jobs.get(existing)!.name).toBe('Nightly build');
   });
@@ -405,7 +416,7 @@ describe('validate, import, link, unlink, deactivate', () => {
   it('deactivates jobs by id: every trigger off, the rest kept', async () => {
     const id = fake.seedJob({ name: 'Hourly', triggers: { schedule: true, github_webhook: false } });
     const other = fake.seedJob({ name: 'Other', triggers: { schedule: true, github_webhook: false } });
-    const result = await dbt.jobs.deactivate({ jobIds: [id] });
+    const result = await createJobsAsCode(dbt).deactivate({ jobIds: [id] });
     expect(result).toEqual([{ jobId: id, name: 'Hourly', done: true, alreadyInactive: false }]);
     expect(fake.jobs.get(id)!.triggers).toMatchObject({ schedule: false, github_webhook: false, on_merge: false });
     expect(fake.jobs.get(id)!.name).toBe('Hourly');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cronProblem } from '../../src/jobs-as-code/cron.js';
 import { createDbtCloud } from '../../src/index.js';
-import { JobsConfigError, managedName } from '../../src/jobs.js';
+import { JobsConfigError, managedName, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig } from '../../src/node.js';
 import { readJobsConfig } from '../../src/jobs-as-code/config.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
@@ -154,7 +154,7 @@ describe('handing an account over', () => {
     }
     const dbt = createDbtCloud({ token: 't', accountId, host: fake.url, maxRetries: 0 });
     const { loaded } = await load(name, entry);
-    const plan = await dbt.jobs.plan(loaded.config);
+    const plan = await createJobsAsCode(dbt).plan(loaded.config);
     // A secret comes back masked, so only its presence is compared: it needs no change either.
     expect(plan.changes, JSON.stringify(plan.changes, null, 2)).toEqual([]);
   });
@@ -165,7 +165,7 @@ describe('handing an account over', () => {
     fake = await startFakeJobsCloud({ accountId });
     const dbt = createDbtCloud({ token: 't', accountId, host: fake.url, maxRetries: 0 });
     const { loaded } = await load(name, entry);
-    const result = await dbt.jobs.apply(await dbt.jobs.plan(loaded.config));
+    const result = await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(loaded.config));
     expect(result.failed).toEqual([]);
     for (const [identifier, body] of bodies) {
       const held = [...fake.jobs.values()].find((job) => job.name.endsWith(`[[${identifier}]]`))!;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud } from '../../src/index.js';
-import { JobsConfigError, parseJobName, parseJobsConfig } from '../../src/jobs.js';
+import { JobsConfigError, parseJobName, parseJobsConfig, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig } from '../../src/node.js';
 import { runCli } from '../support/cli.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
@@ -131,7 +131,7 @@ describe('link', () => {
 
   it('refuses a job another identifier manages, and changes nothing', async () => {
     const managed = fake.seedJob({ name: 'Nightly [[nightly]]' });
-    await expect(dbt.jobs.link(linking('mine', managed) as never)).rejects.toThrow(
+    await expect(createJobsAsCode(dbt).link(linking('mine', managed) as never)).rejects.toThrow(
       /already managed as \[\[nightly\]\]/,
     );
     expect(fake.jobs.get(managed)!.name).toBe('Nightly [[nightly]]');
@@ -140,9 +140,9 @@ describe('link', () => {
 
   it('refuses a job outside --project-id, whatever the file says of it', async () => {
     const elsewhere = fake.seedJob({ name: 'Their job', project_id: 300000, environment_id: 300001 });
-    await expect(dbt.jobs.link(linking('mine', elsewhere) as never, { projectIds: [270542] })).rejects.toThrow(
-      /outside the scope/,
-    );
+    await expect(
+      createJobsAsCode(dbt).link(linking('mine', elsewhere) as never, { projectIds: [270542] }),
+    ).rejects.toThrow(/outside the scope/);
     expect(fake.jobs.get(elsewhere)!.name).toBe('Their job');
     expect(fake.writes).toEqual([]);
   });

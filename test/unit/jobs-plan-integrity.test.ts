@@ -3,7 +3,7 @@
 // job outside the scope, or a delete that was not allowed; nothing is sent before the whole plan is checked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
-import { type JobChange, type JobsPlan, PlanRefusedError } from '../../src/jobs.js';
+import { type JobChange, type JobsPlan, PlanRefusedError, createJobsAsCode } from '../../src/jobs.js';
 import { planDigest } from '../../src/jobs-as-code/plan.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
@@ -46,7 +46,9 @@ const jobNamed = (identifier: string) =>
 
 async function expectRefused(plan: JobsPlan, reason: RegExp) {
   const writes = fake.writes.length;
-  const error = await dbt.jobs.apply(plan).catch((e: unknown) => e);
+  const error = await createJobsAsCode(dbt)
+    .apply(plan)
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PlanRefusedError);
   expect((error as PlanRefusedError).reasons.join('\n')).toMatch(reason);
   expect(fake.writes.length).toBe(writes);
@@ -54,19 +56,19 @@ async function expectRefused(plan: JobsPlan, reason: RegExp) {
 
 describe('an edited plan', () => {
   beforeEach(async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
   });
 
   it('is refused when a skipped delete is made pending by removing its skip', async () => {
     const fewer = config();
     delete fewer.jobs!.hourly;
-    const plan = await saved(dbt.jobs.plan(fewer));
+    const plan = await saved(createJobsAsCode(dbt).plan(fewer));
     expect(plan.allowDelete).toBe(false);
     const edited = JSON.parse(JSON.stringify(plan)) as JobsPlan;
     delete edited.changes[0]!.skipped;
     await expectRefused(edited, /edited after it was made/);
     // With the digest forged too, the plan's own allowDelete still rules: the delete is skipped, not done.
-    const result = await dbt.jobs.apply(await forged(plan, (p) => delete p.changes[0]!.skipped));
+    const result = await createJobsAsCode(dbt).apply(await forged(plan, (p) => delete p.changes[0]!.skipped));
     expect(result.skipped).toMatchObject([{ action: 'delete', identifier: 'hourly' }]);
     expect(jobNamed('hourly').state).toBe(1);
   });
@@ -74,7 +76,7 @@ describe('an edited plan', () => {
   it('is refused when any shown value changes', async () => {
     const changed = config();
     changed.jobs!.nightly!.settings = { threads: 8, target_name: 'prod' };
-    const plan = await saved(dbt.jobs.plan(changed));
+    const plan = await saved(createJobsAsCode(dbt).plan(changed));
     const edits: Array<(p: JobsPlan) => void> = [
       (p) => (p.changes[0]!.differences[0]!.new = 64),
       (p) => (p.changes[0]!.jobId = 1),
@@ -96,12 +98,12 @@ describe('a plan whose digest was forged', () => {
   let otherTeam: number;
 
   beforeEach(async () => {
-    await dbt.jobs.apply(await dbt.jobs.plan(config()));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     unmanaged = fake.seedJob({ name: 'Hand-made job', project_id: 270542, environment_id: 218762 });
     otherTeam = fake.seedJob({ name: 'Other team [[other]]', project_id: 300000, environment_id: 300001 });
     const changed = config();
     changed.jobs!.nightly!.settings = { threads: 8, target_name: 'prod' };
-    base = await saved(dbt.jobs.plan(changed, { limitToConfig: true }));
+    base = await saved(createJobsAsCode(dbt).plan(changed, { limitToConfig: true }));
     expect(base.changes.map((c) => [c.action, c.identifier])).toEqual([['update', 'nightly']]);
   });
 
@@ -131,15 +133,15 @@ describe('a plan whose digest was forged', () => {
       });
     });
     // The fingerprint of the wider scope is not the one the plan was made from.
-    await expect(dbt.jobs.apply(wide)).rejects.toThrow(/changed since this plan was made/);
+    await expect(createJobsAsCode(dbt).apply(wide)).rejects.toThrow(/changed since this plan was made/);
     expect(fake.jobs.get(otherTeam)!.state).toBe(1);
   });
 
   it('cannot delete without the plan’s allowDelete, nor without the caller’s', async () => {
     const fewer = config();
     delete fewer.jobs!.hourly;
-    const plan = await saved(dbt.jobs.plan(fewer, { allowDelete: true, projectIds: [270542] }));
-    const result = await dbt.jobs.apply(plan, { allowDelete: false });
+    const plan = await saved(createJobsAsCode(dbt).plan(fewer, { allowDelete: true, projectIds: [270542] }));
+    const result = await createJobsAsCode(dbt).apply(plan, { allowDelete: false });
     expect(result.skipped).toMatchObject([{ action: 'delete', identifier: 'hourly' }]);
     expect(jobNamed('hourly').state).toBe(1);
     // A delete of a job the files still hold is refused, even with every permission.
@@ -147,7 +149,7 @@ describe('a plan whose digest was forged', () => {
       p.identifiers.push('hourly');
     });
     const writes = fake.writes.length;
-    await expect(dbt.jobs.apply(stillHeld)).rejects.toThrow(/the files still hold this job|changed since/);
+    await expect(createJobsAsCode(dbt).apply(stillHeld)).rejects.toThrow(/the files still hold this job|changed since/);
     expect(fake.writes.length).toBe(writes);
     expect(jobNamed('hourly').state).toBe(1);
   });
@@ -179,7 +181,7 @@ describe('a plan whose digest was forged', () => {
   it('cannot create a job outside the scope, under a taken identifier, or without its marker', async () => {
     const more = config();
     more.jobs!.weekly = job('Weekly');
-    const plan = await saved(dbt.jobs.plan(more, { limitToConfig: true }));
+    const plan = await saved(createJobsAsCode(dbt).plan(more, { limitToConfig: true }));
     const create = (p: JobsPlan) => p.changes.find((c) => c.action === 'create')!;
     const set = (change: JobChange, field: string, value: unknown) => {
       change.differences.find((d) => d.field === field)!.new = value;
@@ -226,7 +228,7 @@ describe('a plan whose digest was forged', () => {
 
 describe('what apply sends', () => {
   it('is what the plan shows: every field of a create, the changed fields of an update', async () => {
-    const plan = await dbt.jobs.plan(config());
+    const plan = await createJobsAsCode(dbt).plan(config());
     const create = plan.changes.find((c) => c.identifier === 'nightly')!;
     expect(Object.fromEntries(create.differences.map((d) => [d.field, d.new]))).toMatchObject({
       name: 'Nightly [[nightly]]',
@@ -234,16 +236,16 @@ describe('what apply sends', () => {
       settings: { threads: 4, target_name: 'prod' },
       schedule: { cron: '0 3 * * *', date: { type: 'custom_cron', cron: '0 3 * * *' } },
     });
-    await dbt.jobs.apply(plan);
+    await createJobsAsCode(dbt).apply(plan);
     expect(jobNamed('nightly')).toMatchObject({ settings: { threads: 4, target_name: 'prod' } });
 
     // A field outside the jobs-file model (set in the UI) is kept; the file's fields are as it says.
     fake.jobs.get(jobNamed('nightly').id)!.lifecycle_webhooks = true;
     const changed = config();
     changed.jobs!.nightly!.settings = { threads: 8, target_name: 'prod' };
-    const update = (await dbt.jobs.plan(changed)).changes[0]!;
+    const update = (await createJobsAsCode(dbt).plan(changed)).changes[0]!;
     expect(update.differences).toEqual([{ field: 'settings.threads', old: 4, new: 8 }]);
-    await dbt.jobs.apply(await dbt.jobs.plan(changed));
+    await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(changed));
     expect(jobNamed('nightly')).toMatchObject({
       settings: { threads: 8, target_name: 'prod' },
       lifecycle_webhooks: true,

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
-import { type JobsPlan, type PlanOptions } from '../../src/jobs.js';
+import { type JobsPlan, type PlanOptions, createJobsAsCode } from '../../src/jobs.js';
 import { planDigest } from '../../src/jobs-as-code/plan.js';
 import { startFakeJobsCloud, type FakeJob, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
@@ -43,10 +43,10 @@ describe('scope', () => {
         { allowDelete: true, limitToConfig: true },
         { allowDelete: true, projectIds: [1] },
       ]) {
-        const plan = await dbt.jobs.plan({ jobs }, options);
+        const plan = await createJobsAsCode(dbt).plan({ jobs }, options);
         expect(plan.changes).toEqual([]);
         expect(plan.scope).toEqual({ projectIds: [], environmentIds: [] });
-        await dbt.jobs.apply(plan);
+        await createJobsAsCode(dbt).apply(plan);
       }
     }
     expect(fake.jobs.get(managed)!.state).toBe(1);
@@ -57,20 +57,23 @@ describe('scope', () => {
     const inScope = fake.seedJob({ name: 'Gone [[gone]]', project_id: 1, environment_id: 11 });
     const otherEnvironment = fake.seedJob({ name: 'Theirs [[theirs]]', project_id: 1, environment_id: 12 });
     const otherProject = fake.seedJob({ name: 'Far [[far]]', project_id: 2, environment_id: 21 });
-    const plan = await dbt.jobs.plan({ jobs: { kept: spec('Kept', 11) } }, { allowDelete: true, limitToConfig: true });
+    const plan = await createJobsAsCode(dbt).plan(
+      { jobs: { kept: spec('Kept', 11) } },
+      { allowDelete: true, limitToConfig: true },
+    );
     expect(plan.scope).toEqual({ projectIds: [1], environmentIds: [11] });
     expect(plan.changes.map((c) => [c.action, c.identifier])).toEqual([
       ['create', 'kept'],
       ['delete', 'gone'],
     ]);
-    await dbt.jobs.apply(plan);
+    await createJobsAsCode(dbt).apply(plan);
     expect(fake.jobs.get(inScope)!.state).toBe(2);
     expect(fake.jobs.get(otherEnvironment)!.state).toBe(1);
     expect(fake.jobs.get(otherProject)!.state).toBe(1);
   });
 
   it('intersects limitToConfig with the projects given', async () => {
-    const plan = await dbt.jobs.plan(
+    const plan = await createJobsAsCode(dbt).plan(
       { jobs: { a: spec('A', 11), b: spec('B', 21) } },
       { limitToConfig: true, projectIds: [2] },
     );
@@ -223,7 +226,7 @@ describe('apply, over random accounts, files and edited plans', () => {
             limitToConfig: w.options.limitToConfig,
             ...(w.options.projectIds ? { projectIds: w.options.projectIds } : {}),
           };
-          const honest = await dbt.jobs.plan(config, options);
+          const honest = await createJobsAsCode(dbt).plan(config, options);
           const before = new Map([...fake.jobs].map(([id, job]) => [id, JSON.stringify(job)]));
           const protectedIds = [...fake.jobs.values()]
             .filter((job) => untouchable(job, honest.scope))
@@ -236,7 +239,9 @@ describe('apply, over random accounts, files and edited plans', () => {
             plan.digest = await planDigest(plan);
           }
           // As the CLI applies a saved plan: deletes need the caller's --allow-delete too.
-          await dbt.jobs.apply(plan, { allowDelete: w.options.allowDelete }).catch(() => undefined);
+          await createJobsAsCode(dbt)
+            .apply(plan, { allowDelete: w.options.allowDelete })
+            .catch(() => undefined);
 
           for (const id of protectedIds) expect(JSON.stringify(fake.jobs.get(id))).toBe(before.get(id));
           if (!w.options.allowDelete) {

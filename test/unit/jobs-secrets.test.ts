@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
-import { type JobsPlan, PlanRefusedError } from '../../src/jobs.js';
+import { type JobsPlan, PlanRefusedError, createJobsAsCode } from '../../src/jobs.js';
 import { runCli } from '../support/cli.js';
 import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
 
@@ -39,19 +39,21 @@ const config = (): JobsConfig => ({
 
 describe('in the library', () => {
   it('keeps the value out of the plan and its JSON, and still sets it when the plan is applied in-process', async () => {
-    const plan = await dbt.jobs.plan(config());
+    const plan = await createJobsAsCode(dbt).plan(config());
     expect(JSON.stringify(plan)).not.toContain(secret);
     expect(plan.changes[0]!.envVars).toContainEqual(
       expect.objectContaining({ name: 'DBT_ENV_SECRET_PASSWORD', new: '*****' }),
     );
-    await dbt.jobs.apply(plan);
+    await createJobsAsCode(dbt).apply(plan);
     const stored = [...fake.envVars.values()].find((v) => v.name === 'DBT_ENV_SECRET_PASSWORD')!;
     expect(stored.value).toBe(secret);
   });
 
   it('refuses to set a secret from a plan read back from JSON, which never held its value', async () => {
-    const saved = JSON.parse(JSON.stringify(await dbt.jobs.plan(config()))) as JobsPlan;
-    const error = await dbt.jobs.apply(saved).catch((e: unknown) => e);
+    const saved = JSON.parse(JSON.stringify(await createJobsAsCode(dbt).plan(config()))) as JobsPlan;
+    const error = await createJobsAsCode(dbt)
+      .apply(saved)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanRefusedError);
     expect(String(error)).toMatch(/DBT_ENV_SECRET_PASSWORD, whose value is never saved in a plan/);
     expect(fake.writes).toEqual([]);
@@ -76,7 +78,7 @@ describe('in the library', () => {
       maxRetries: 0,
       fetch: echoing,
     });
-    const result = await client.jobs.apply(await client.jobs.plan(config()));
+    const result = await createJobsAsCode(client).apply(await createJobsAsCode(client).plan(config()));
     expect(result.success).toBe(false);
     expect(JSON.stringify(result)).not.toContain(secret);
   });

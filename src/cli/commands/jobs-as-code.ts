@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ApplyResult, DbtCloud, JobsConfig, JobsPlan, PlanOptions } from '../../index.js';
 import {
   type ConfigIssue,
+  createJobsAsCode,
   deleteNotAllowed,
   formatIssue,
   JobsConfigError,
@@ -280,7 +281,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
   ).action(
     run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config, locate, warnings } = await load(files, opts);
-      const plan = await clientFor(context, config).jobs.plan(config, { ...planOptions(opts), locate });
+      const plan = await createJobsAsCode(clientFor(context, config)).plan(config, { ...planOptions(opts), locate });
       warnReadOnly(out, warnings, plan);
       if (opts.out) await savePlan(opts.out, plan);
       out.result({ ...plan, ...compatibleChanges(plan) }, () => describePlan(plan));
@@ -323,7 +324,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
       } else {
         const { config, locate, warnings } = await load(files, opts);
         dbt = clientFor(context, config);
-        plan = await dbt.jobs.plan(config, { ...planOptions(opts), locate });
+        plan = await createJobsAsCode(dbt).plan(config, { ...planOptions(opts), locate });
         warnReadOnly(out, warnings, plan);
       }
       if (opts.dryRun) {
@@ -335,7 +336,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
       }
       if (!out.json) out.info(describePlan(plan));
       // Deletes need --allow-delete here too: applying a saved plan, whoever runs apply decides.
-      const result = await dbt.jobs.apply(plan, {
+      const result = await createJobsAsCode(dbt).apply(plan, {
         allowDelete: Boolean(opts.allowDelete),
         ...(opts.failFast ? { failFast: true } : {}),
       });
@@ -367,7 +368,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config, files: read, locate, warnings } = await load(files, opts);
       const issues = opts.online
-        ? await clientFor(context, config).jobs.validateConfig(config, { online: true, locate })
+        ? await createJobsAsCode(clientFor(context, config)).validateConfig(config, { online: true, locate })
         : [];
       const jobCount = Object.keys(config.jobs ?? {}).length;
       const warningLines = warnings.map((warning) => `! ${sanitize(formatIssue(warning))}\n`).join('');
@@ -411,7 +412,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     run(async (out, context, opts: Record<string, any>) => {
       const templates = opts.templatedFields ? await readTemplatedFields(opts.templatedFields) : undefined;
       const accountFrom = opts.config ? (await load(opts.config, opts)).config : undefined;
-      const config = await clientFor(context, accountFrom).jobs.importConfig({
+      const config = await createJobsAsCode(clientFor(context, accountFrom)).importConfig({
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         ...(opts.jobId ? { jobIds: opts.jobId } : {}),
@@ -457,7 +458,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
   ).action(
     run(async (out, context, files: string[], opts: Record<string, any>) => {
       const { config } = await load(files, opts);
-      const changes = await clientFor(context, config).jobs.link(config, {
+      const changes = await createJobsAsCode(clientFor(context, config)).link(config, {
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         dryRun: Boolean(opts.dryRun),
@@ -485,7 +486,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
       const loaded = opts.config ? await load(opts.config, opts) : undefined;
       const identifiers = [...(opts.identifier ?? []), ...Object.keys(loaded?.config.jobs ?? {})];
       if (loaded && identifiers.length === 0) throw new UsageError('the --config files hold no jobs');
-      const changes = await clientFor(context, loaded?.config).jobs.unlink({
+      const changes = await createJobsAsCode(clientFor(context, loaded?.config)).unlink({
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
         ...(identifiers.length ? { identifiers } : {}),
@@ -511,7 +512,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     run(async (out, context, opts: Record<string, any>) => {
       if (!opts.jobId && !opts.projectId && !opts.environmentId)
         throw new UsageError('name the jobs: --job-id, --project-id or --environment-id');
-      const results = await clientFor(context).jobs.deactivate({
+      const results = await createJobsAsCode(clientFor(context)).deactivate({
         ...(opts.jobId ? { jobIds: opts.jobId } : {}),
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
         ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
