@@ -247,28 +247,32 @@ function fromAjvError(error: ErrorObject): Found {
 
 const within = (pointer: string, parent: string) => pointer === parent || pointer.startsWith(`${parent}/`);
 
+const isUnion = (error: ErrorObject) => error.keyword === 'oneOf' || error.keyword === 'anyOf';
+
 /**
- * Drops what only explains another error: a failed `if` (its `then` errors say what is wrong), checks of a value
- * whose type is already wrong, and the attempts at
- * each shape of a failed oneOf/anyOf, which Ajv reports before the oneOf/anyOf error itself.
+ * Keeps the errors that say where a body is wrong, and drops what only explains another: a failed `if` (its `then`
+ * errors say what is wrong), the checks of a value whose type is already wrong, and the attempts at each shape of a
+ * failed oneOf/anyOf (Ajv reports them just before it, at or under its path). Of a failed union, what remains is
+ * either the errors inside the one shape whose type the value had (`condition.job_id` of an object that may also be
+ * null), or, when the value had none of the shapes' types (`12345` for `string | null`), the union error itself.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  // A value of the wrong type also fails its enum, pattern, minimum...: the type error says it all.
-  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
-  const keep = errors.map(
-    (error) => error.keyword !== 'if' && (error.keyword === 'type' || !wrongType.has(error.instancePath)),
-  );
+  const keep = errors.map((error) => error.keyword !== 'if');
   errors.forEach((error, index) => {
-    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') return;
-    for (
-      let earlier = index - 1;
-      earlier >= 0 && within(errors[earlier]!.instancePath, error.instancePath);
-      earlier--
-    ) {
-      keep[earlier] = false;
-    }
+    if (!isUnion(error)) return;
+    let first = index;
+    while (first > 0 && within(errors[first - 1]!.instancePath, error.instancePath)) first--;
+    const attempts = errors.slice(first, index).map((_, offset) => first + offset);
+    const inside = attempts.filter((at) => keep[at] && errors[at]!.instancePath !== error.instancePath);
+    for (const at of attempts)
+      if (inside.length === 0 || errors[at]!.instancePath === error.instancePath) keep[at] = false;
+    if (inside.length > 0) keep[index] = false;
   });
-  return errors.filter((_, index) => keep[index]);
+  const kept = errors.filter((_, index) => keep[index]);
+  // A value of the wrong type also fails its enum, pattern, minimum...: the type (or union) error says it all.
+  const typed = (error: ErrorObject) => error.keyword === 'type' || isUnion(error);
+  const wrongType = new Set(kept.filter(typed).map((error) => error.instancePath));
+  return kept.filter((error) => typed(error) || !wrongType.has(error.instancePath));
 }
 
 /** `/data/3/finished_at` → `$.data[*].finished_at`. */

@@ -228,6 +228,20 @@ describe('responseValidation middleware', () => {
     expect(JSON.parse(JSON.stringify(typed))).toMatchObject({ name: 'ResponseValidationError', operation: getRun });
   });
 
+  it('throw mode fails on a nullable timestamp that comes back as a number, naming it as the README shows', async () => {
+    for (const field of ['finished_at', 'started_at', 'dequeued_at']) {
+      const body = exampleOf('getRun');
+      body.data[field] = 12345;
+      const { dbt } = scriptedClient([json(body)]);
+      dbt.api.use(responseValidation({ mode: 'throw' }));
+      const error = (await dbt.runs.get(70403103).catch((caught: unknown) => caught)) as ResponseValidationError;
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.violations.map((v) => v.message)).toEqual([
+        `${getRun} 200: $.data.${field}: expected string | null, seen integer`,
+      ]);
+    }
+  });
+
   it('throw mode lets a valid answer through', async () => {
     const { dbt } = scriptedClient([json(exampleOf('getRun'))]);
     dbt.api.use(responseValidation({ mode: 'throw' }));
