@@ -17,6 +17,22 @@ export interface ErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * A copy of a body a server sent, small enough to serialise: nesting, list lengths and the number of values are
+ * capped, so that JSON.stringify of an error never throws (a body nested 100,000 levels deep would overflow the stack).
+ */
+function within(value: unknown, depth = 0, budget = { nodes: 10_000 }): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= 32 || --budget.nodes < 0) return '[…]';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 1000).map((item) => within(item, depth + 1, budget));
+    return value.length > 1000 ? [...items, `… ${value.length - 1000} more items`] : items;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value).slice(0, 1000)) copy[key] = within(item, depth + 1, budget);
+  return copy;
+}
+
 export class DbtCloudError extends Error {
   override name = 'DbtCloudError';
   readonly method: string | undefined;
@@ -49,7 +65,7 @@ export class DbtCloudError extends Error {
       userMessage: this.userMessage,
       developerMessage: this.developerMessage,
       requestId: this.requestId,
-      body: this.body,
+      body: within(this.body),
     };
     for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
     return fields;

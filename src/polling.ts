@@ -173,6 +173,8 @@ export async function waitForRun<R extends PolledRun>(
         if (signal?.aborted) throw aborted(signal.reason);
         if (error instanceof ResponseFormatError) throw error;
       }
+      // The caller's abort wins over what the last look found.
+      if (signal?.aborted) throw aborted(signal.reason);
       if (last && isTerminal(last.status)) {
         if (last !== previous) onProgress?.(last, previous);
         return finish(last);

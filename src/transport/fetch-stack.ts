@@ -17,6 +17,13 @@ import {
 } from './retry-policy.js';
 import { Throttle } from './throttle.js';
 
+/** A status no Response can carry (above 599). */
+class OddStatus extends Error {
+  constructor(readonly status: number) {
+    super(`status ${status}`);
+  }
+}
+
 /** Hops of a 307/308 answer to a POST that are followed by hand (other redirects of a POST are refused). */
 const maxRedirects = 5;
 
@@ -176,12 +183,21 @@ export function createTransport(options: ResolvedOptions): Transport {
         // against the signal as well: one that loses or ignores its signal must not hang the caller.
         const sending = fetchOnce(url, init);
         response = await (ownFetch ? settleBeforeAbort(sending, attemptAbort.signal) : sending);
+        // HTTP defines statuses up to 599; a Response cannot even be made with another (the runtime throws RangeError).
+        if (response.status > 599) throw new OddStatus(response.status);
         if (!stream) {
           const reading = readCapped(response, options.maxResponseBytes, !ownFetch);
           read = await (ownFetch ? settleBeforeAbort(reading, attemptAbort.signal) : reading);
         }
       } catch (error) {
         if (callerSignal?.aborted) throw aborted(callerSignal.reason);
+        if (error instanceof OddStatus) {
+          response?.body?.cancel().catch(() => {});
+          throw new ResponseFormatError(
+            `${method} ${pathOf()} answered with status ${error.status}, which HTTP does not define`,
+            { ...where(), status: error.status },
+          );
+        }
         if (error instanceof TooLarge) {
           throw new ResponseFormatError(
             `${method} ${pathOf()} answered with a body larger than ${options.maxResponseBytes} bytes (option maxResponseBytes)`,

@@ -122,6 +122,20 @@ describe('dbt.runs.wait', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('reports the caller’s abort during the last look at the deadline as AbortError, not a timeout', async () => {
+    // Polls at 0, 1 s and 1.5 s, then the last look at the 1.5 s deadline: the caller aborts while it is answered.
+    for (const finished of [false, true]) {
+      const controller = new AbortController();
+      const { dbt, requests } = setup(() => {
+        if (requests.length === 4) controller.abort();
+        return ok(run(requests.length === 4 && finished ? 10 : 3));
+      });
+      const error = await dbt.runs.wait(1, { timeoutMs: 1500, signal: controller.signal }).catch((e) => e);
+      expect(error, `last look finding the run ${finished ? 'finished' : 'running'}`).toBeInstanceOf(AbortError);
+      expect(requests).toHaveLength(4);
+    }
+  });
+
   it('reports each status and step change to onProgress, once', async () => {
     const step = (index: number, name: string, status: number) => ({ index, name, status });
     const { dbt, requests } = setup([
