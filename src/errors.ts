@@ -198,6 +198,34 @@ interface StatusEnvelope {
 const requestIdHeaders = ['x-request-id', 'x-dbt-request-id', 'cf-ray'];
 
 /** Builds the typed error for an unsuccessful HTTP response whose body was already read. */
+/**
+ * Why the API refused a request, when its answer says more than its user message: the field errors of `data`
+ * (`{ "environment_id": ["Environment 999999 does not exist."] }`), else its developer message ("A newer run of this
+ * job exists").
+ */
+export function refusalReason(
+  body: unknown,
+  userMessage: string | undefined,
+  developerMessage: string | undefined,
+): string | undefined {
+  const data = (body as { data?: unknown } | null | undefined)?.data;
+  const fields =
+    data && typeof data === 'object' && !Array.isArray(data)
+      ? Object.entries(data)
+          .slice(0, 20)
+          .flatMap(([field, messages]) =>
+            Array.isArray(messages) && messages.every((message) => typeof message === 'string')
+              ? [`${field}: ${messages.join(' ')}`]
+              : typeof messages === 'string'
+                ? [`${field}: ${messages}`]
+                : [],
+          )
+      : [];
+  const reason = fields.length > 0 ? fields.join('; ') : developerMessage;
+  if (!reason || reason === userMessage) return undefined;
+  return reason.length > 1000 ? `${reason.slice(0, 1000)}…` : reason;
+}
+
 export function errorFromResponse(
   response: Response,
   body: unknown,
@@ -224,7 +252,8 @@ export function errorFromResponse(
     response.status >= 300 && response.status < 400 && request.method !== 'GET' && request.method !== 'HEAD'
       ? ` (a redirect to ${JSON.stringify(response.headers.get('Location') ?? '')}, not followed: it would resend ${request.method} as GET)`
       : '';
-  const message = `${request.method} ${request.path} failed with ${response.status}${userMessage ? `: ${userMessage}` : ''}${redirect}`;
+  const reason = refusalReason(body, userMessage, developerMessage);
+  const message = `${request.method} ${request.path} failed with ${response.status}${userMessage ? `: ${userMessage}` : ''}${reason ? ` (${reason})` : ''}${redirect}`;
   const status = response.status;
   if (status === 400 || status === 422) return new BadRequestError(message, details);
   if (status === 401) return new AuthenticationError(message, details);

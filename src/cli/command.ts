@@ -2,7 +2,15 @@
 // into an exit code, library errors reworded in the CLI's terms, and the help text.
 import type { Command } from 'commander';
 import { createDbtCloud, ValidationError, type DbtCloud } from '../index.js';
-import { createOutput, exitCodeHelp, exitCodes, UsageError, type Output } from './output.js';
+import {
+  createOutput,
+  exitCodeHelp,
+  exitCodes,
+  type ExitCodeName,
+  plainExitCodes,
+  UsageError,
+  type Output,
+} from './output.js';
 import { given } from './parse.js';
 
 export interface GlobalOptions {
@@ -81,7 +89,12 @@ export function createContext(command: Command, out: Output): Context {
 export function action<A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | void>) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
-    const out = createOutput(Boolean(command.optsWithGlobals<GlobalOptions>().json));
+    const out = createOutput(
+      Boolean(command.optsWithGlobals<GlobalOptions>().json),
+      undefined,
+      undefined,
+      commandPath(command),
+    );
     try {
       process.exitCode = (await run(createContext(command, out), ...(args.slice(0, -1) as A))) ?? exitCodes.ok;
     } catch (error) {
@@ -90,8 +103,34 @@ export function action<A extends unknown[]>(run: (context: Context, ...args: A) 
   };
 }
 
-/** Appends examples and the exit codes to a command's --help. */
+/** The command as a person types it: `dbt-cloud runs list`. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/** Appends examples to a command's --help. */
 export function examples<C extends Command>(command: C, ...lines: string[]): C {
-  command.addHelpText('after', `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n\n${exitCodeHelp}`);
+  command.addHelpText('after', `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`);
   return command;
+}
+
+// Commands whose exit codes are not the plain ones (0, 4, 5), by what their help should list.
+const ownExitCodes = new WeakMap<Command, ExitCodeName[] | false>();
+
+/** The exit codes this command's --help lists; `false` when its help states them itself. */
+export function exitCodesOf<C extends Command>(command: C, names: ExitCodeName[] | false): C {
+  ownExitCodes.set(command, names);
+  return command;
+}
+
+/** Appends to the help of every command that runs (not the groups) the exit codes it can end with. */
+export function addExitCodeHelp(program: Command): void {
+  const visit = (command: Command) => {
+    if (command.commands.length > 0) return command.commands.forEach(visit);
+    const names = ownExitCodes.has(command) ? ownExitCodes.get(command)! : plainExitCodes;
+    if (names) command.addHelpText('after', `\n${exitCodeHelp(names)}`);
+  };
+  program.commands.forEach(visit);
 }

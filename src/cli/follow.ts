@@ -1,6 +1,14 @@
 // The one wait path of the CLI, for `run --wait` and `runs wait`: progress while the run goes, the failed step's
 // log when it fails, a cancel when the wait times out and that was asked for.
-import { RunFailedError, RunStatus, WaitTimeoutError, type DbtCloud, type Run, type RunStep } from '../index.js';
+import {
+  RunCancelledError,
+  RunFailedError,
+  RunStatus,
+  WaitTimeoutError,
+  type DbtCloud,
+  type Run,
+  type RunStep,
+} from '../index.js';
 import { progressReporter, type Output, UsageError } from './output.js';
 import { given } from './parse.js';
 
@@ -9,6 +17,8 @@ export interface FollowOptions {
   cancelOnTimeout?: boolean | undefined;
   /** Longest silence in CI logs, from `heartbeatInterval()`. */
   heartbeatMs: number;
+  /** Told the run a wait ended on without success (failed, cancelled, or still going at the timeout). */
+  onEnd?: (run: Run) => void;
 }
 
 const defaultHeartbeatMs = 60_000;
@@ -50,6 +60,13 @@ export async function followRun(dbt: DbtCloud, out: Output, runId: number, optio
       }
     }
     if (error instanceof RunFailedError) await printFailedStep(dbt, out, error.run as Run);
+    const ended = (error as { run?: unknown }).run;
+    if (
+      options.onEnd &&
+      ended &&
+      (error instanceof RunFailedError || error instanceof RunCancelledError || error instanceof WaitTimeoutError)
+    )
+      options.onEnd(ended as Run);
     throw error;
   }
 }

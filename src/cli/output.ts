@@ -17,13 +17,25 @@ import {
 
 export const exitCodes = { ok: 0, runFailed: 1, runCancelled: 2, waitTimedOut: 3, usage: 4, api: 5 } as const;
 
-export const exitCodeHelp = `Exit codes:
-  0  success
-  1  the run failed
-  2  the run was cancelled
-  3  waiting timed out
-  4  usage or configuration error
-  5  API or network error`;
+export type ExitCodeName = keyof typeof exitCodes;
+
+const exitCodeMeaning: Record<ExitCodeName, string> = {
+  ok: 'success',
+  runFailed: 'the run failed',
+  runCancelled: 'the run was cancelled',
+  waitTimedOut: 'waiting timed out',
+  usage: 'usage or configuration error',
+  api: 'API or network error',
+};
+
+/** The exit codes a command can end with, for its --help. */
+export const exitCodeHelp = (names: ExitCodeName[]) =>
+  `Exit codes:\n${names.map((name) => `  ${exitCodes[name]}  ${exitCodeMeaning[name]}`).join('\n')}`;
+
+/** What a command that does not wait for a run can end with. */
+export const plainExitCodes: ExitCodeName[] = ['ok', 'usage', 'api'];
+/** What a command that waits for a run can end with. */
+export const waitExitCodes: ExitCodeName[] = ['ok', 'runFailed', 'runCancelled', 'waitTimedOut', 'usage', 'api'];
 
 /** Bad command-line input or configuration, found before (or instead of) talking to the API. */
 export class UsageError extends Error {
@@ -130,6 +142,8 @@ export function createOutput(
   json: boolean,
   stdout: NodeJS.WritableStream = process.stdout,
   stderr: NodeJS.WritableStream = process.stderr,
+  /** The command, as typed (`dbt-cloud runs list`): a usage error points at its --help. */
+  command?: string,
 ): Output {
   return {
     json,
@@ -158,6 +172,7 @@ export function createOutput(
       } else {
         const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         stderr.write(`✗ ${sanitize(message)}\n`);
+        if (error instanceof UsageError && command) stderr.write(`  see \`${command} --help\`\n`);
       }
       return code;
     },
@@ -193,10 +208,11 @@ export function formatDuration(ms: number): string {
 
 // ---- progress while waiting ----
 
+// The step by its index, without a total: dbt Cloud adds a run's steps as they start, so a count would grow.
 function currentStep(run: Run): string {
   const steps = [...(run.run_steps ?? [])].sort((a, b) => a.index - b.index);
   const active = steps.find((step) => step.status < RunStatus.Success) ?? steps.at(-1);
-  return active ? ` · step ${active.index}/${steps.length} ${active.name}` : '';
+  return active ? ` · step ${active.index} ${active.name}` : '';
 }
 
 export interface ProgressOptions {
@@ -257,12 +273,30 @@ export function runSummary(run: Run): string {
 }
 
 export function runLine(run: Run): string {
-  return `${String(run.id).padEnd(12)} ${String(run.status_humanized).padEnd(10)} job ${String(run.job_definition_id).padEnd(10)} ${run.created_at}${run.duration_humanized ? `  ${run.duration_humanized}` : ''}`;
+  return `${String(run.id).padEnd(12)} ${String(run.status_humanized).padEnd(10)} ${String(run.job_definition_id).padEnd(10)} ${run.created_at}${run.duration_humanized ? `  ${run.duration_humanized}` : ''}`;
 }
+
+/** The header of runLine's columns. */
+export const runHeader = `${'RUN'.padEnd(12)} ${'STATUS'.padEnd(10)} ${'JOB'.padEnd(10)} CREATED  DURATION`;
 
 export const jobLine = (job: Job) => `${String(job.id).padEnd(10)} ${job.name}  (environment ${job.environment_id})`;
 
-export const jobSummary = (job: Job) => `${job.id}  ${job.name}\n  steps: ${job.execute_steps.join(' | ')}`;
+export function jobSummary(job: Job): string {
+  const triggers = Object.entries(job.triggers ?? {})
+    .filter(([, on]) => on === true)
+    .map(([name]) => name);
+  const schedule = job.triggers?.schedule ? `  schedule: ${job.cron_humanized ?? job.schedule?.cron ?? ''}` : '';
+  return [
+    `job ${job.id}  ${job.name}${job.state === 2 ? '  (deleted)' : ''}`,
+    `  project ${job.project_id}  environment ${job.environment_id}  type ${job.job_type ?? 'unknown'}`,
+    ...(job.description ? [`  ${job.description}`] : []),
+    `  triggers: ${triggers.length ? triggers.join(', ') : 'none (started by hand or by the API)'}${schedule}`,
+    `  threads ${job.settings?.threads ?? '?'}  target ${job.settings?.target_name ?? '?'}${job.dbt_version ? `  dbt ${job.dbt_version}` : ''}`,
+    '  steps:',
+    ...job.execute_steps.map((step, i) => `    ${i + 1}. ${step}`),
+    ...(job.next_run ? [`  next run: ${job.next_run}`] : []),
+  ].join('\n');
+}
 
 export const environmentLine = (environment: Environment) =>
   `${String(environment.id).padEnd(10)} ${environment.name}  (${environment.type}${environment.deployment_type ? `, ${environment.deployment_type}` : ''})`;

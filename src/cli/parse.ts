@@ -12,6 +12,21 @@ export const integer = (value: string) => {
   return Number(value);
 };
 
+/** A whole number of seconds, 0 included. */
+export const seconds = (value: string) => {
+  if (!/^\d{1,10}$/.test(value))
+    throw new InvalidArgumentError(`must be a whole number of seconds, got ${JSON.stringify(value)}`);
+  return Number(value);
+};
+
+/** `true` or `false` (also yes/no, 1/0), for a flag whose value matters either way. */
+export const boolean = (value: string) => {
+  const text = value.trim().toLowerCase();
+  if (['true', 'yes', '1'].includes(text)) return true;
+  if (['false', 'no', '0'].includes(text)) return false;
+  throw new InvalidArgumentError(`must be true or false, got ${JSON.stringify(value)}`);
+};
+
 export const list = (value: string) =>
   value
     .split(',')

@@ -2,7 +2,7 @@
 // under commands/ and is added here with one call.
 import { Command } from 'commander';
 import { version } from '../index.js';
-import { examples } from './command.js';
+import { addExitCodeHelp, examples } from './command.js';
 import { registerArtifacts } from './commands/artifacts.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerEnvironments } from './commands/environments.js';
@@ -23,9 +23,10 @@ export function buildProgram(): Command {
     .option('--host <host>', 'host or access URL, e.g. emea.dbt.com (default: $DBT_CLOUD_HOST, else cloud.getdbt.com)')
     .option('--json', 'print machine-readable JSON only (errors and --verbose lines: JSON on stderr)')
     .option('--verbose', 'log every request to stderr (the token is never shown)')
-    .showHelpAfterError()
-    // Set before any subcommand exists, so every subcommand inherits it: usage errors come back as CommanderError.
+    // Set before any subcommand exists, so every subcommand inherits them: a usage error comes back as a
+    // CommanderError that the entry prints in one line (or one JSON line), not commander's text and the whole help.
     .exitOverride()
+    .configureOutput({ outputError: () => {} })
     .addHelpText(
       'after',
       '\nConfiguration comes from the flags, then DBT_CLOUD_API_TOKEN, DBT_CLOUD_ACCOUNT_ID and DBT_CLOUD_HOST' +
@@ -33,6 +34,18 @@ export function buildProgram(): Command {
         '\nan empty flag (--token "") is refused rather than read from the environment.',
     );
   examples(program, 'dbt-cloud doctor', 'dbt-cloud run 567183 --wait --timeout 30m', 'dbt-cloud runs --help');
+  program.addHelpText(
+    'after',
+    `
+Exit codes:
+  0  success
+  4  usage or configuration error
+  5  API or network error
+  run --wait and runs wait also: 1 the run failed, 2 it was cancelled, 3 waiting timed out
+  jobs plan, apply, validate, ...: 1 any error, and plan 2 when there are changes to apply
+  spec check: 1 when an answer differs from the spec
+Each command's --help lists the codes it can end with.`,
+  );
 
   registerRun(program);
   registerRuns(program);
@@ -43,6 +56,7 @@ export function buildProgram(): Command {
   registerDoctor(program);
   registerSpecCheck(program);
   registerMock(program);
+  addExitCodeHelp(program);
 
   return program;
 }

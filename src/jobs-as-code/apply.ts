@@ -5,7 +5,7 @@
 // from anything else. Anything else refuses the whole plan before one request is sent.
 // Order: creates, then updates, then deletes (nothing is removed before everything new is in place); each job's
 // overrides right after the job itself.
-import { DbtCloudError, ValidationError } from '../errors.js';
+import { DbtCloudError, refusalReason, ValidationError } from '../errors.js';
 import { modelFields, refusedKey } from './config.js';
 import { type EnvVarChange, isSecretName, maskedValue, type RemoteEnvVar, sameValue } from './diff.js';
 import { parseJobName } from './identifiers.js';
@@ -366,14 +366,7 @@ function pick(change: JobChange) {
   };
 }
 
-/** dbt Cloud's reasons for refusing a change: `{ data: { field: [messages] } }`, or else its developer message. */
+/** dbt Cloud's reasons for refusing a change: its field errors, or else its developer message. */
 function detailsOf(error: DbtCloudError): string | undefined {
-  const data = (error.body as { data?: unknown } | null | undefined)?.data;
-  const fields =
-    data && typeof data === 'object' && !Array.isArray(data)
-      ? Object.entries(data).flatMap(([field, messages]) =>
-          Array.isArray(messages) ? [`${field}: ${messages.map(String).join(' ')}`] : [],
-        )
-      : [];
-  return fields.length > 0 ? fields.join('; ') : error.developerMessage;
+  return refusalReason(error.body, undefined, error.developerMessage);
 }

@@ -24,6 +24,33 @@ class OddStatus extends Error {
   }
 }
 
+/** The messages of an error and its causes (`fetch failed: bad port`): the outer one alone often says nothing. */
+function causeMessages(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (typeof e.message === 'string' && e.message !== '' && !messages.includes(e.message)) messages.push(e.message);
+  }
+  return messages.join(': ');
+}
+
+/** What the commonest connection error codes mean, for a person reading the message. */
+const connectionCodeMeaning: Record<string, string> = {
+  ECONNREFUSED: 'nothing accepts connections on that port',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be looked up just now',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+  UND_ERR_SOCKET: 'the connection closed early',
+  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed (trust it with NODE_EXTRA_CA_CERTS)",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's TLS certificate is not trusted (trust its CA with NODE_EXTRA_CA_CERTS)",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "the server's TLS certificate is not trusted (trust its CA with NODE_EXTRA_CA_CERTS)",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's TLS certificate is for another host name",
+};
+
 /** Hops of a 307/308 answer to a POST that are followed by hand (other redirects of a POST are refused). */
 const maxRedirects = 5;
 
@@ -212,11 +239,15 @@ export function createTransport(options: ResolvedOptions): Transport {
         } else {
           const code = errorCode(error);
           sentNever = response === undefined && neverSent(error);
-          const detail = code ?? redactToken(String((error as Error)?.message ?? 'network error'), token);
+          const detail = code
+            ? `${code}${connectionCodeMeaning[code] ? ` (${connectionCodeMeaning[code]})` : ''}`
+            : redactToken(causeMessages(error) || 'network error', token);
+          // Where it went: a connection error is most often the wrong host or port, or nothing listening there.
+          const to = new URL(url).host;
           failure = new ConnectionError(
             response === undefined
-              ? `${method} ${pathOf()} failed: ${detail}`
-              : `${method} ${pathOf()} failed while its answer was read: ${detail}`,
+              ? `${method} ${pathOf()} to ${to} failed: ${detail}`
+              : `${method} ${pathOf()} to ${to} failed while its answer was read: ${detail}`,
             { ...where(), cause: detachedCause(error, token) },
           );
         }

@@ -27,9 +27,12 @@ const neverSentCodes = new Set([
   'EHOSTUNREACH',
 ]);
 
-/** The `code` of an error or of one of its causes (`ECONNRESET`, `UND_ERR_SOCKET`, ...). */
+/**
+ * The `code` of an error or of one of its causes (`ECONNRESET`, `UND_ERR_SOCKET`, ...); a connection tried on several
+ * addresses fails with an AggregateError, whose first error has the code.
+ */
 export function errorCode(error: unknown): string | undefined {
-  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause ?? e.errors?.[0], depth++) {
     if (typeof e.code === 'string') return e.code;
   }
   return undefined;

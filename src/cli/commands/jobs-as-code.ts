@@ -15,7 +15,7 @@ import {
   planFormat,
 } from '../../jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../node.js';
-import { type Context, createContext, type GlobalOptions, inCliTerms } from '../command.js';
+import { type Context, createContext, exitCodesOf, type GlobalOptions, inCliTerms } from '../command.js';
 import { createOutput, type Output, sanitize, UsageError } from '../output.js';
 
 export const jobsAsCodeExitCodes = { ok: 0, error: 1, changes: 2 } as const;
@@ -216,7 +216,7 @@ function describeResult(result: ApplyResult): string {
     ),
     ...result.failed.map((f) =>
       sanitize(
-        `✗ ${f.action} ${f.identifier}: ${f.error.name}: ${f.error.message}${f.error.details ? ` (${f.error.details})` : ''}`,
+        `✗ ${f.action} ${f.identifier}: ${f.error.name}: ${f.error.message}${f.error.details && !f.error.message.includes(f.error.details) ? ` (${f.error.details})` : ''}`,
       ),
     ),
     ...result.skipped.map((s) => sanitize(`- ${s.action} ${s.identifier}: skipped, ${skippedReason(s.reason)}`)),
@@ -251,7 +251,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
       }
     };
   const help = (command: Command, examples: string) =>
-    command.addHelpText('after', `\nExamples:\n${examples}\n\n${exitCodeHelp}`);
+    exitCodesOf(command, false).addHelpText('after', `\nExamples:\n${examples}\n\n${exitCodeHelp}`);
 
   const load = (files: string[], opts: { varsYml?: string[] }) =>
     loadJobsConfig(files, opts.varsYml?.length ? { vars: opts.varsYml } : {});

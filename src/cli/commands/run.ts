@@ -1,10 +1,10 @@
 // `dbt-cloud run`: trigger a job run, and optionally wait for it and download its artifacts.
 import type { Command } from 'commander';
 import { downloadArtifacts } from '../../node.js';
-import { action, examples } from '../command.js';
+import { action, examples, exitCodesOf } from '../command.js';
 import { followRun, heartbeatInterval } from '../follow.js';
-import { runSummary, savedFiles, UsageError } from '../output.js';
-import { artifactPaths, collect, given, integer, timeout } from '../parse.js';
+import { runSummary, savedFiles, UsageError, waitExitCodes } from '../output.js';
+import { artifactPaths, boolean, collect, given, integer, seconds, timeout } from '../parse.js';
 
 interface RunOptions {
   wait?: boolean;
@@ -15,6 +15,12 @@ interface RunOptions {
   dbtVersionOverride?: string;
   targetNameOverride?: string;
   threadsOverride?: number;
+  timeoutSecondsOverride?: number;
+  generateDocsOverride?: boolean;
+  githubPullRequestId?: number;
+  gitlabMergeRequestId?: number;
+  azurePullRequestId?: number;
+  nonNativePullRequestId?: number;
   steps?: string[];
   reuseExisting?: boolean;
   timeout?: number;
@@ -25,8 +31,7 @@ interface RunOptions {
 
 export function registerRun(program: Command): void {
   examples(
-    program
-      .command('run')
+    exitCodesOf(program.command('run'), waitExitCodes)
       .description('trigger a job run, and optionally wait for it and download its artifacts')
       .argument('<job-id>', 'the job to run', integer)
       .option('--wait', 'wait for the run to finish')
@@ -37,6 +42,12 @@ export function registerRun(program: Command): void {
       .option('--dbt-version-override <version>', 'run with this dbt version')
       .option('--target-name-override <name>', 'set target.name')
       .option('--threads-override <n>', 'thread count', integer)
+      .option('--timeout-seconds-override <seconds>', 'stop the run after this many seconds (0: no limit)', seconds)
+      .option('--generate-docs-override <true|false>', 'generate docs after the run, or not', boolean)
+      .option('--github-pull-request-id <id>', 'the GitHub pull request the run is for (a CI run)', integer)
+      .option('--gitlab-merge-request-id <id>', 'the GitLab merge request the run is for', integer)
+      .option('--azure-pull-request-id <id>', 'the Azure DevOps pull request the run is for', integer)
+      .option('--non-native-pull-request-id <id>', 'the pull request of another git provider the run is for', integer)
       .option('--steps <command>', "a dbt command to run instead of the job's steps (repeat for several)", collect)
       .option('--reuse-existing', "follow the job's queued or running run instead of starting another")
       .option('--timeout <duration>', 'with --wait: give up waiting after this long, e.g. 30m (more than 0)', timeout)
@@ -50,6 +61,7 @@ export function registerRun(program: Command): void {
     'dbt-cloud run 567183 --wait --timeout 30m --cancel-on-timeout',
     'dbt-cloud run 567183 --git-branch feature/x --steps "dbt build --select state:modified+" --wait',
     'dbt-cloud run 567183 --wait --download run_results.json,manifest.json --out target/',
+    'dbt-cloud run 567184 --github-pull-request-id 42 --git-sha 9f8e7d6 --schema-override dbt_cloud_pr_42 --wait',
   ).action(
     action(async ({ out, client, env }, jobId: number, opts: RunOptions) => {
       // Every option is checked before the trigger: a mistake found after it would leave a run nobody follows.
@@ -69,9 +81,16 @@ export function registerRun(program: Command): void {
           dbtVersionOverride: opts.dbtVersionOverride,
           targetNameOverride: opts.targetNameOverride,
           threadsOverride: opts.threadsOverride,
+          githubPullRequestId: opts.githubPullRequestId,
+          gitlabMergeRequestId: opts.gitlabMergeRequestId,
+          azurePullRequestId: opts.azurePullRequestId,
+          nonNativePullRequestId: opts.nonNativePullRequestId,
           stepsOverride: opts.steps,
           reuseExisting: opts.reuseExisting,
         }),
+        // Falsy values that mean something: 0 seconds (no limit) and false (no docs).
+        ...(opts.timeoutSecondsOverride === undefined ? {} : { timeoutSecondsOverride: opts.timeoutSecondsOverride }),
+        ...(opts.generateDocsOverride === undefined ? {} : { generateDocsOverride: opts.generateDocsOverride }),
       });
       out.info(`Triggered run ${run.id} of job ${jobId}${run.href ? `: ${run.href}` : ''}`);
       if (!wait) {
@@ -82,6 +101,8 @@ export function registerRun(program: Command): void {
         timeoutMs: opts.timeout,
         cancelOnTimeout: opts.cancelOnTimeout,
         heartbeatMs,
+        // A run that failed, was cancelled or timed out is still the result: `--json > run.json` gets it.
+        onEnd: (ended) => out.result({ run: ended, files: [] }, () => runSummary(ended)),
       });
       const files = opts.download ? await downloadArtifacts(dbt, finished.id, opts.download, opts.out) : [];
       out.result({ run: finished, files }, () => [runSummary(finished), savedFiles(files)].filter(Boolean).join('\n'));

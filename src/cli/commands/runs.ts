@@ -1,9 +1,9 @@
 // `dbt-cloud runs`: list, inspect, cancel, retry and wait for runs, and print their logs.
 import type { Command } from 'commander';
 import type { RunStatusName } from '../../index.js';
-import { action, examples } from '../command.js';
+import { action, examples, exitCodesOf } from '../command.js';
 import { followRun, heartbeatInterval } from '../follow.js';
-import { lines, runLine, runSummary, stepLogBlock, UsageError } from '../output.js';
+import { lines, runLine, runSummary, stepLogBlock, UsageError, runHeader, waitExitCodes } from '../output.js';
 import { given, integer, list, timeout } from '../parse.js';
 
 export function registerRuns(program: Command): void {
@@ -40,7 +40,7 @@ export function registerRuns(program: Command): void {
         ...(opts.all ? { concurrency: 4 } : { pageSize: Math.min(opts.limit, 100) }),
       });
       const items = await paginator.toArray(opts.all ? {} : { max: opts.limit });
-      out.result(items, () => lines(items, runLine, 'no runs'));
+      out.result(items, () => (items.length ? `${runHeader}\n${lines(items, runLine, '')}` : 'no runs'));
     }),
   );
 
@@ -67,8 +67,7 @@ export function registerRuns(program: Command): void {
   }
 
   examples(
-    runs
-      .command('wait')
+    exitCodesOf(runs.command('wait'), waitExitCodes)
       .description('wait for a run to finish')
       .argument('<run-id>', 'the run', integer)
       .option('--timeout <duration>', 'give up after this long, e.g. 30m (more than 0)', timeout)
@@ -84,6 +83,8 @@ export function registerRuns(program: Command): void {
         timeoutMs: opts.timeout,
         cancelOnTimeout: opts.cancelOnTimeout,
         heartbeatMs,
+        // A run that failed, was cancelled or timed out is still the result: scripts read it from stdout.
+        onEnd: (ended) => out.result(ended, () => runSummary(ended)),
       });
       out.result(run, () => runSummary(run));
     }),

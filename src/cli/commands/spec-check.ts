@@ -2,7 +2,7 @@
 // the spec this package ships (and so from its types). Exit 0 when they match, 1 when they do not.
 import type { Command } from 'commander';
 import { checkSpec, type SpecCheckEntry, type SpecCheckReport } from '../../validate-responses/index.js';
-import { action } from '../command.js';
+import { action, examples, exitCodesOf } from '../command.js';
 import { UsageError } from '../output.js';
 
 /** Exit status when at least one answer differs from the spec. */
@@ -52,9 +52,14 @@ export function formatSpecReport(report: SpecCheckReport): string {
 export function registerSpecCheck(program: Command): void {
   const spec =
     program.commands.find((command) => command.name() === 'spec') ??
-    program.command('spec').description('compare the real API with the spec this package ships');
-  spec
-    .command('check')
+    examples(
+      program.command('spec').description('compare the real API with the spec this package ships'),
+      'dbt-cloud spec check',
+      'dbt-cloud spec check --max-requests 300 --json > drift.json',
+    );
+  const check = spec.command('check');
+  exitCodesOf(check, false);
+  check
     .description('read the account with GET requests only and report where answers differ from the spec')
     .option('--max-requests <n>', 'most requests to send (default 100)', positive('--max-requests'))
     .option('--page-size <n>', 'items asked of each list (default 10)', positive('--page-size'))
