@@ -161,6 +161,27 @@ const withoutContext = (description) =>
     .replace(/\s*in (?:Response \w+|Request body|Request) content(?: \([^)]*\))?\s*$/i, '')
     .trim();
 
+/** What a change does, apart from where: the same edit seen at a component and at every operation that uses it. */
+const signature = (diff) => JSON.stringify([diff.action, diff.path.at(-1), diff.before ?? null, diff.after ?? null]);
+
+/**
+ * `schema Run description`: a component and the path inside it. Any change inside an example is one change of that
+ * example (a list of examples edited is one line, not one per item), and a named example is one whole.
+ */
+function placeOf(label, inside) {
+  const example = inside.findIndex(
+    (key, i) => (key === 'example' || key === 'examples') && !subschemaKeywords.has(inside[i - 1]),
+  );
+  const kept = label.startsWith('example ') ? [] : example >= 0 ? inside.slice(0, example + 1) : inside;
+  return `${label}${kept.length ? ` ${kept.join('.')}` : ''}`;
+}
+
+/** `schema Run` and the path inside it, for a diff under `components`. */
+function componentOf(path) {
+  const kind = singular[path[1]] ?? (path[1] === 'examples' ? 'example' : path[1]);
+  return { label: `${kind} ${path[2]}`, inside: path.slice(3) };
+}
+
 /**
  * Classifies the changes from one parsed OpenAPI document to the next. A change inside a shared component is one
  * entry (with `origin`, e.g. `schema Run`, and the operations it reaches), not one per operation.
@@ -168,19 +189,34 @@ const withoutContext = (description) =>
 export function classifyChanges(oldDoc, newDoc) {
   // apiDiff rewrites parts of the documents it is given, so it gets copies.
   const diffs = apiDiff(structuredClone(oldDoc), structuredClone(newDoc));
+  // The same change under `components`, by what it does: where api-smart-diff merged a `$ref` into an `allOf` or a
+  // `oneOf` (a `$ref` beside other keywords), the operation's path no longer follows the document, and an edit
+  // that does the same thing as a component's is that component's.
+  const inComponents = new Map();
+  for (const diff of diffs.filter((d) => d.path[0] === 'components' && d.path.length >= 3)) {
+    // api-smart-diff resolves the `$ref`s between components too, so a change shows again in every component that
+    // uses the one it is in: the component it is in is where the path inside is shortest.
+    const key = signature(diff);
+    const found = { diff, ...componentOf(diff.path) };
+    const known = inComponents.get(key);
+    if (!known || found.inside.length < known.inside.length) inComponents.set(key, found);
+  }
   const changes = new Map();
+  const reached = new Set();
   // A change to a shared component is reported again, with its request or response side, at every operation
   // that uses it; the copy under components has neither that side nor a description, so it is left out.
   for (const diff of diffs.filter((d) => d.path[0] !== 'components' || d.path[1] === 'securitySchemes')) {
     const cls = classify(diff);
     const operation = diff.path[0] === 'paths' && diff.path.length >= 3 ? locate(diff.path.slice(0, 3)) : undefined;
+    const same = operation ? inComponents.get(signature(diff)) : undefined;
     const origin =
       originOf(diff.action === 'remove' ? oldDoc : newDoc, diff.path) ??
-      originOf(diff.action === 'remove' ? newDoc : oldDoc, diff.path);
-    const where = origin
-      ? `${origin.label}${origin.inside.length ? ` ${origin.inside.join('.')}` : ''}`
-      : locate(diff.path);
-    const key = `${cls} ${diff.action} ${where}`;
+      originOf(diff.action === 'remove' ? newDoc : oldDoc, diff.path) ??
+      (same ? { label: same.label, inside: same.inside } : undefined);
+    if (same) reached.add(same.diff);
+    const where = origin ? placeOf(origin.label, origin.inside) : locate(diff.path);
+    const action = origin && inExample(diff.path) ? 'change' : diff.action;
+    const key = `${cls} ${action} ${where}`;
     const known = changes.get(key);
     if (known) {
       if (operation && !known.operations.includes(operation)) known.operations.push(operation);
@@ -189,12 +225,30 @@ export function classifyChanges(oldDoc, newDoc) {
     const description = describe(diff);
     changes.set(key, {
       class: cls,
-      action: diff.action,
+      action,
       path: diff.path,
       where,
       origin: origin?.label,
       operations: operation ? [operation] : [],
       description: origin ? withoutContext(description) : description,
+    });
+  }
+  // A component's annotation that no operation shows (a named example, or a description every use replaces with
+  // its own) is still one line, so that no edit goes unreported.
+  for (const { diff, label, inside } of inComponents.values()) {
+    if (reached.has(diff) || classify(diff) !== 'annotation') continue;
+    const where = placeOf(label, inside);
+    const example = diff.path[1] === 'examples' || inExample(diff.path);
+    const action = example ? 'change' : diff.action;
+    if ([...changes.values()].some((c) => c.where === where)) continue;
+    changes.set(`annotation ${action} ${where}`, {
+      class: 'annotation',
+      action,
+      path: diff.path,
+      where,
+      origin: label,
+      operations: [],
+      description: example ? 'example (not part of the contract)' : describe(diff),
     });
   }
   return [...changes.values()];
@@ -215,7 +269,10 @@ export function formatReport(changes) {
     if (group.length === 0) continue;
     lines.push(`${name} (${group.length}):`);
     for (const c of group) {
-      const reach = c.origin ? ` (${c.operations.length} operation${c.operations.length === 1 ? '' : 's'})` : '';
+      const reach =
+        c.operations.length && c.origin
+          ? ` (${c.operations.length} operation${c.operations.length === 1 ? '' : 's'})`
+          : '';
       lines.push(fit(`  ${c.class}  ${c.action}  ${c.where}${reach}  ${c.description}`));
     }
   }
