@@ -3,7 +3,7 @@
 /** JSON Schema of a jobs-as-code file after templating (the strict flavour of schemas/jobs.schema.json). */
 export const jobsFileSchema: Record<string, unknown> = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://unpkg.com/dbt-cloud-ts/schemas/jobs.schema.json",
+  "$id": "urn:dbt-cloud-ts:jobs.schema.json",
   "title": "dbt Cloud jobs as code",
   "description": "dbt Cloud jobs kept in YAML (the dbt-jobs-as-code format), read by `dbt-cloud jobs plan` and `jobs apply`. Generated from the dbt-cloud-ts OpenAPI spec; do not edit.",
   "type": "object",

@@ -5,5 +5,5 @@ export { startMockServer, bundledSpecPath } from './mock/launcher.js';
 export type { MockServer, MockServerOptions, MockStateSummary } from './mock/launcher.js';
 export { MockServerError, type MockServerFailure } from './mock/mock-error.js';
 export type { Scenarios, JobScenario, FaultRule, RunOutcome, PhaseDurations } from './mock/scenarios.js';
-export { loadJobsConfig, resolveJobsFiles, toJobsYaml, defaultSchemaUrl } from './jobs-as-code/load.js';
+export { loadJobsConfig, resolveJobsFiles, toJobsYaml, jobsSchemaPath } from './jobs-as-code/load.js';
 export type { LoadJobsOptions, LoadedJobs, JobsYamlOptions } from './jobs-as-code/load.js';

@@ -309,7 +309,7 @@ export function buildJobsFileSchema(doc, { forEditors = false } = {}) {
   };
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://unpkg.com/dbt-cloud-ts/schemas/jobs.schema.json',
+    $id: 'urn:dbt-cloud-ts:jobs.schema.json',
     title: 'dbt Cloud jobs as code',
     description:
       'dbt Cloud jobs kept in YAML (the dbt-jobs-as-code format), read by `dbt-cloud jobs plan` and `jobs apply`. Generated from the dbt-cloud-ts OpenAPI spec; do not edit.',

@@ -2,7 +2,7 @@
 // interpreter of the Jinja that dbt-jobs-as-code's files use), parses the YAML with anchors and merge keys, and checks
 // the result, naming file, line and field for every problem.
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import {
@@ -22,6 +22,7 @@ import {
   templateVariables,
   toTemplateValue,
 } from './render.js';
+import { packageFile } from '../package-files.js';
 
 export interface LoadJobsOptions {
   /** Vars files (paths or globs) for templated files, or the variables themselves. */
@@ -248,8 +249,13 @@ function keyRangeOf(doc: Document, path: Array<string | number>): number | undef
 }
 
 export interface JobsYamlOptions {
-  /** The schema editors check the file with (a `yaml-language-server` comment); false for none. */
+  /**
+   * The schema editors check the file with (a `yaml-language-server` comment); false for none. Default: this
+   * package's `schemas/jobs.schema.json` on this machine, relative to where the file is written (`writtenTo`).
+   */
   schemaUrl?: string | false;
+  /** The path the YAML will be written to, so that the default schema reference is relative to it; default: a file in the current directory. */
+  writtenTo?: string;
   /**
    * Escape template syntax in every string (default true), so that rendering the file with vars gives back exactly
    * the text dbt Cloud holds: a job named `X {{ y }}` stays that name, never an expression.
@@ -262,7 +268,20 @@ export interface JobsYamlOptions {
   templatedFields?: Record<string, string>;
 }
 
-export const defaultSchemaUrl = 'https://unpkg.com/dbt-cloud-ts/schemas/jobs.schema.json';
+/** The JSON Schema of jobs files that ships with this package, where it is on this machine. */
+export function jobsSchemaPath(): string {
+  return packageFile('schemas', 'jobs.schema.json');
+}
+
+/**
+ * The shipped schema as a file written at `writtenTo` reaches it (`../node_modules/dbt-cloud-ts/schemas/...`):
+ * editors resolve a relative `$schema` from the file, and the file works for everyone who installs the package.
+ */
+function schemaReference(writtenTo: string | undefined): string {
+  const from = writtenTo ? dirname(resolve(writtenTo)) : process.cwd();
+  const path = relative(from, jobsSchemaPath()).split(sep).join('/');
+  return path.startsWith('../') ? path : `./${path}`;
+}
 
 function escapeStrings(value: unknown): unknown {
   if (typeof value === 'string') return escapeTemplateText(value);
@@ -276,7 +295,7 @@ function escapeStrings(value: unknown): unknown {
 
 /** A config as YAML, e.g. from `createJobsAsCode(dbt).importConfig()`. */
 export function toJobsYaml(config: JobsConfig, options: JobsYamlOptions = {}): string {
-  const schemaUrl = options.schemaUrl ?? defaultSchemaUrl;
+  const schemaUrl = options.schemaUrl ?? schemaReference(options.writtenTo);
   const header = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n\n` : '';
   const data = (options.escapeTemplates === false ? config : escapeStrings(config)) as JobsConfig;
   for (const [field, template] of Object.entries(options.templatedFields ?? {})) {

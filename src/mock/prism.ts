@@ -4,8 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { MockServerError } from './mock-error.js';
 import type { RunnerOptions } from './prism-runner.js';
 
@@ -42,19 +43,11 @@ export interface PrismProcess {
 }
 
 // The folder holding generated/openapi.yaml: the project root from src/mock/, or the package root from dist/src/mock/.
-function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 5; up++, dir = resolve(dir, '..')) {
-    if (existsSync(join(dir, 'generated', 'openapi.yaml'))) return dir;
-  }
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
-const packageRoot = findPackageRoot();
 const listeningLine = /Prism is listening on (http:\/\/[^\s]+?):(\d+)/;
 const processingLine = /^Prism is processing the spec$/m;
 
 /** Where the spec shipped with this package lives. */
-export const bundledSpecPath = join(packageRoot, 'generated', 'openapi.yaml');
+export const bundledSpecPath = packageFile('generated', 'openapi.yaml');
 
 /** Prism must be installed (an optional peer dependency): say how, before anything starts. */
 export function checkPrismInstalled(): void {

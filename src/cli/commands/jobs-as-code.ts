@@ -420,7 +420,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         ...(opts.includeLinkedId ? { includeLinkedId: true } : {}),
         ...(opts.filter ? { filter: opts.filter } : {}),
       });
-      const yaml = toJobsYaml(config, templates ? { templatedFields: templates } : {});
+      const yaml = toJobsYaml(config, {
+        ...(templates ? { templatedFields: templates } : {}),
+        ...(opts.out ? { writtenTo: opts.out } : {}),
+      });
       const count = Object.keys(config.jobs ?? {}).length;
       if (opts.out) {
         await writeFile(opts.out, yaml);
