@@ -1,3 +1,3 @@
 // Kept equal to package.json's name and version by a unit test.
 export const packageName = 'dbt-cloud-ts';
-export const packageVersion = '0.1.0';
+export const packageVersion = '0.2.0';

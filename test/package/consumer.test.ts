@@ -185,7 +185,7 @@ console.log(JSON.stringify({
       api: 'function',
       runs: 'function',
       success: 10,
-      version: '0.1.0',
+      version: (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version,
       errors: 'function',
       nodeEntry: ['function', 'function'],
       sharedErrors: 'runId',

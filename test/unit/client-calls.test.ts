@@ -1,11 +1,11 @@
 // The public calls of real clients (dbt Labs' Terraform provider, dpguthrie/dbtc) that dbt Labs' published spec
-// lacks: each is an operation of the bundled spec, or the README's spec section says why it was left out.
+// lacks: each is an operation of the bundled spec, or the spec's page (docs/spec.md) says why it was left out.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../support/spec.js';
 
 const spec = loadSpec();
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const specPage = readFileSync(new URL('../../docs/spec.md', import.meta.url), 'utf8');
 
 function operationAt(method: string, path: string): Record<string, any> | undefined {
   return spec.paths?.[path]?.[method.toLowerCase()];
@@ -171,7 +171,7 @@ const added: [string, string, string, string][] = [
   ['GET', '/api/v3/accounts/{account_id}/projects/{project_id}/runs/{run_id}/timing/', 'getRunTiming', 'dbtc'],
 ];
 
-// Calls the clients make that we left out; the README's table names each (method, then the path).
+// Calls the clients make that we left out; the spec page's table names each (method, then the path).
 const leftOut: [string, string][] = [
   ['GET', '/api/private/accounts/{id}/features/'],
   ['POST', '/api/private/accounts/{id}/notification-settings/'],
@@ -191,11 +191,11 @@ describe('operations real clients call beyond dbt Labs’ published spec', () =>
       expect(operation!.responses).toHaveProperty(status);
   });
 
-  it.each(leftOut)('%s %s is left out, and the README says why', (method, path) => {
+  it.each(leftOut)('%s %s is left out, and docs/spec.md says why', (method, path) => {
     const ourPath = path.replace('/accounts/{id}/', '/accounts/{account_id}/');
     expect(operationAt(method, ourPath), `${method} ${ourPath} is in the spec`).toBeUndefined();
-    const row = readme.split('\n').find((line) => line.startsWith('|') && line.includes(`${path}\``));
-    expect(row, `README row for ${path}`).toBeDefined();
+    const row = specPage.split('\n').find((line) => line.startsWith('|') && line.includes(`${path}\``));
+    expect(row, `docs/spec.md row for ${path}`).toBeDefined();
     expect(row).toContain(method);
   });
 });
