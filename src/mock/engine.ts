@@ -25,6 +25,7 @@ import {
   success,
   type Context,
 } from './reply.js';
+import { newJob, withDerivedSchedule } from './jobs.js';
 import { failureDetails, renderRun, visibleSteps, type RunRecord } from './runs.js';
 import type { Environment, Job, Project, StoredObject } from './seed.js';
 import { type MockState, type StoredEnvironmentVariable, type TriggerRunRequest } from './state.js';
@@ -36,38 +37,6 @@ type Handler = (context: Context) => void;
 
 /** The header the front door names the mock's own base URL in (for the links in answers). */
 export const baseUrlHeader = 'x-dbt-mock-base-url';
-
-/** What a job created with only a project, an environment and a name starts as (dbt Cloud answers an empty
- * description as `""`, never null: recorded responses show it, and dbt-jobs-as-code fails on null). */
-const newJob = {
-  description: '',
-  dbt_version: null,
-  deferring_environment_id: null,
-  deferring_job_definition_id: null,
-  execute_steps: [],
-  execution: { timeout_seconds: 0 },
-  generate_docs: false,
-  generate_sources: false,
-  run_generate_sources: false,
-  job_type: 'other',
-  lifecycle_webhooks: false,
-  run_compare_changes: false,
-  run_lint: false,
-  errors_on_lint_failure: true,
-  cost_optimization_features: [],
-  run_failure_count: 0,
-  settings: { threads: 4, target_name: 'default' },
-  triggers: { github_webhook: false, schedule: false, git_provider_webhook: false, on_merge: false },
-  schedule: {
-    cron: '0 * * * *',
-    date: { type: 'every_day', days: null, cron: null },
-    time: { type: 'every_hour', interval: 1, hours: null },
-  },
-  job_completion_trigger_condition: null,
-  cron_humanized: 'Every hour',
-  next_run: null,
-  next_run_humanized: null,
-};
 
 export class Engine {
   private readonly routes: Array<{
@@ -670,22 +639,9 @@ export class Engine {
     const body = objectBody(c);
     if (body.account_id !== undefined && body.account_id !== null && body.account_id !== this.state.accountId)
       badRequest('account_id', 'This does not match the account in the path.');
+    if (typeof body.name !== 'string' || body.name === '') badRequest('name', 'This field is required.');
     this.checkPlacement(body.project_id, body.environment_id);
-    const now = apiTimestamp(this.state.options.now());
-    const fields = acceptedFields(body, this.state.seed.fields.job, newJob);
-    const job = this.state.jobs.add(
-      (id) =>
-        ({
-          ...structuredClone(newJob),
-          ...fields,
-          id,
-          account_id: this.state.accountId,
-          state: body.state === 2 ? 2 : 1,
-          created_at: now,
-          updated_at: now,
-        }) as unknown as Job,
-    );
-    sendObject(c.res, job, 201);
+    sendObject(c.res, this.state.addJob(acceptedFields(body, this.state.seed.fields.job, newJob)), 201);
   }
 
   /** Replaces the job's fields with those sent; `state: 2` deletes it, as the Terraform provider does. */
@@ -695,6 +651,7 @@ export class Engine {
     if (body.id !== undefined && body.id !== null && Number(body.id) !== job.id)
       badRequest('id', 'The id in the body does not match the job in the path.');
     const fields = acceptedFields(body, this.state.seed.fields.job, job);
+    if (fields.schedule !== undefined) fields.schedule = withDerivedSchedule(fields.schedule);
     const merged = { ...job, ...fields };
     this.checkPlacement(merged.project_id, merged.environment_id);
     Object.assign(job, fields, {

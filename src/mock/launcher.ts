@@ -47,9 +47,9 @@ export interface MockServerOptions {
   /** How long to wait for Prism to start listening. Default 60 s. */
   startTimeoutMs?: number;
   /**
-   * Where Prism's processed spec is kept, so that the next start skips processing it (about 8 s of CPU for the bundled
-   * spec). Default: `DBT_CLOUD_MOCK_CACHE_DIR`, else `$XDG_CACHE_HOME/dbt-cloud-ts`, else `~/.cache/dbt-cloud-ts`.
-   * `false`: no cache.
+   * Where the processed spec is kept (Prism's operations, the engine's starting data), so that the next start skips
+   * processing it (about 8 s of CPU for the bundled spec). Default: `DBT_CLOUD_MOCK_CACHE_DIR`, else
+   * `$XDG_CACHE_HOME/dbt-cloud-ts`, else `~/.cache/dbt-cloud-ts`. `false`: no cache.
    */
   cacheDir?: string | false;
   /**
@@ -358,7 +358,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
     stops.push(() => prismStarting.then((prism) => prism.stop()));
     // Prism starts in a process of its own; meanwhile this one reads the spec's examples (a second or two of YAML).
-    const seed = loadSeed(specPath);
+    const seed = loadSeed(specPath, { cacheDir });
     const webhooks = options.webhook ? new WebhookSender(options.webhook, seed.accountId) : undefined;
     const onTransition = (record: RunRecord, transition: Transition) => {
       if (!webhooks) return;

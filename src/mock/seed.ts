@@ -1,7 +1,10 @@
 // The mock's starting data, taken from the examples of the bundled spec so that the mock and the spec agree.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ValidationError } from '../errors.js';
+import { refersOutside } from './operations-cache.js';
 import type { components } from '../../generated/schema.js';
 
 type Schemas = components['schemas'];
@@ -145,12 +148,12 @@ function example<T>(spec: SpecDocument, name: string): T {
 
 const cache = new Map<string, SpecDocument>();
 
-function readSpec(specPath: string): SpecDocument {
+function readSpec(specPath: string, known?: string): SpecDocument {
   let spec = cache.get(specPath);
   if (!spec) {
     let text: string;
     try {
-      text = readFileSync(specPath, 'utf8');
+      text = known ?? readFileSync(specPath, 'utf8');
     } catch (error) {
       throw new ValidationError('specPath', `cannot read ${specPath}: ${(error as Error).message}`);
     }
@@ -160,9 +163,99 @@ function readSpec(specPath: string): SpecDocument {
   return spec;
 }
 
-/** Reads the spec's examples (parsed once per spec path). */
-export function loadSeed(specPath: string): Seed {
-  const spec = readSpec(specPath);
+/** Bumped when what a seed cache file holds changes shape. */
+const seedCacheFormat = 1;
+const seeds = new Map<string, Seed>();
+
+/** A seed as JSON: the field rules' sets as lists. */
+function seedToJson(seed: Seed): string {
+  const fields = Object.fromEntries(
+    Object.entries(seed.fields).map(([kind, rules]) => [
+      kind,
+      { known: [...rules.known], readOnly: [...rules.readOnly], nullable: [...rules.nullable] },
+    ]),
+  );
+  return JSON.stringify({ format: seedCacheFormat, seed: { ...seed, fields } });
+}
+
+function seedFromJson(text: string): Seed | undefined {
+  const parsed = JSON.parse(text) as { format?: unknown; seed?: Seed & { fields: Record<string, unknown> } };
+  if (parsed?.format !== seedCacheFormat || !parsed.seed) return undefined;
+  const fields = Object.fromEntries(
+    Object.entries(parsed.seed.fields).map(([kind, rules]) => {
+      const lists = rules as Record<keyof FieldRules, string[]>;
+      return [
+        kind,
+        { known: new Set(lists.known), readOnly: new Set(lists.readOnly), nullable: new Set(lists.nullable) },
+      ];
+    }),
+  ) as Record<ObjectKind, FieldRules>;
+  return { ...parsed.seed, fields };
+}
+
+/** The name of the cache file of the seed read from a spec with these bytes. */
+export function seedCacheName(specBytes: Buffer): string {
+  const hash = createHash('sha256').update(`${seedCacheFormat}\0`).update(specBytes).digest('hex');
+  return `mock-seed-${hash.slice(0, 32)}.json`;
+}
+
+export interface LoadSeedOptions {
+  /**
+   * A folder where the seed read from a spec is kept, by the hash of the spec's bytes, so that the next start reads
+   * JSON (a few milliseconds) instead of parsing the YAML spec (a second or more); false or left out: no cache. A
+   * cache that cannot be read or written is ignored.
+   */
+  cacheDir?: string | false;
+}
+
+/**
+ * Reads the spec's examples: once per spec path in a process, and with `cacheDir`, once per spec's bytes across
+ * processes. The seed returned is shared: callers copy what they change.
+ */
+export function loadSeed(specPath: string, options: LoadSeedOptions = {}): Seed {
+  const known = seeds.get(specPath);
+  if (known) return known;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(specPath);
+  } catch (error) {
+    throw new ValidationError('specPath', `cannot read ${specPath}: ${(error as Error).message}`);
+  }
+  const file =
+    options.cacheDir && !refersOutside(bytes.toString('utf8'))
+      ? join(options.cacheDir, seedCacheName(bytes))
+      : undefined;
+  let seed: Seed | undefined;
+  if (file) {
+    try {
+      seed = seedFromJson(readFileSync(file, 'utf8'));
+    } catch {
+      seed = undefined;
+    }
+  }
+  if (!seed) {
+    seed = seedFromSpec(readSpec(specPath, bytes.toString('utf8')));
+    if (file) writeCacheFile(file, seedToJson(seed));
+  }
+  seeds.set(specPath, seed);
+  return seed;
+}
+
+/** Written beside the target and renamed over it, so that a concurrent reader sees the old file or the new. */
+function writeCacheFile(file: string, body: string): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, body, { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // A cache is only a shortcut.
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function seedFromSpec(spec: SpecDocument): Seed {
   const projects = example<{ data: Project[] }>(spec, 'ProjectListExample').data;
   const environments = example<{ data: Environment[] }>(spec, 'EnvironmentListExample').data;
   const nightly = example<{ data: Job }>(spec, 'JobExample').data;
@@ -195,5 +288,64 @@ export function loadSeed(specPath: string): Seed {
       paths: listing.filter((path) => /^(run_results|manifest|catalog|sources)\.json$|\.sql$/.test(path)),
       sql: sqlExample?.get?.responses?.['200']?.content?.['text/plain']?.example ?? 'select 1\n',
     },
+  };
+}
+
+/** What the engine starts with, where a test (or anyone) wants other data than the spec's examples. */
+export interface StartingData {
+  /** The account the engine serves; every seeded object is moved to it. Default: the examples' account. */
+  accountId?: number;
+  /**
+   * The projects, by id: an example project keeps its example, any other id is the first example renamed `Project
+   * <id>`. Default: the examples, or the projects `environments` name.
+   */
+  projects?: number[];
+  /**
+   * The environments, as environment id → project id: an example environment of that project keeps its example, any
+   * other is a general deployment environment named `Environment <id>`. Default: the examples.
+   */
+  environments?: Record<number, number>;
+  /** The example jobs and the two finished runs of the first (default), or no job and no run at all. */
+  exampleJobs?: boolean;
+}
+
+/** The seed with other starting data (a copy: the seed given is not changed). */
+export function withStartingData(seed: Seed, start: StartingData): Seed {
+  const accountId = start.accountId ?? seed.accountId;
+  const moved = <T extends object>(items: T[]): T[] =>
+    items.map((item) => ({ ...structuredClone(item), ...('account_id' in item ? { account_id: accountId } : {}) }));
+  const environmentsGiven = start.environments
+    ? Object.entries(start.environments).map(([id, projectId]) => [Number(id), projectId] as const)
+    : undefined;
+  const projectIds = start.projects ?? (environmentsGiven && [...new Set(environmentsGiven.map(([, p]) => p))]);
+  const projectTemplate = seed.projects[0]!;
+  const projects = projectIds
+    ? projectIds.map(
+        (id) => seed.projects.find((project) => project.id === id) ?? { ...projectTemplate, id, name: `Project ${id}` },
+      )
+    : seed.projects;
+  const deployment = seed.environments.find((env) => env.type === 'deployment') ?? seed.environments[0]!;
+  const environments = environmentsGiven
+    ? environmentsGiven.map(
+        ([id, projectId]) =>
+          seed.environments.find((env) => env.id === id && env.project_id === projectId) ?? {
+            ...deployment,
+            id,
+            project_id: projectId,
+            name: `Environment ${id}`,
+            deployment_type: null,
+          },
+      )
+    : seed.environments;
+  return {
+    ...seed,
+    accountId,
+    projects: moved(projects),
+    environments: moved(environments),
+    jobs: start.exampleJobs === false ? [] : moved(seed.jobs),
+    projectConnections: moved(seed.projectConnections),
+    accountConnections: moved(seed.accountConnections),
+    repositories: moved(seed.repositories),
+    credentials: moved(seed.credentials),
   };
 }

@@ -20,6 +20,7 @@ import {
   type RunOutcome,
   type Scenarios,
 } from './scenarios.js';
+import { makeJob } from './jobs.js';
 import type { Environment, Job, Project, Seed, StoredObject } from './seed.js';
 import { apiTimestamp } from './time.js';
 
@@ -99,48 +100,81 @@ export class MockState {
     this.accountConnections = new Collection(seed.accountConnections);
     this.repositories = new Collection(seed.repositories);
     this.credentials = new Collection(seed.credentials);
-    const template = seed.jobs[0]!;
-    const production = seed.environments.find((env) => env.type === 'deployment') ?? seed.environments[0]!;
-    const scenarioJobs: Job[] = Object.entries(options.scenarios.jobs ?? {})
-      .filter(([id]) => !seed.jobs.some((job) => job.id === Number(id)))
-      .map(([id, scenario]) => ({
-        ...structuredClone(template),
-        id: Number(id),
-        environment_id: production.id,
-        project_id: production.project_id,
+    const template = seed.jobs[0];
+    const production = seed.environments.find((env) => env.type === 'deployment') ?? seed.environments[0];
+    this.jobs = new Collection(seed.jobs);
+    for (const [id, scenario] of Object.entries(options.scenarios.jobs ?? {})) {
+      if (this.jobs.items.has(Number(id))) continue;
+      const fields = {
+        environment_id: production?.id,
+        project_id: production?.project_id,
         name: scenario.name ?? `Job ${id}`,
         description: '',
         execute_steps: scenario.steps ?? ['dbt build'],
         job_type: 'other',
-        triggers: { ...template.triggers, schedule: false },
-      }));
-    this.jobs = new Collection([...seed.jobs, ...scenarioJobs]);
+      };
+      const job: Job = template
+        ? ({ ...structuredClone(template), ...fields, triggers: { ...template.triggers, schedule: false } } as Job)
+        : makeJob(fields, { id: Number(id), accountId: this.accountId, now: options.now() });
+      this.jobs.items.set(Number(id), { ...job, id: Number(id) });
+    }
+    this.jobs.nextId = Math.max(0, ...this.jobs.items.keys()) + 1;
     this.seedHistory();
   }
 
   /** Two finished runs of the first job, with the spec's example ids: one success, one that failed in `dbt build`. */
   private seedHistory(): void {
-    const job = this.seed.jobs[0]!;
+    const job = this.seed.jobs[0];
+    if (!job) return;
     const twoDaysAgo = this.options.now() - 2 * 86_400_000;
-    const slow = { queued: 3, starting: 16, running: 12 * 60 };
-    for (const [id, outcome, at] of [
-      [70403103, 'success', twoDaysAgo],
-      [70403104, 'error', twoDaysAgo + 86_400_000],
-    ] as const) {
-      const record = this.createRun(
-        job,
-        { cause: 'Kicked off from schedule' },
-        {
-          id,
-          createdAt: at,
-          outcome,
-          durations: slow,
-          speed: 1,
-          causeCategory: 'scheduled',
-        },
-      );
-      completeInThePast(record, this.life);
-    }
+    this.addFinishedRun(job, 'success', twoDaysAgo, 70403103);
+    this.addFinishedRun(job, 'error', twoDaysAgo + 86_400_000, 70403104);
+  }
+
+  /**
+   * A run of the job that the schedule started at `at` and that has long finished with `outcome`, as found in an
+   * account's history (no webhook is sent for it).
+   */
+  addFinishedRun(job: Job, outcome: 'success' | 'error', at: number, id?: number): RunRecord {
+    const record = this.createRun(
+      job,
+      { cause: 'Kicked off from schedule' },
+      {
+        ...(id === undefined ? {} : { id }),
+        createdAt: at,
+        outcome,
+        durations: { queued: 3, starting: 16, running: 12 * 60 },
+        speed: 1,
+        causeCategory: 'scheduled',
+      },
+    );
+    completeInThePast(record, this.life);
+    return record;
+  }
+
+  /** A new job with the API's defaults under `fields`, as a create through the API or in dbt Cloud's UI makes it. */
+  addJob(fields: Record<string, unknown>): Job {
+    return this.jobs.add((id) => makeJob(fields, { id, accountId: this.accountId, now: this.options.now() }));
+  }
+
+  /** A project default, an environment value or a job override, as if set in dbt Cloud's UI (nothing is checked). */
+  addEnvironmentVariable(
+    value: Pick<StoredEnvironmentVariable, 'project_id' | 'name' | 'type' | 'raw_value'> &
+      Partial<Pick<StoredEnvironmentVariable, 'environment_id' | 'job_definition_id'>>,
+  ): StoredEnvironmentVariable {
+    const now = apiTimestamp(this.options.now());
+    return this.environmentVariables.add((id) => ({
+      environment_id: null,
+      job_definition_id: null,
+      user_id: null,
+      ...value,
+      id,
+      account_id: this.accountId,
+      display_value: null,
+      state: 1,
+      created_at: now,
+      updated_at: now,
+    }));
   }
 
   scenarioOf(jobId: number): JobScenario {
