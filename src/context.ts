@@ -171,7 +171,7 @@ export function createContext(api: Client<paths>, config: ResolvedOptions): Cont
     },
     call: call as unknown as Context['call'],
     async perform(method, path, init) {
-      await send(method, path, init as AnyInit);
+      await send(method, path, init);
     },
     async raw(path, init, parseAs) {
       const answer = await send('get', path, init, parseAs);

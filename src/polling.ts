@@ -126,7 +126,7 @@ export async function waitForRun<R extends PolledRun>(
   options: WaitOptions<R> = {},
   runId?: number,
 ): Promise<R> {
-  checkWaitOptions(options as WaitOptions<never>);
+  checkWaitOptions(options);
   const { signal, onProgress } = options;
   const maxIntervalMs = options.maxIntervalMs ?? 10_000;
   let interval = Math.min(options.intervalMs ?? 1_000, maxIntervalMs);

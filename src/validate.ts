@@ -5,6 +5,7 @@ import { ValidationError } from './errors.js';
 export const maxTimerMs = 2_147_483_647;
 
 function describe(value: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only primitives and functions reach String()
   return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? typeof value : String(value);
 }
 

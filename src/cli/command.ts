@@ -25,7 +25,7 @@ export interface Context {
   options: GlobalOptions;
   out: Output;
   /** The client, configured from the flags, then the environment; `overrides` wins over both. */
-  client(overrides?: { accountId?: number }): DbtCloud;
+  client: (overrides?: { accountId?: number }) => DbtCloud;
   env: Record<string, string | undefined>;
 }
 

@@ -138,6 +138,10 @@ export interface Output {
   stderr: NodeJS.WritableStream;
 }
 
+/** A log field as text: the transport's fields are strings and numbers; one it left out is nothing. */
+const logField = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+
 export function createOutput(
   json: boolean,
   stdout: NodeJS.WritableStream = process.stdout,
@@ -188,7 +192,7 @@ export function createOutput(
           const outcome = fields.status ?? fields.error ?? '';
           const ms = fields.ms ?? fields.delayMs ?? '';
           stderr.write(
-            `${sanitize(`· ${message} ${fields.method ?? ''} ${fields.path ?? ''} attempt=${fields.attempt ?? ''} status=${outcome} ${ms}ms`)} (Authorization: [redacted])\n`,
+            `${sanitize(`· ${message} ${logField(fields.method)} ${logField(fields.path)} attempt=${logField(fields.attempt)} status=${logField(outcome)} ${logField(ms)}ms`)} (Authorization: [redacted])\n`,
           );
         };
       return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };

@@ -196,7 +196,7 @@ function refusals(plan: JobsPlan, change: JobChange, remote: RemoteState): strin
     return reasons;
   }
   if (!fromFiles) reasons.push(`${about}: the identifier is not one of the plan's files`);
-  const current = currentView(managed as unknown as Record<string, unknown>);
+  const current = currentView(managed);
   for (const difference of change.differences) {
     if (!sameValue(valueAt(current, pathOf(difference.field)), difference.old))
       reasons.push(`${about}: ${difference.field} is not ${JSON.stringify(difference.old)} in dbt Cloud`);
@@ -307,7 +307,7 @@ export async function applyPlan(deps: Deps, plan: JobsPlan, options: ApplyOption
       } else if (change.action === 'update' && change.differences.length > 0) {
         const managed = remote.managed.get(change.identifier)![0]!;
         let body: Record<string, unknown> = {
-          ...currentView(managed as unknown as Record<string, unknown>),
+          ...currentView(managed),
           id: managed.id,
           account_id: accountId,
         };

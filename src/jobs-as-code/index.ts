@@ -82,7 +82,7 @@ export function createJobsAsCode(dbt: Pick<DbtCloud, 'jobs'>) {
   const rename = async (job: Job, to: string, identifier: string, options: SelectOptions): Promise<MarkerChange> => {
     const change = { jobId: job.id, identifier, from: job.name, to, done: false };
     if (options.dryRun || job.name === to) return change;
-    await jobs.update(job.id, { ...writableFields(job as never), name: to } as never, signalOf(options.signal));
+    await jobs.update(job.id, { ...writableFields(job), name: to } as never, signalOf(options.signal));
     return { ...change, done: true };
   };
 
@@ -162,7 +162,7 @@ export function createJobsAsCode(dbt: Pick<DbtCloud, 'jobs'>) {
         // As dbt-jobs-as-code numbers them: by the job's place among all the jobs written.
         const key = parsed.identifier ?? `import_${position + 1}`;
         // The job-file model's fields, as dbt Cloud holds them; its id and state are not part of a file.
-        const { state: _state, ...fields } = modelView(writableFields(job as never));
+        const { state: _state, ...fields } = modelView(writableFields(job));
         const cron = (fields.schedule as { cron?: unknown } | null | undefined)?.cron;
         if (typeof cron === 'string') fields.schedule = { cron };
         else delete fields.schedule;
@@ -248,11 +248,7 @@ export function createJobsAsCode(dbt: Pick<DbtCloud, 'jobs'>) {
         const active = triggerNames.some((name) => triggers[name] === true);
         if (active && !options.dryRun) {
           const off = { ...triggers, ...Object.fromEntries(triggerNames.map((name) => [name, false])) };
-          await jobs.update(
-            job.id,
-            { ...writableFields(job as never), triggers: off } as never,
-            signalOf(options.signal),
-          );
+          await jobs.update(job.id, { ...writableFields(job), triggers: off } as never, signalOf(options.signal));
         }
         out.push({ jobId: job.id, name: job.name, done: active && !options.dryRun, alreadyInactive: !active });
       }

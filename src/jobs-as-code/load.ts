@@ -302,7 +302,7 @@ export function toJobsYaml(config: JobsConfig, options: JobsYamlOptions = {}): s
     const path = field.split('.');
     if (path.some((key) => key === '' || refusedKey(key)))
       fail([{ field: `(templated fields).${field}`, message: 'is not a field path' }]);
-    for (const job of Object.values(data.jobs ?? {})) setPath(job as Record<string, unknown>, path, template);
+    for (const job of Object.values(data.jobs ?? {})) setPath(job, path, template);
   }
   return header + stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
 }

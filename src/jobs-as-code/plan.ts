@@ -261,7 +261,7 @@ export async function planJobs(deps: Deps, config: JobsConfig, options: PlanOpti
       });
       continue;
     }
-    const current = currentView(existing as unknown as Record<string, unknown>);
+    const current = currentView(existing);
     const differences = diffFields(updateBody(current, job, name), current);
     const envVars = keepSecrets(job, diffEnvVars(job.envVars, remote.envVars.get(existing.id) ?? {}));
     if (differences.length === 0 && envVars.length === 0) {

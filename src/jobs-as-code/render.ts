@@ -64,7 +64,7 @@ export function toTemplateValue(value: unknown, path = 'vars', depth = 0): Value
   if (typeof value === 'number') return value;
   if (Array.isArray(value)) return value.map((item, i) => toTemplateValue(item, `${path}[${i}]`, depth + 1));
   if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
+    const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) throw new TypeError(`${path} must be plain data`);
     const dict: Dict = new Map();
     for (const [key, item] of Object.entries(value)) dict.set(key, toTemplateValue(item, `${path}.${key}`, depth + 1));
@@ -661,13 +661,13 @@ function parse(source: Source, pieces: Piece[]): Statement[] {
           const part = block(['elif', 'else', 'endif'], { name: 'if', at });
           branches.push([condition, part.body]);
           if (part.stop === 'elif') {
-            condition = part.parser!.expression();
-            part.parser!.expectEnd();
+            condition = part.parser.expression();
+            part.parser.expectEnd();
             continue;
           }
           let otherwise: Statement[] = [];
           if (part.stop === 'else') {
-            part.parser!.expectEnd();
+            part.parser.expectEnd();
             const last = block(['endif'], { name: 'if', at });
             last.parser!.expectEnd();
             otherwise = last.body;
@@ -722,6 +722,7 @@ class Scope {
   readonly names = new Map<string, Value>();
   constructor(readonly parent?: Scope) {}
   lookup(name: string): Value | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk up the chain of scopes starts here
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       if (scope.names.has(name)) return scope.names.get(name)!;
     }
@@ -1040,7 +1041,7 @@ class Renderer {
     if (object instanceof Undefined) this.fail(`${object.hint} is undefined, so it has no ${shown}`, node.at);
     const hint = `${describeNode(node)}`;
     if (object instanceof Map) {
-      const k = typeof key === 'object' && key !== null ? undefined : (key as string | number | boolean | null);
+      const k = typeof key === 'object' && key !== null ? undefined : key;
       if (k !== undefined && object.has(k)) return object.get(k)!;
       if (typeof key === 'string') {
         const method = dictMethod(object, key, this);
@@ -1091,7 +1092,7 @@ class Renderer {
       return container.includes(item);
     }
     if (Array.isArray(container)) return container.some((value) => equal(value, item));
-    if (container instanceof Map) return [...container.keys()].some((key) => equal(key as Value, item));
+    if (container instanceof Map) return [...container.keys()].some((key) => equal(key, item));
     return this.fail(`a ${typeName(container)} cannot hold values ('in')`, at);
   }
 
@@ -1184,10 +1185,12 @@ class Renderer {
     if (byAttribute && typeof first !== 'string') this.fail(`${name} needs an attribute name`, node.at);
     const [testName, ...testArgs] = byAttribute ? others : args;
     const keep = name.startsWith('select');
+    // A number or a boolean names the test it prints as (`true`); a list or a dict names no test and is refused.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- as above: its text is looked up, never shown
+    const test = testName === undefined ? undefined : String(testName);
     return items.filter((item) => {
       const subject = byAttribute ? this.attribute(item, first!, node, false) : item;
-      const passed =
-        testName === undefined ? this.truthy(subject, node) : this.applyTest(String(testName), subject, testArgs, node);
+      const passed = test === undefined ? this.truthy(subject, node) : this.applyTest(test, subject, testArgs, node);
       return passed === keep;
     });
   }

@@ -17,7 +17,7 @@ import {
 } from './reply.js';
 import { apiTimestamp } from './time.js';
 
-type Stored = { id: number; state?: number | null; project_id?: number | null; name?: unknown };
+type Stored = { id: number; state?: number | null; project_id?: number | null; name?: string | null };
 
 export interface ObjectKindDef<T extends Stored> {
   kind: ObjectKind;

@@ -54,7 +54,7 @@ export interface LoadOptions {
   /** Prism's own computation, run when the cache has no usable entry. */
   compute(specPath: string): Promise<unknown[]>;
   /** Where a cache problem is reported; it never stops the start. */
-  warn?(message: string): void;
+  warn?: (message: string) => void;
 }
 
 /** The operations for `specPath`: from the cache when it has them for these bytes and versions, else computed and kept. */

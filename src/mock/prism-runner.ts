@@ -48,16 +48,16 @@ async function run(options: RunnerOptions): Promise<void> {
   const httpRequire = createRequire(prismRequire.resolve('@stoplight/prism-http'));
   deferFaker(httpRequire);
   const prismHttp = prismRequire('@stoplight/prism-http') as {
-    getHttpOperationsFromSpec(spec: string): Promise<unknown[]>;
+    getHttpOperationsFromSpec: (spec: string) => Promise<unknown[]>;
   };
   const { createServer } = prismRequire('@stoplight/prism-http-server') as {
-    createServer(operations: unknown[], options: Record<string, unknown>): PrismServer;
+    createServer: (operations: unknown[], options: Record<string, unknown>) => PrismServer;
   };
   const { createLogger } = prismRequire('@stoplight/prism-core') as {
-    createLogger(name: string, options: Record<string, unknown>): PrismLogger;
+    createLogger: (name: string, options: Record<string, unknown>) => PrismLogger;
   };
   const { configureExtensionsUserProvided } = prismRequire('@stoplight/prism-cli/dist/extensions.js') as {
-    configureExtensionsUserProvided(spec: object, cliOptions: Record<string, unknown>): Promise<void>;
+    configureExtensionsUserProvided: (spec: object, cliOptions: Record<string, unknown>) => Promise<void>;
   };
 
   const logger = createLogger('CLI', { level: 'warn' });
@@ -146,7 +146,7 @@ function forwarding(target: () => object, own: Record<string, unknown> = {}): ob
   return new Proxy(
     {},
     {
-      get: (_, key) => (Object.hasOwn(own, key) ? own[key as string] : Reflect.get(target(), key)),
+      get: (_, key): unknown => (Object.hasOwn(own, key) ? own[key as string] : Reflect.get(target(), key)),
       set: (_, key, value) => Reflect.set(target(), key, value),
       has: (_, key) => Object.hasOwn(own, key) || Reflect.has(target(), key),
       ownKeys: () => Reflect.ownKeys(target()),

@@ -164,7 +164,7 @@ export function validateScenarios(value: unknown): Scenarios {
     }
   }
   if (value.faults !== undefined) validateFaults(value.faults, 'faults');
-  return value as Scenarios;
+  return value;
 }
 
 /** Reads a scenarios file, YAML or JSON. */

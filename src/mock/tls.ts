@@ -37,7 +37,7 @@ async function rsaKeys(forge: ForgeModule): Promise<Forge.pki.rsa.KeyPair> {
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
   });
-  const key = forge.pki.privateKeyFromPem(privateKey) as Forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(privateKey);
   return { privateKey: key, publicKey: forge.pki.rsa.setPublicKey(key.n, key.e) };
 }
 

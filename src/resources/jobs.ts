@@ -72,7 +72,7 @@ export function writableJobFields(job: Record<string, unknown>): Partial<JobCrea
   for (const field of JobCreateFields) {
     if (field in job && job[field] !== undefined) out[field] = job[field];
   }
-  return out as Partial<JobCreate>;
+  return out;
 }
 
 function exactlyOne<T extends { id: number; name: string }>(kind: LookupError['kind'], wanted: string, items: T[]): T {
@@ -208,7 +208,7 @@ export function createJobs(ctx: Context) {
       checkObject('definition.job', definition.job);
       checkObject('target', target);
       const body = {
-        ...writableJobFields(definition.job as Record<string, unknown>),
+        ...writableJobFields(definition.job),
         account_id: ctx.account(),
         project_id: checkId('projectId', target.projectId),
         environment_id: checkId('environmentId', target.environmentId),

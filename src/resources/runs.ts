@@ -94,9 +94,8 @@ export const defaultCause = 'Triggered via dbt-cloud-ts';
 export function statusCodes(value: ListRunsOptions['status']): RunStatusValue[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((one) => {
-    if (typeof one === 'string' && one in runStatusNames) return runStatusNames[one as RunStatusName];
-    if (typeof one === 'number' && (Object.values(runStatusNames) as number[]).includes(one))
-      return one as RunStatusValue;
+    if (typeof one === 'string' && one in runStatusNames) return runStatusNames[one];
+    if (typeof one === 'number' && (Object.values(runStatusNames) as number[]).includes(one)) return one;
     throw new ValidationError(
       'status',
       `must be one of ${Object.keys(runStatusNames).join(', ')} or ${Object.values(runStatusNames).join(', ')}; got ${JSON.stringify(one)}`,
@@ -277,7 +276,7 @@ export function createRuns(ctx: Context) {
         ...triggerOptions
       } = options;
       // Refuse bad wait options before the trigger starts a run.
-      checkWaitOptions(options as WaitOptions<never>);
+      checkWaitOptions(options);
       const run = await trigger(jobId, triggerOptions);
       return wait(run.id, options);
     },

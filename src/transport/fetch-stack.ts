@@ -24,10 +24,13 @@ class OddStatus extends Error {
   }
 }
 
+/** What is read of an error and of each of its causes; any of it may be missing, and a cause may be anything. */
+type ErrorLink = { message?: unknown; cause?: unknown } | null | undefined;
+
 /** The messages of an error and its causes (`fetch failed: bad port`): the outer one alone often says nothing. */
 function causeMessages(error: unknown): string {
   const messages: string[] = [];
-  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+  for (let e = error as ErrorLink, depth = 0; e && depth < 5; e = e.cause as ErrorLink, depth++) {
     if (typeof e.message === 'string' && e.message !== '' && !messages.includes(e.message)) messages.push(e.message);
   }
   return messages.join(': ');
@@ -83,7 +86,7 @@ function settleBeforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T>
         signal.removeEventListener('abort', onAbort);
         resolve(value);
       },
-      (error) => {
+      (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
         reject(error);
       },

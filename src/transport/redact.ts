@@ -15,6 +15,7 @@ export function redactToken(text: string, token: string | undefined): string {
 export function detachedCause(error: unknown, token: string | undefined, depth = 0): Error | undefined {
   if (error === undefined || error === null || depth > 4) return undefined;
   const source = error as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a thrown value with no message is its own text
   const message = redactToken(typeof source.message === 'string' ? source.message : String(error), token);
   const copy = new Error(message, { cause: detachedCause(source.cause, token, depth + 1) });
   if (copy.cause === undefined) delete copy.cause;

@@ -27,12 +27,15 @@ const neverSentCodes = new Set([
   'EHOSTUNREACH',
 ]);
 
+/** What is read of an error and of each of its causes; any of it may be missing, and a cause may be anything. */
+type ErrorLink = { code?: unknown; cause?: unknown; errors?: ArrayLike<unknown> } | null | undefined;
+
 /**
  * The `code` of an error or of one of its causes (`ECONNRESET`, `UND_ERR_SOCKET`, ...); a connection tried on several
  * addresses fails with an AggregateError, whose first error has the code.
  */
 export function errorCode(error: unknown): string | undefined {
-  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause ?? e.errors?.[0], depth++) {
+  for (let e = error as ErrorLink, depth = 0; e && depth < 5; e = (e.cause ?? e.errors?.[0]) as ErrorLink, depth++) {
     if (typeof e.code === 'string') return e.code;
   }
   return undefined;

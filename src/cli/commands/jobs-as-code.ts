@@ -34,6 +34,27 @@ const id =
   };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The jobs commands' flags as commander hands them over; each command has some of them. */
+interface JobsFlags {
+  projectId?: number[];
+  environmentId?: number[];
+  jobId?: number[];
+  varsYml?: string[];
+  limitProjectsEnvsToYml?: boolean;
+  excludeIdentifiersMatching?: string;
+  allowDelete?: boolean;
+  failFast?: boolean;
+  dryRun?: boolean;
+  online?: boolean;
+  out?: string;
+  managedOnly?: boolean;
+  includeLinkedId?: boolean;
+  filter?: string;
+  templatedFields?: string;
+  config?: string[];
+  identifier?: string[];
+}
+
 const scopeOptions = (command: Command) =>
   command
     .option('-p, --project-id <id>', 'only this project (repeatable)', id('--project-id'))
@@ -255,7 +276,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
 
   const load = (files: string[], opts: { varsYml?: string[] }) =>
     loadJobsConfig(files, opts.varsYml?.length ? { vars: opts.varsYml } : {});
-  const planOptions = (opts: Record<string, any>): PlanOptions => ({
+  const planOptions = (opts: JobsFlags): PlanOptions => ({
     ...(opts.allowDelete ? { allowDelete: true } : {}),
     ...(opts.projectId ? { projectIds: opts.projectId } : {}),
     ...(opts.environmentId ? { environmentIds: opts.environmentId } : {}),
@@ -279,7 +300,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     `  $ dbt-cloud jobs plan jobs/*.yml --vars-yml vars/prod.yml --limit-projects-envs-to-yml
   $ dbt-cloud jobs plan jobs/ --out plan.json --json > plan-summary.json`,
   ).action(
-    run(async (out, context, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: JobsFlags) => {
       const { config, locate, warnings } = await load(files, opts);
       const plan = await createJobsAsCode(clientFor(context, config)).plan(config, { ...planOptions(opts), locate });
       warnReadOnly(out, warnings, plan);
@@ -304,7 +325,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     `  $ dbt-cloud jobs apply jobs/*.yml --vars-yml vars/prod.yml
   $ dbt-cloud jobs apply plan.json          # exactly the saved plan; refused if dbt Cloud changed since`,
   ).action(
-    run(async (out, context, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: JobsFlags) => {
       let plan: JobsPlan;
       let dbt: DbtCloud;
       if (files.length === 1 && files[0]!.endsWith('.json')) {
@@ -365,7 +386,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs validate jobs/ --vars-yml vars/qa.yml --online`,
   ).action(
-    run(async (out, context, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: JobsFlags) => {
       const { config, files: read, locate, warnings } = await load(files, opts);
       const issues = opts.online
         ? await createJobsAsCode(clientFor(context, config)).validateConfig(config, { online: true, locate })
@@ -409,7 +430,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     `  $ dbt-cloud jobs ${importName} --project-id 270542 --environment-id 218762 --out jobs/prod.yml
   $ dbt-cloud jobs ${importName} -p 270542 --managed-only --templated-fields templates.yml --out jobs/jobs.yml`,
   ).action(
-    run(async (out, context, opts: Record<string, any>) => {
+    run(async (out, context, opts: JobsFlags) => {
       const templates = opts.templatedFields ? await readTemplatedFields(opts.templatedFields) : undefined;
       const accountFrom = opts.config ? (await load(opts.config, opts)).config : undefined;
       const config = await createJobsAsCode(clientFor(context, accountFrom)).importConfig({
@@ -459,7 +480,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs link jobs/prod.yml --dry-run`,
   ).action(
-    run(async (out, context, files: string[], opts: Record<string, any>) => {
+    run(async (out, context, files: string[], opts: JobsFlags) => {
       const { config } = await load(files, opts);
       const changes = await createJobsAsCode(clientFor(context, config)).link(config, {
         ...(opts.projectId ? { projectIds: opts.projectId } : {}),
@@ -485,7 +506,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs unlink --identifier nightly --dry-run`,
   ).action(
-    run(async (out, context, opts: Record<string, any>) => {
+    run(async (out, context, opts: JobsFlags) => {
       const loaded = opts.config ? await load(opts.config, opts) : undefined;
       const identifiers = [...(opts.identifier ?? []), ...Object.keys(loaded?.config.jobs ?? {})];
       if (loaded && identifiers.length === 0) throw new UsageError('the --config files hold no jobs');
@@ -512,7 +533,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
     ),
     `  $ dbt-cloud jobs deactivate --job-id 567183 --job-id 567184`,
   ).action(
-    run(async (out, context, opts: Record<string, any>) => {
+    run(async (out, context, opts: JobsFlags) => {
       if (!opts.jobId && !opts.projectId && !opts.environmentId)
         throw new UsageError('name the jobs: --job-id, --project-id or --environment-id');
       const results = await createJobsAsCode(clientFor(context)).deactivate({

@@ -76,7 +76,7 @@ export function registerJobs(program: Command): Command {
       ) => {
         let definition: JobDefinition;
         try {
-          definition = JSON.parse(await readFile(file, 'utf8'));
+          definition = JSON.parse(await readFile(file, 'utf8')) as JobDefinition;
         } catch (error) {
           throw new UsageError(`cannot read a job definition from ${file}: ${(error as Error).message}`, '<file>');
         }

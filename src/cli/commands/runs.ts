@@ -28,20 +28,25 @@ export function registerRuns(program: Command): void {
     'dbt-cloud runs list --job 567183 --status error --limit 5',
     'dbt-cloud runs list --all --json > runs.json',
   ).action(
-    action(async ({ out, client }, opts: Record<string, any>) => {
-      const paginator = client().runs.list({
-        orderBy: '-id',
-        ...given({
-          jobId: opts.job,
-          projectId: opts.project,
-          environmentId: opts.environment,
-          status: opts.status as RunStatusName[],
-        }),
-        ...(opts.all ? { concurrency: 4 } : { pageSize: Math.min(opts.limit, 100) }),
-      });
-      const items = await paginator.toArray(opts.all ? {} : { max: opts.limit });
-      out.result(items, () => (items.length ? `${runHeader}\n${lines(items, runLine, '')}` : 'no runs'));
-    }),
+    action(
+      async (
+        { out, client },
+        opts: { job?: number; project?: number; environment?: number; status?: string[]; limit: number; all?: boolean },
+      ) => {
+        const paginator = client().runs.list({
+          orderBy: '-id',
+          ...given({
+            jobId: opts.job,
+            projectId: opts.project,
+            environmentId: opts.environment,
+            status: opts.status as RunStatusName[] | undefined,
+          }),
+          ...(opts.all ? { concurrency: 4 } : { pageSize: Math.min(opts.limit, 100) }),
+        });
+        const items = await paginator.toArray(opts.all ? {} : { max: opts.limit });
+        out.result(items, () => (items.length ? `${runHeader}\n${lines(items, runLine, '')}` : 'no runs'));
+      },
+    ),
   );
 
   for (const [name, description] of [

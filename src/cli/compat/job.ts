@@ -64,9 +64,6 @@ function pollInterval(env: Env): number {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type TriggerBody = NonNullable<
-  paths['/api/v2/accounts/{account_id}/jobs/{job_id}/run/']['post']['requestBody']
->['content']['application/json'];
 type JobListQuery = NonNullable<paths['/api/v2/accounts/{account_id}/jobs/']['get']['parameters']['query']>;
 type JobCreateBody = NonNullable<
   paths['/api/v2/accounts/{account_id}/jobs/']['post']['requestBody']
@@ -127,7 +124,7 @@ const jobRun: CompatCommand = {
     const sink = sinkFor(parsed.text('file'));
     const trigger = await dbt.api.POST('/api/v2/accounts/{account_id}/jobs/{job_id}/run/', {
       params: { path: { account_id: accountId, job_id: jobId } },
-      body: body as unknown as TriggerBody,
+      body,
     });
     const triggerUrl = `${dbt.baseUrl}/api/v2/accounts/${accountId}/jobs/${jobId}/run/`;
     // This form prints its JSON without a newline at the end, as dbt-cloud-cli does.

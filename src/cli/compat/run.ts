@@ -127,7 +127,7 @@ const runList: CompatCommand = {
         data?: unknown;
         extra?: { pagination?: { count?: unknown; total_count?: unknown } };
       };
-      const items = Array.isArray(envelope?.data) ? envelope.data : [];
+      const items: unknown[] = Array.isArray(envelope?.data) ? envelope.data : [];
       runs.push(...items);
       const pagination = envelope?.extra?.pagination;
       const count = typeof pagination?.count === 'number' ? pagination.count : items.length;
@@ -295,7 +295,7 @@ const runGetArtifact: CompatCommand = {
     const result = await dbt.api.GET('/api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{remainder}', {
       params: {
         path: { account_id: accountId, run_id: id, remainder: path },
-        query: dropUndefined({ step: parsed.int('step'), include_related: include }) as { step?: number },
+        query: dropUndefined({ step: parsed.int('step'), include_related: include }),
       },
       parseAs: 'arrayBuffer',
     });
