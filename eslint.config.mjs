@@ -31,6 +31,8 @@ export default tseslint.config(
       ],
       // Destructuring fields beside a rest is how a copy leaves them out.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // A variable a closure reads before it is assigned stays `let`: `const` would need it declared below its readers.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
 );

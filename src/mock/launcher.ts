@@ -300,9 +300,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           pid: prism.pid,
           mode: 'static',
           caFile: undefined,
-          reset: async () => undefined,
-          state: async () => undefined,
-          flushWebhooks: async () => undefined,
+          reset: () => Promise.resolve(),
+          state: () => Promise.resolve(undefined),
+          flushWebhooks: () => Promise.resolve(),
           stop: stopAll,
         };
       const ca = await writeCaFile(material.ca, caFilePath);
@@ -317,9 +317,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         pid: prism.pid,
         mode: 'static',
         caFile: ca.path,
-        reset: async () => undefined,
-        state: async () => undefined,
-        flushWebhooks: async () => undefined,
+        reset: () => Promise.resolve(),
+        state: () => Promise.resolve(undefined),
+        flushWebhooks: () => Promise.resolve(),
         async stop() {
           await close(outside.server, outside.sockets);
           await stopAll();
@@ -396,6 +396,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (ca) stops.push(() => ca.remove());
     let publicPort = 0;
     const front = createFrontServer({ prismUrl: prism.url, control, paths: loadSpecPaths(specPath) });
+    // eslint-disable-next-line @typescript-eslint/require-await -- a throw must reject: stopAll catches rejections
     stops.push(async () => front.agent.destroy());
     // Over TLS, each secure connection is handed to the front router's HTTP server, as node:https does.
     const outside = tracked(
@@ -417,6 +418,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       violations: front.violations,
       webhooks: webhooks ? { ...webhooks.counts } : null,
     });
+    // eslint-disable-next-line @typescript-eslint/require-await -- a throw must reject: the front door catches them
     async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
       req.resume();
       const reply = (status: number, body: unknown) => {
@@ -442,12 +444,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       pid: prism.pid,
       mode: 'stateful',
       caFile: ca?.path,
+      // Async with nothing to await, as MockServer's methods are: a throw rejects.
+      /* eslint-disable @typescript-eslint/require-await */
       async reset() {
         state = makeState();
       },
       async state() {
         return summary();
       },
+      /* eslint-enable @typescript-eslint/require-await */
       flushWebhooks: async () => webhooks?.flush(),
       async stop() {
         if (ticker) clearInterval(ticker);
