@@ -1,14 +1,36 @@
+// The test projects, one folder each: a project has the global setup its tests need and no other, and vitest runs a
+// project's setup only when one of its files runs (so `npx vitest run test/unit/options.test.ts` starts nothing).
+//   unit      in-process: scripted fetch, loopback servers, the mock's engine without Prism; no global setup
+//   contract  the client and the spec against Prism (one static Prism for the run)
+//   mock      startMockServer: the engine behind Prism, the front door, the launcher (and the CLI against it)
+//   e2e       the built `dbt-cloud` CLI and the repository's scripts, run as processes
+//   package   the packed tarball installed in a fresh project, the main entry's bundle, the API reference page
+//   runtimes  the smoke program on Node 22 and 24, Deno, Bun, workerd and Chromium (npm run test:node24 runs it)
 import { defineConfig } from 'vitest/config';
-import { LongestFirstSequencer } from './test/setup/sequencer.js';
+
+const prism = 'test/setup/prism.global.ts';
+const cliBuild = 'test/setup/cli-build.global.ts';
+
+const project = (name: string, globalSetup: string[] = []) => ({
+  extends: true as const,
+  test: { name, include: [`test/${name}/**/*.test.ts`], globalSetup },
+});
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/prism.global.ts', 'test/setup/cli-build.global.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    // Most suites wait on child processes and sockets rather than the CPU, so two workers fit a 2-core machine.
+    // Most files wait on child processes and sockets rather than the CPU, so two workers fit a 2-core machine.
     maxWorkers: 2,
-    sequence: { sequencer: LongestFirstSequencer },
+    // Limits that only catch a hang, the same for every test and hook: a loaded 2-core machine runs a slow test (a CLI
+    // process, a Prism start, a type check) several times slower than an idle one.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    projects: [
+      project('unit'),
+      project('contract', [prism]),
+      project('mock', [prism, cliBuild]),
+      project('e2e', [prism, cliBuild]),
+      project('package', [prism]),
+      project('runtimes'),
+    ],
   },
 });

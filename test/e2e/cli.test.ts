@@ -171,7 +171,7 @@ describe('dbt-cloud CLI', () => {
     } finally {
       await server.close();
     }
-  }, 90_000); // six CLI processes, each a few seconds when other suites load the machine
+  });
 
   it('shows a run in human form, and lists runs newest first', async () => {
     const result = await runCli(['runs', 'list', '--limit', '3'], prism());
@@ -299,7 +299,7 @@ describe('dbt-cloud CLI', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 90_000); // Prism takes seconds to start, more when other suites load the machine
+  });
 
   it('serves the stateful mock by default: a triggered run keeps its id and steps to Success with --step-per-poll', async () => {
     const { child, started: starting } = startMockCli('--step-per-poll');
@@ -330,7 +330,7 @@ describe('dbt-cloud CLI', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 150_000); // the stateful mock warms Prism up before it answers
+  });
 });
 
 /** `dbt-cloud mock --port 0 --json` plus `flags`, and the JSON line it prints once it listens. */

@@ -1,14 +1,15 @@
-// `dbt-cloud jobs plan | apply | validate | import-jobs | link | unlink | deactivate` as processes, against the
-// stateful fake on a free loopback port: exit codes (plan: 0 no change, 2 changes, 1 error), output, saved plans.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// `dbt-cloud jobs plan | apply | validate | import-jobs | link | unlink | deactivate` as processes, against the mock's
+// engine on a free loopback port: exit codes (plan: 0 no change, 2 changes, 1 error), output, saved plans; no secret
+// and no terminal escape from a file reaches the output.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
 const token = 'cli-jobs-token-0000';
-let fake: FakeJobsCloud;
+let cloud: TestEngine;
 let dir: string;
 let env: Record<string, string>;
 
@@ -29,12 +30,12 @@ const jobsFile = (threads = 8) => `jobs:
 `;
 
 beforeEach(async () => {
-  fake = await startFakeJobsCloud();
+  cloud = await startEngine({ exampleJobs: false });
   dir = await mkdtemp(join(tmpdir(), 'jobs-cli-'));
-  env = { DBT_CLOUD_HOST: fake.url, DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: String(fake.accountId) };
+  env = { DBT_CLOUD_HOST: cloud.url, DBT_CLOUD_API_TOKEN: token, DBT_CLOUD_ACCOUNT_ID: String(cloud.accountId) };
 });
 afterEach(async () => {
-  await fake.close();
+  await cloud.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -44,7 +45,7 @@ const write = async (name: string, text: string) => {
   return path;
 };
 
-describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
+describe('dbt-cloud jobs plan / apply', () => {
   it('plans (exit 2), applies a saved plan (exit 0), then plans no change (exit 0)', async () => {
     const file = await write('jobs.yml', jobsFile());
     const planFile = join(dir, 'plan.json');
@@ -54,12 +55,12 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     expect(planned.stdout).toContain('+ create nightly: "Nightly build [[nightly]]"');
     expect(planned.stdout).toContain('+ env DBT_TARGET_SCHEMA = "analytics"');
     expect(planned.stdout).toContain('Plan: 1 to create, 0 to update, 0 to delete, 0 unchanged.');
-    expect(fake.writes).toEqual([]);
+    expect(cloud.writes).toEqual([]);
 
     const applied = await runCli(['jobs', 'apply', planFile], env);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/✓ create nightly \(job \d+\), 1 override change/);
-    expect(fake.jobs.size).toBe(1);
+    expect(cloud.jobs.size).toBe(1);
 
     const again = await runCli(['jobs', 'plan', file], env);
     expect(again.code).toBe(0);
@@ -78,19 +79,19 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     expect(planned.stdout).toContain('Plan: 0 to create, 1 to update, 0 to delete, 0 unchanged.');
     const synced = await runCli(['jobs', 'sync', file], env);
     expect(synced.code).toBe(0);
-    expect([...fake.jobs.values()][0]!.settings).toEqual({ threads: 16, target_name: 'prod' });
+    expect([...cloud.jobs.values()][0]!.settings).toEqual({ threads: 16, target_name: 'prod' });
   });
 
   it('refuses a saved plan after dbt Cloud changed (exit 1, nothing written)', async () => {
     const file = await write('jobs.yml', jobsFile());
     const planFile = join(dir, 'plan.json');
     expect((await runCli(['jobs', 'plan', file, '--out', planFile], env)).code).toBe(2);
-    fake.seedJob({ name: 'Made in the UI meanwhile' });
-    const writesBefore = fake.writes.length;
+    cloud.seedJob({ name: 'Made in the UI meanwhile' });
+    const writesBefore = cloud.writes.length;
     const applied = await runCli(['jobs', 'apply', planFile], env);
     expect(applied.code).toBe(1);
     expect(applied.stderr).toMatch(/PlanStaleError: dbt Cloud changed since this plan was made/);
-    expect(fake.writes.length).toBe(writesBefore);
+    expect(cloud.writes.length).toBe(writesBefore);
   });
 
   it('prints JSON with --json, in our shape and dbt-jobs-as-code’s', async () => {
@@ -113,7 +114,7 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
   });
 
   it('lists a delete but skips it without --allow-delete, naming the flag', async () => {
-    const old = fake.seedJob({ name: 'Old job [[old]]', project_id: 270542, environment_id: 218762 });
+    const old = cloud.seedJob({ name: 'Old job [[old]]', project_id: 270542, environment_id: 218762 });
     const file = await write('jobs.yml', jobsFile());
     const planned = await runCli(['jobs', 'plan', file], env);
     expect(planned.code).toBe(2);
@@ -121,11 +122,11 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     expect(planned.stdout).not.toContain('allowDelete');
     const deleting = await runCli(['jobs', 'apply', file, '--allow-delete'], env);
     expect(deleting.code).toBe(0);
-    expect(fake.jobs.get(old)!.state).toBe(2);
+    expect(cloud.jobs.get(old)!.state).toBe(2);
   });
 
   it('plans nothing for files that hold no jobs, even with --allow-delete and no account', async () => {
-    const kept = fake.seedJob({ name: 'Other team [[other]]', project_id: 270542, environment_id: 218762 });
+    const kept = cloud.seedJob({ name: 'Other team [[other]]', project_id: 270542, environment_id: 218762 });
     const file = await write('jobs.yml', 'jobs: {}\n');
     for (const flags of [['--allow-delete'], ['--allow-delete', '--limit-projects-envs-to-yml']]) {
       const applied = await runCli(['jobs', 'apply', file, ...flags], env);
@@ -134,8 +135,8 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     }
     const { DBT_CLOUD_ACCOUNT_ID: _account, ...noAccount } = env;
     expect((await runCli(['jobs', 'plan', file], noAccount)).code).toBe(0);
-    expect(fake.jobs.get(kept)!.state).toBe(1);
-    expect(fake.writes).toEqual([]);
+    expect(cloud.jobs.get(kept)!.state).toBe(1);
+    expect(cloud.writes).toEqual([]);
   });
 
   it('names file, line and field of bad input, exits 1 and sends nothing', async () => {
@@ -144,7 +145,7 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(dir, 'jobs.yml')}:8:`);
     expect(result.stderr).toMatch(/jobs\.nightly\.settings\.threads: must be integer, got string "many"/);
-    expect(fake.server.requests).toEqual([]);
+    expect(cloud.requests).toEqual([]);
   });
 
   it('sets the client up like every other command: --token "" is refused, not read from the environment', async () => {
@@ -152,7 +153,7 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
     const result = await runCli(['jobs', 'plan', file, '--token', ''], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--token: must not be empty');
-    expect(fake.server.requests).toEqual([]);
+    expect(cloud.requests).toEqual([]);
   });
 
   it('renders templated files with --vars-yml', async () => {
@@ -164,7 +165,7 @@ describe('dbt-cloud jobs plan / apply', { timeout: 120_000 }, () => {
   });
 });
 
-describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', { timeout: 120_000 }, () => {
+describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', () => {
   it('validates offline and online', async () => {
     const good = await write('jobs.yml', jobsFile());
     const ok = await runCli(['jobs', 'validate', good], env);
@@ -179,7 +180,7 @@ describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', {
   it('imports jobs as YAML that plans with no change; links, unlinks and deactivates', async () => {
     const file = await write('jobs.yml', jobsFile());
     expect((await runCli(['jobs', 'apply', file], env)).code).toBe(0);
-    const unmanaged = fake.seedJob({ name: 'Hand made', triggers: { schedule: true, github_webhook: false } });
+    const unmanaged = cloud.seedJob({ name: 'Hand made', triggers: { schedule: true, github_webhook: false } });
 
     const importedFile = join(dir, 'imported.yml');
     const imported = await runCli(['jobs', 'import-jobs', '--include-linked-id', '--out', importedFile], env);
@@ -200,20 +201,20 @@ describe('dbt-cloud jobs validate / import-jobs / link / unlink / deactivate', {
 
     const unlinked = await runCli(['jobs', 'unlink', '-i', 'import_2'], env);
     expect(unlinked.code).toBe(0);
-    expect(fake.jobs.get(unmanaged)!.name).toBe('Hand made');
+    expect(cloud.jobs.get(unmanaged)!.name).toBe('Hand made');
 
     const deactivated = await runCli(['jobs', 'deactivate-jobs', '--job-id', String(unmanaged)], env);
     expect(deactivated.code).toBe(0);
     expect(deactivated.stdout).toContain(`deactivated job ${unmanaged}: "Hand made"`);
-    expect((fake.jobs.get(unmanaged)!.triggers as { schedule: boolean }).schedule).toBe(false);
+    expect((cloud.jobs.get(unmanaged)!.triggers as { schedule: boolean }).schedule).toBe(false);
   });
 });
 
-describe('dbt-jobs-as-code’s spellings', { timeout: 120_000 }, () => {
+describe('dbt-jobs-as-code’s spellings', () => {
   it('takes its short flags and its environment variables', async () => {
     const file = await write('jobs.yml', jobsFile().replace('project_id: 270542', 'project_id: "{{ project }}"'));
     const vars = await write('vars.yml', 'project: 270542\n');
-    const theirs = { DBT_BASE_URL: fake.url, DBT_API_KEY: token, DBT_ACCOUNT_ID: String(fake.accountId) };
+    const theirs = { DBT_BASE_URL: cloud.url, DBT_API_KEY: token, DBT_ACCOUNT_ID: String(cloud.accountId) };
     const planned = await runCli(['jobs', 'plan', file, '-v', vars, '-p', '270542', '-e', '218762', '-l'], theirs);
     expect(planned.code, planned.stderr).toBe(2);
     expect(planned.stdout).toContain('+ create nightly');
@@ -231,7 +232,7 @@ describe('dbt-jobs-as-code’s spellings', { timeout: 120_000 }, () => {
     const synced = await runCli(['jobs', 'sync', file, '--json'], env);
     expect(synced.code, synced.stderr).toBe(0);
     const json = JSON.parse(synced.stdout);
-    const job = [...fake.jobs.values()].find((candidate) => candidate.name.endsWith('[[nightly]]'))!;
+    const job = [...cloud.jobs.values()].find((candidate) => candidate.name.endsWith('[[nightly]]'))!;
     expect(json.apply_success).toBe(true);
     expect(json.applied.job_changes).toEqual([
       {
@@ -258,7 +259,7 @@ describe('dbt-jobs-as-code’s spellings', { timeout: 120_000 }, () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
     }
-    expect(fake.server.requests).toEqual([]);
+    expect(cloud.requests).toEqual([]);
   });
 
   it('imports with --templated-fields and --config, into a file that renders back to the same jobs', async () => {
@@ -282,5 +283,78 @@ describe('dbt-jobs-as-code’s spellings', { timeout: 120_000 }, () => {
     const planned = await runCli(['jobs', 'plan', imported, '-v', vars], env);
     expect(planned.stdout + planned.stderr).toContain('No changes. 1 job up to date.');
     expect(planned.code).toBe(0);
+  });
+});
+
+describe('secret overrides (DBT_ENV_SECRET_*) in the CLI', () => {
+  const secret = 'sf-password-7d1e5c';
+
+  it('prints no secret in plan or apply output, text or JSON, and saves plans 0600 without it', async () => {
+    const vars = await write('vars.yml', `password: ${secret}\n`);
+    const file = await write(
+      'jobs.yml',
+      [
+        'jobs:',
+        '  nightly:',
+        '    account_id: 43786',
+        '    project_id: 270542',
+        '    environment_id: 218762',
+        '    name: Nightly',
+        '    execute_steps: [dbt build]',
+        '    generate_docs: false',
+        '    run_generate_sources: false',
+        '    settings: { threads: 4, target_name: prod }',
+        '    triggers: { github_webhook: false, schedule: true }',
+        '    schedule: { cron: "0 3 * * *" }',
+        '    custom_environment_variables:',
+        '      - DBT_ENV_SECRET_PASSWORD: "{{ password }}"',
+        '',
+      ].join('\n'),
+    );
+    const files = [file, '-v', vars];
+    const planOut = join(dir, 'plan.json');
+    await writeFile(planOut, 'an older, world-readable file\n', { mode: 0o644 });
+    const runs: Array<[string[], number]> = [
+      [['jobs', 'plan', ...files, '--out', planOut], 2],
+      [['jobs', 'plan', ...files, '--json'], 2],
+      [['jobs', 'apply', ...files, '--dry-run', '--json'], 0],
+    ];
+    for (const [args, code] of runs) {
+      const run = await runCli(args, env);
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+    expect(await readFile(planOut, 'utf8')).not.toContain(secret);
+    expect((await stat(planOut)).mode & 0o777).toBe(0o600);
+
+    const applied = await runCli(['jobs', 'apply', ...files], env);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout + applied.stderr).not.toContain(secret);
+    expect([...cloud.variables.values()].find((v) => v.name === 'DBT_ENV_SECRET_PASSWORD')!.raw_value).toBe(secret);
+  });
+});
+
+describe('keys and names from files in the CLI’s output', () => {
+  const jobYaml = (key: string) =>
+    `jobs:\n  ${key}:\n    account_id: 43786\n    project_id: 1\n    environment_id: 2\n    name: n\n    execute_steps: [dbt build]\n    generate_docs: false\n    run_generate_sources: false\n    settings: {}\n    triggers: {}\n    schedule: { cron: "0 1 * * *" }\n`;
+
+  it('strips terminal escapes from the keys and names it quotes', async () => {
+    const escape = '\\e]0;pwned\\a\\e[2J';
+    const file = await write('jobs.yml', jobYaml(`"nightly${escape}"`));
+    const result = await runCli(['jobs', 'validate', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('nightly');
+    expect(result.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+
+  it('names no flag for a template error in --json mode', async () => {
+    const file = await write('jobs.yml', 'jobs:\n  a:\n    name: "{{ missing }}"\n');
+    const vars = await write('vars.yml', 'other: 1\n');
+    const result = await runCli(['jobs', 'validate', file, '-v', vars, '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('--(template)');
+    expect(JSON.parse(result.stderr.trim().split('\n').at(-1)!)).toMatchObject({
+      error: { name: 'JobsConfigError', issues: [{ field: '(template)', line: 3 }] },
+    });
   });
 });

@@ -71,5 +71,5 @@ describe('dbt-cloud mock', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 120_000);
+  });
 });

@@ -98,7 +98,7 @@ let mock: MockServer;
 
 beforeAll(async () => {
   mock = await startMockServer({ stepPerPoll: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   await mock?.stop();

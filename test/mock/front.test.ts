@@ -14,7 +14,7 @@ const account = '/api/v2/accounts/43786';
 beforeAll(async () => {
   mock = await startMockServer({ stepPerPoll: true });
   api = apiClient(mock.url);
-}, 120_000);
+});
 
 afterAll(async () => {
   await mock?.stop();

@@ -105,7 +105,7 @@ describe('ready means ready', () => {
     } finally {
       await mock.stop();
     }
-  }, 120_000);
+  });
 });
 
 describe('over TLS', () => {
@@ -115,7 +115,7 @@ describe('over TLS', () => {
   beforeAll(async () => {
     mock = await startMockServer({ tls: true, stepPerPoll: true });
     ca = readFileSync(mock.caFile!, 'utf8');
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await mock?.stop();
@@ -223,7 +223,7 @@ describe('static mode over TLS', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });
 
 describe('what start-up says', () => {
@@ -271,5 +271,5 @@ describe('what start-up says', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

@@ -13,7 +13,7 @@ let api: ReturnType<typeof apiClient>;
 beforeAll(async () => {
   mock = await startMockServer({ stepPerPoll: true });
   api = apiClient(mock.url);
-}, 120_000);
+});
 
 afterAll(async () => {
   await mock?.stop();

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const specPath = join(dir, 'openapi.yaml');
   await writeFile(specPath, stringifyYaml(spec, { aliasDuplicateObjects: false }));
   mock = await startMockServer({ specPath, stepPerPoll: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   await mock?.stop();

@@ -47,7 +47,7 @@ beforeAll(async () => {
     webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret },
   });
   dbt = createDbtCloud({ host: mock.url, token: 'dbtc_mock_key', accountId: 43786, env: {} });
-}, 120_000);
+});
 
 afterAll(async () => {
   await mock?.stop();

@@ -4,7 +4,7 @@
 import { createDbtCloud, NotFoundError, RunStatus, verifyWebhookSignature } from '../../src/index.js';
 
 export interface SmokeInput {
-  /** The harness's fake dbt Cloud, http://127.0.0.1:<port>. */
+  /** The harness's dbt Cloud (the mock's engine), http://127.0.0.1:<port>. */
   baseUrl: string;
   accountId: number;
   runId: number;

@@ -1,12 +1,14 @@
-// Vitest global setup: one Prism for the whole run, on a free port, stopped at the end. It serves the spec's
-// examples (static mode): the contract tests check the spec and its examples; test/mock/ starts stateful mocks.
+// Vitest global setup of the projects that start Prism: one static Prism (the spec's examples) for the whole run, on a
+// free port, shared by every project that lists this setup, and stopped when the last of them ends. The contract
+// tests read it through `inject('prismUrl')`; the other projects start their own mocks.
 // It also points every mock the tests start at the project's own cache folder (DBT_CLOUD_MOCK_CACHE_DIR, in
-// node_modules/.cache, where build tools keep theirs), never at the user's: this first start fills it when the spec
-// or Prism changed, so every later Prism start (of this run, of the Node 24 pass, of the next run) reads the processed
-// spec instead of processing it again.
-import { fileURLToPath } from 'node:url';
+// node_modules/.cache, where build tools keep theirs), never at the user's, and fills it when the spec or Prism
+// changed (Prism's operations by this start, the engine's starting data beside it), so every later start (of this run,
+// and of the next) reads the processed spec instead of processing it again.
 import type { TestProject } from 'vitest/node';
-import { startMockServer } from '../../src/node.js';
+import { bundledSpecPath, startMockServer, type MockServer } from '../../src/node.js';
+import { loadSeed } from '../../src/mock/seed.js';
+import { testCacheDir } from '../support/engine.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,13 +16,22 @@ declare module 'vitest' {
   }
 }
 
+/** Global setups run in vitest's own process: the one Prism is kept there, with a count of the projects using it. */
+const shared = Symbol.for('dbt-cloud-ts.test.prism');
+type Holder = { [shared]?: { mock: Promise<MockServer>; users: number } };
+
 export default async function setup(project: TestProject) {
-  process.env.DBT_CLOUD_MOCK_CACHE_DIR = fileURLToPath(
-    new URL('../../node_modules/.cache/dbt-cloud-ts-mock', import.meta.url),
-  );
-  const mock = await startMockServer({ static: true });
+  process.env.DBT_CLOUD_MOCK_CACHE_DIR = testCacheDir;
+  const holder = globalThis as Holder;
+  const entry = (holder[shared] ??= { mock: startMockServer({ static: true }), users: 0 });
+  // While Prism starts in its own process.
+  loadSeed(bundledSpecPath, { cacheDir: testCacheDir });
+  entry.users++;
+  const mock = await entry.mock;
   project.provide('prismUrl', mock.url);
   return async () => {
+    if (--entry.users > 0) return;
+    delete holder[shared];
     await mock.stop();
   };
 }

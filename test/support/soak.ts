@@ -1,8 +1,8 @@
 // The soak: many mixed operations (get, paged list, wait, trigger, cancel) from one client, through the fault
-// proxy, against the stateful fake dbt Cloud. It checks that every operation either returns or throws a typed
+// proxy, against the mock's engine in-process (test/support/engine.ts; runs move one state per poll). It checks that every operation either returns or throws a typed
 // error, that no trigger is replayed, that nothing rejects unhandled and that nothing hangs.
 import { createDbtCloud, DbtCloudError, type DbtCloud } from '../../src/index.js';
-import { startFakeDbtCloud } from './fake-dbt-cloud.js';
+import { startEngine } from './engine.js';
 import { mulberry32, startFaultProxy, type FaultKind } from './fault-proxy.js';
 
 export interface SoakOptions {
@@ -88,16 +88,30 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   };
   process.on('unhandledRejection', onUnhandled);
 
-  const fake = await startFakeDbtCloud({ seededRuns: 120, jobs: 5, pollsToFinish: 3 });
+  // Five jobs, the last of which fails in `dbt build`, and 120 finished runs among them.
+  const scenarios = {
+    jobs: Object.fromEntries(
+      [1, 2, 3, 4, 5].map((id) => [
+        String(id),
+        { name: `Soak ${id}`, outcome: id === 5 ? ('error' as const) : ('success' as const) },
+      ]),
+    ),
+  };
+  const cloud = await startEngine({ exampleJobs: false, stepPerPoll: true, scenarios });
+  const jobIds = [...cloud.jobs.keys()];
+  const seededRunIds = Array.from(
+    { length: 120 },
+    (_, i) => cloud.seedRuns(jobIds[i % jobIds.length]!, [i % 7 === 0 ? 'error' : 'success'])[0]!,
+  );
   const proxy = await startFaultProxy({
-    upstream: fake.url,
+    upstream: cloud.url,
     random: { rate: faultRate, seed },
     retryAfterSeconds: 0,
     trickleDelayMs: 1,
   });
   const dbt: DbtCloud = createDbtCloud({
     token: 'dbtc_soak',
-    accountId: fake.accountId,
+    accountId: cloud.accountId,
     host: proxy.url,
     timeoutMs: options.timeoutMs ?? 500,
     maxRetries: options.maxRetries ?? 2,
@@ -119,12 +133,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
   const trigger = async (signal: AbortSignal) => {
     triggerCalls++;
-    const run = await dbt.runs.trigger(pick(fake.jobIds), { cause: 'soak', signal });
+    const run = await dbt.runs.trigger(pick(jobIds), { cause: 'soak', signal });
     returnedTriggers.push(run.id);
     created.push(run.id);
     return run;
   };
-  const someRun = () => (created.length > 0 && random() < 0.7 ? pick(created) : pick(fake.seededRunIds));
+  const someRun = () => (created.length > 0 && random() < 0.7 ? pick(created) : pick(seededRunIds));
 
   const perform = async (kind: OperationKind, signal: AbortSignal): Promise<unknown> => {
     switch (kind) {
@@ -132,7 +146,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         return dbt.runs.get(someRun(), { signal });
       case 'list':
         return dbt.runs
-          .list({ pageSize: 20, concurrency: 3, signal, ...(random() < 0.3 ? { jobId: pick(fake.jobIds) } : {}) })
+          .list({ pageSize: 20, concurrency: 3, signal, ...(random() < 0.3 ? { jobId: pick(jobIds) } : {}) })
           .toArray({ max: 100 });
       case 'wait': {
         const runId = created.length > 0 ? pick(created.slice(-20)) : (await trigger(signal)).id;
@@ -141,7 +155,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       case 'trigger':
         return trigger(signal);
       case 'cancel':
-        return dbt.runs.cancel(created.length > 0 ? pick(created.slice(-20)) : pick(fake.seededRunIds), { signal });
+        return dbt.runs.cancel(created.length > 0 ? pick(created.slice(-20)) : pick(seededRunIds), { signal });
     }
   };
 
@@ -209,10 +223,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   } finally {
     process.off('unhandledRejection', onUnhandled);
     await proxy.close();
-    await fake.close();
+    await cloud.close();
   }
 
-  const accepted = fake.acceptedTriggers;
+  // Every run the engine made from a trigger: a replayed POST makes one more than the client asked for.
+  const accepted = cloud.runsMade;
   const acceptedSet = new Set(accepted);
   const unmatched = returnedTriggers.filter((id) => !acceptedSet.has(id)).length;
   const returnedTwice = returnedTriggers.length - new Set(returnedTriggers).size;

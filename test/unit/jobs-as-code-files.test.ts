@@ -7,22 +7,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud } from '../../src/index.js';
 import { JobsConfigError, jobsFileSchema, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig, toJobsYaml } from '../../src/node.js';
-import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples', 'jobs');
 const example = (name: string) => join(examples, name);
 
-let fake: FakeJobsCloud;
+let cloud: TestEngine;
 let dbt: DbtCloud;
 let scratch: string;
 
 beforeEach(async () => {
-  fake = await startFakeJobsCloud();
-  dbt = createDbtCloud({ token: 'test-token', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
+  cloud = await startEngine({ exampleJobs: false });
+  dbt = createDbtCloud({ token: 'test-token', accountId: cloud.accountId, host: cloud.url, maxRetries: 0 });
   scratch = await mkdtemp(join(tmpdir(), 'jobs-as-code-'));
 });
 afterEach(async () => {
-  await fake.close();
+  await cloud.close();
   await rm(scratch, { recursive: true, force: true });
 });
 

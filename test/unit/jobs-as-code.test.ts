@@ -1,19 +1,19 @@
-// Jobs as code through the library (createJobsAsCode(dbt).plan / apply / ...) against the in-process stateful fake.
+// Jobs as code through the library (createJobsAsCode(dbt).plan / apply / ...) against the mock's engine in-process.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
 import { type JobChange, JobsConfigError, PlanStaleError, pendingChanges, createJobsAsCode } from '../../src/jobs.js';
-import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
-let fake: FakeJobsCloud;
+let cloud: TestEngine;
 let dbt: DbtCloud;
 
 beforeEach(async () => {
-  fake = await startFakeJobsCloud();
-  dbt = createDbtCloud({ token: 'test-token', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
+  cloud = await startEngine({ exampleJobs: false });
+  dbt = createDbtCloud({ token: 'test-token', accountId: cloud.accountId, host: cloud.url, maxRetries: 0 });
 });
-afterEach(() => fake.close());
+afterEach(() => cloud.close());
 
 const config = (): JobsConfig => ({
   account_id: 43786,
@@ -49,7 +49,7 @@ const config = (): JobsConfig => ({
 const sentFields = (change: JobChange) => Object.fromEntries(change.differences.map((d) => [d.field, d.new]));
 
 const jobNamed = (identifier: string) =>
-  [...fake.jobs.values()].find((job) => job.state === 1 && String(job.name).endsWith(`[[${identifier}]]`));
+  [...cloud.jobs.values()].find((job) => job.state === 1 && String(job.name).endsWith(`[[${identifier}]]`));
 
 describe('plan and apply', () => {
   it('creates every job from empty, then plans no change', async () => {
@@ -70,8 +70,8 @@ describe('plan and apply', () => {
     const nightly = jobNamed('nightly')!;
     expect(nightly.name).toBe('Nightly build [[nightly]]');
     expect(nightly.settings).toEqual({ threads: 8, target_name: 'prod' });
-    const overrides = [...fake.envVars.values()].filter((v) => v.job_definition_id === nightly.id);
-    expect(overrides.map((v) => [v.name, v.value]).sort()).toEqual([
+    const overrides = [...cloud.variables.values()].filter((v) => v.job_definition_id === nightly.id);
+    expect(overrides.map((v) => [v.name, v.raw_value]).sort()).toEqual([
       ['DBT_FULL_REFRESH', 'false'],
       ['DBT_TARGET_SCHEMA', 'analytics'],
     ]);
@@ -93,9 +93,9 @@ describe('plan and apply', () => {
       differences: [{ field: 'settings.threads', old: 8, new: 16 }],
       envVars: [],
     });
-    const writesBefore = fake.writes.length;
+    const writesBefore = cloud.writes.length;
     await createJobsAsCode(dbt).apply(plan);
-    expect(fake.writes.slice(writesBefore)).toEqual([`POST /api/v2/accounts/43786/jobs/${jobNamed('nightly')!.id}/`]);
+    expect(cloud.writes.slice(writesBefore)).toEqual([`POST /api/v2/accounts/43786/jobs/${jobNamed('nightly')!.id}/`]);
     expect(jobNamed('nightly')!.settings).toEqual({ threads: 16, target_name: 'prod' });
     // The rest of the job was sent back unchanged.
     expect(jobNamed('nightly')!.execute_steps).toEqual(['dbt source freshness', 'dbt build']);
@@ -119,13 +119,13 @@ describe('plan and apply', () => {
   });
 
   it('never touches an unmanaged job, even one with the same name', async () => {
-    const unmanaged = fake.seedJob({ name: 'Nightly build', environment_id: 218762 });
-    const before = JSON.stringify(fake.jobs.get(unmanaged));
+    const unmanaged = cloud.seedJob({ name: 'Nightly build', environment_id: 218762 });
+    const before = JSON.stringify(cloud.jobs.get(unmanaged));
     const plan = await createJobsAsCode(dbt).plan(config(), { allowDelete: true });
     expect(plan.changes.every((c) => c.jobId !== unmanaged)).toBe(true);
     await createJobsAsCode(dbt).apply(plan);
-    expect(JSON.stringify(fake.jobs.get(unmanaged))).toBe(before);
-    expect(fake.writes.some((w) => w.includes(`/jobs/${unmanaged}/`))).toBe(false);
+    expect(JSON.stringify(cloud.jobs.get(unmanaged))).toBe(before);
+    expect(cloud.writes.some((w) => w.includes(`/jobs/${unmanaged}/`))).toBe(false);
   });
 
   it('deletes a managed job that left the files only with allowDelete; the plan lists it either way', async () => {
@@ -141,7 +141,7 @@ describe('plan and apply', () => {
     expect(pendingChanges(cautious)).toEqual([]);
     const kept = await createJobsAsCode(dbt).apply(cautious);
     expect(kept.skipped).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
-    expect(fake.jobs.get(ciId)!.state).toBe(1);
+    expect(cloud.jobs.get(ciId)!.state).toBe(1);
 
     for (const options of [{ allowDelete: true }, { allowDelete: true, limitToConfig: true }]) {
       const empty = await createJobsAsCode(dbt).plan({ jobs: null }, options);
@@ -149,17 +149,17 @@ describe('plan and apply', () => {
       expect(empty.changes).toEqual([]);
       expect((await createJobsAsCode(dbt).apply(empty)).applied).toEqual([]);
     }
-    expect(fake.jobs.get(ciId)!.state).toBe(1);
+    expect(cloud.jobs.get(ciId)!.state).toBe(1);
 
     const allowed = await createJobsAsCode(dbt).plan(fewer, { allowDelete: true });
     expect(pendingChanges(allowed)).toMatchObject([{ action: 'delete', identifier: 'ci' }]);
     await createJobsAsCode(dbt).apply(allowed);
-    expect(fake.jobs.get(ciId)!.state).toBe(2);
+    expect(cloud.jobs.get(ciId)!.state).toBe(2);
     expect((await createJobsAsCode(dbt).plan(fewer, { allowDelete: true })).changes).toEqual([]);
   });
 
   it('keeps jobs outside the scope out of the plan (limitToConfig, projectIds, excludeIdentifiersMatching)', async () => {
-    const elsewhere = fake.seedJob({ name: 'Other team [[other]]', project_id: 999, environment_id: 998 });
+    const elsewhere = cloud.seedJob({ name: 'Other team [[other]]', project_id: 999, environment_id: 998 });
     const plain = await createJobsAsCode(dbt).plan(config(), { allowDelete: true });
     expect(plain.changes.find((c) => c.identifier === 'other')?.action).toBe('delete');
     const limited = await createJobsAsCode(dbt).plan(config(), { allowDelete: true, limitToConfig: true });
@@ -172,7 +172,7 @@ describe('plan and apply', () => {
     const byEnvironment = await createJobsAsCode(dbt).plan(config(), { environmentIds: [218763] });
     expect(byEnvironment.changes.map((c) => c.identifier)).toEqual(['ci']);
     expect(byEnvironment.warnings.join('\n')).toMatch(/nightly: left out/);
-    expect(fake.jobs.get(elsewhere)!.state).toBe(1);
+    expect(cloud.jobs.get(elsewhere)!.state).toBe(1);
   });
 
   it('refuses a saved plan after dbt Cloud changed, and applies it exactly when nothing did', async () => {
@@ -182,12 +182,12 @@ describe('plan and apply', () => {
     const saved = JSON.parse(JSON.stringify(await createJobsAsCode(dbt).plan(changed)));
 
     // Someone edits a job in the UI after the plan was made.
-    fake.jobs.get(jobNamed('nightly')!.id)!.run_lint = true;
-    const writesBefore = fake.writes.length;
+    cloud.jobs.get(jobNamed('nightly')!.id)!.run_lint = true;
+    const writesBefore = cloud.writes.length;
     await expect(createJobsAsCode(dbt).apply(saved)).rejects.toBeInstanceOf(PlanStaleError);
-    expect(fake.writes.length).toBe(writesBefore);
+    expect(cloud.writes.length).toBe(writesBefore);
 
-    fake.jobs.get(jobNamed('nightly')!.id)!.run_lint = false;
+    cloud.jobs.get(jobNamed('nightly')!.id)!.run_lint = false;
     const result = await createJobsAsCode(dbt).apply(saved);
     expect(result.success).toBe(true);
     expect(jobNamed('ci')!.execute_steps).toEqual(['dbt build --select state:modified+ --fail-fast']);
@@ -196,8 +196,8 @@ describe('plan and apply', () => {
   it('refuses a saved plan after an override changed', async () => {
     await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
     const saved = await createJobsAsCode(dbt).plan(config());
-    const override = [...fake.envVars.values()].find((v) => v.name === 'DBT_TARGET_SCHEMA')!;
-    override.value = 'changed-in-ui';
+    const override = [...cloud.variables.values()].find((v) => v.name === 'DBT_TARGET_SCHEMA')!;
+    override.raw_value = 'changed-in-ui';
     await expect(createJobsAsCode(dbt).apply(saved)).rejects.toThrow(/changed since this plan was made/);
   });
 
@@ -217,8 +217,8 @@ describe('plan and apply', () => {
     const client = () =>
       createDbtCloud({
         token: 'test-token',
-        accountId: fake.accountId,
-        host: fake.url,
+        accountId: cloud.accountId,
+        host: cloud.url,
         maxRetries: 0,
         fetch: refusingCi,
       });
@@ -227,8 +227,7 @@ describe('plan and apply', () => {
     expect(loose.failed.map((f) => f.identifier)).toEqual(['ci']);
     expect(loose.applied.map((a) => a.identifier)).toEqual(['nightly']);
 
-    await fake.close();
-    fake = await startFakeJobsCloud();
+    cloud.reset();
     const strict = await createJobsAsCode(client()).apply(await createJobsAsCode(client()).plan(two), {
       failFast: true,
     });
@@ -241,7 +240,7 @@ describe('plan and apply', () => {
     const secret = config();
     secret.jobs!.nightly!.custom_environment_variables = [{ DBT_ENV_SECRET_TOKEN: 'v1' }];
     await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(secret));
-    expect([...fake.envVars.values()].map((v) => [v.name, v.value])).toEqual([['DBT_ENV_SECRET_TOKEN', 'v1']]);
+    expect([...cloud.variables.values()].map((v) => [v.name, v.raw_value])).toEqual([['DBT_ENV_SECRET_TOKEN', 'v1']]);
     secret.jobs!.nightly!.custom_environment_variables = [{ DBT_ENV_SECRET_TOKEN: 'v2' }];
     expect((await createJobsAsCode(dbt).plan(secret)).changes).toEqual([]);
     // An import never writes the masked value into a file.
@@ -250,9 +249,9 @@ describe('plan and apply', () => {
   });
 
   it('refuses to plan when two dbt Cloud jobs carry the same identifier', async () => {
-    fake.seedJob({ name: 'A [[twin]]' });
-    fake.seedJob({ name: 'B [[twin]]' });
-    await expect(createJobsAsCode(dbt).plan(config())).rejects.toThrow(/\[\[twin\]\] on jobs 500, 501/);
+    const a = cloud.seedJob({ name: 'A [[twin]]' });
+    const b = cloud.seedJob({ name: 'B [[twin]]' });
+    await expect(createJobsAsCode(dbt).plan(config())).rejects.toThrow(`[[twin]] on jobs ${a}, ${b}`);
   });
 });
 
@@ -293,7 +292,7 @@ describe('config errors', () => {
     expect(issues.find((issue) => issue.field === 'jobs.nightly.settings.threads')!.message).toBe(
       'must be at least 1 (dbt Cloud runs a job with at least 1 thread)',
     );
-    expect(fake.server.requests).toEqual([]);
+    expect(cloud.requests).toEqual([]);
 
     const odd = config();
     Object.assign(odd.jobs!.nightly!, { genrate_docs: true, owner: 'data team' });
@@ -380,7 +379,7 @@ describe('validate, import, link, unlink, deactivate', () => {
 
   it('imports existing jobs as a config that plans without change', async () => {
     await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
-    fake.seedJob({ name: 'Made in the UI', settings: { threads: 2, target_name: 'ui' } });
+    cloud.seedJob({ name: 'Made in the UI', settings: { threads: 2, target_name: 'ui' } });
     const imported = await createJobsAsCode(dbt).importConfig();
     expect(Object.keys(imported.jobs!).sort()).toEqual(['ci', 'import_3', 'nightly']);
     expect(imported.jobs!.nightly!.name).toBe('Nightly build');
@@ -394,7 +393,7 @@ describe('validate, import, link, unlink, deactivate', () => {
   });
 
   it('links a job by linked_id, after which the plan sees it as managed; unlink removes the marker', async () => {
-    const existing = fake.seedJob({ name: 'Nightly build', environment_id: 218762 });
+    const existing = cloud.seedJob({ name: 'Nightly build', environment_id: 218762 });
     const linking = config();
     delete linking.jobs!.ci;
     linking.jobs!.nightly!.linked_id = existing;
@@ -402,24 +401,24 @@ describe('validate, import, link, unlink, deactivate', () => {
     expect(dry).toEqual([
       { jobId: existing, identifier: 'nightly', from: 'Nightly build', to: 'Nightly build [[nightly]]', done: false },
     ]);
-    expect(fake.jobs.get(existing)!.name).toBe('Nightly build');
+    expect(cloud.jobs.get(existing)!.name).toBe('Nightly build');
     await createJobsAsCode(dbt).link(linking);
-    expect(fake.jobs.get(existing)!.name).toBe('Nightly build [[nightly]]');
+    expect(cloud.jobs.get(existing)!.name).toBe('Nightly build [[nightly]]');
     const plan = await createJobsAsCode(dbt).plan(linking);
     expect(plan.changes.map((c) => [c.action, c.jobId])).toEqual([['update', existing]]);
 
     const unlinked = await createJobsAsCode(dbt).unlink({ identifiers: ['nightly'] });
     expect(unlinked.map((c) => [c.jobId, c.to, c.done])).toEqual([[existing, 'Nightly build', true]]);
-    expect(fake.jobs.get(existing)!.name).toBe('Nightly build');
+    expect(cloud.jobs.get(existing)!.name).toBe('Nightly build');
   });
 
   it('deactivates jobs by id: every trigger off, the rest kept', async () => {
-    const id = fake.seedJob({ name: 'Hourly', triggers: { schedule: true, github_webhook: false } });
-    const other = fake.seedJob({ name: 'Other', triggers: { schedule: true, github_webhook: false } });
+    const id = cloud.seedJob({ name: 'Hourly', triggers: { schedule: true, github_webhook: false } });
+    const other = cloud.seedJob({ name: 'Other', triggers: { schedule: true, github_webhook: false } });
     const result = await createJobsAsCode(dbt).deactivate({ jobIds: [id] });
     expect(result).toEqual([{ jobId: id, name: 'Hourly', done: true, alreadyInactive: false }]);
-    expect(fake.jobs.get(id)!.triggers).toMatchObject({ schedule: false, github_webhook: false, on_merge: false });
-    expect(fake.jobs.get(id)!.name).toBe('Hourly');
-    expect((fake.jobs.get(other)!.triggers as { schedule: boolean }).schedule).toBe(true);
+    expect(cloud.jobs.get(id)!.triggers).toMatchObject({ schedule: false, github_webhook: false, on_merge: false });
+    expect(cloud.jobs.get(id)!.name).toBe('Hourly');
+    expect((cloud.jobs.get(other)!.triggers as { schedule: boolean }).schedule).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { createDbtCloud } from '../../src/index.js';
 import { JobsConfigError, managedName, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig } from '../../src/node.js';
 import { readJobsConfig } from '../../src/jobs-as-code/config.js';
-import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
 const suite = join(import.meta.dirname, '..', 'fixtures', 'jobs-as-code', 'compat');
 
@@ -117,11 +117,21 @@ describe('cron expressions', () => {
   });
 });
 
+/** The environments (and their projects) the jobs of a file of the suite run in and defer to. */
+const environmentsOf = (bodies: Array<[string, Record<string, unknown>]>): Record<number, number> =>
+  Object.fromEntries(
+    bodies.flatMap(([, body]) =>
+      [body.environment_id, body.deferring_environment_id]
+        .filter((id): id is number => typeof id === 'number')
+        .map((id) => [id, body.project_id as number]),
+    ),
+  );
+
 describe('handing an account over', () => {
-  let fake: FakeJobsCloud | undefined;
+  let cloud: TestEngine | undefined;
   afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
+    await cloud?.close();
+    cloud = undefined;
   });
 
   // Every file of the suite both tools accept, with jobs, in one account.
@@ -137,13 +147,13 @@ describe('handing an account over', () => {
   it.each(handOver)('%s: after dbt-jobs-as-code’s sync our plan changes nothing', async (name, entry) => {
     const bodies = Object.entries(entry.jobs!);
     const accountId = bodies[0]![1].account_id as number;
-    fake = await startFakeJobsCloud({ accountId });
+    cloud = await startEngine({ accountId, environments: environmentsOf(bodies), exampleJobs: false });
     // dbt Cloud as its sync leaves it: each job created from its request, each override from its own.
     for (const [identifier, body] of bodies) {
-      const jobId = fake.seedJob(withoutId(body) as never);
+      const jobId = cloud.seedJob(withoutId(body) as never);
       for (const [variable, value] of Object.entries(lastValues(entry.envVars, identifier))) {
         if (value === null) continue;
-        fake.seedEnvVar({
+        cloud.seedVariable({
           name: variable,
           project_id: body.project_id as number,
           type: 'job',
@@ -152,7 +162,7 @@ describe('handing an account over', () => {
         });
       }
     }
-    const dbt = createDbtCloud({ token: 't', accountId, host: fake.url, maxRetries: 0 });
+    const dbt = createDbtCloud({ token: 't', accountId, host: cloud.url, maxRetries: 0 });
     const { loaded } = await load(name, entry);
     const plan = await createJobsAsCode(dbt).plan(loaded.config);
     // A secret comes back masked, so only its presence is compared: it needs no change either.
@@ -162,13 +172,15 @@ describe('handing an account over', () => {
   it.each(handOver)('%s: after our apply dbt Cloud holds what dbt-jobs-as-code compares with', async (name, entry) => {
     const bodies = Object.entries(entry.jobs!);
     const accountId = bodies[0]![1].account_id as number;
-    fake = await startFakeJobsCloud({ accountId });
-    const dbt = createDbtCloud({ token: 't', accountId, host: fake.url, maxRetries: 0 });
+    cloud = await startEngine({ accountId, environments: environmentsOf(bodies), exampleJobs: false });
+    const dbt = createDbtCloud({ token: 't', accountId, host: cloud.url, maxRetries: 0 });
     const { loaded } = await load(name, entry);
     const result = await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(loaded.config));
     expect(result.failed).toEqual([]);
     for (const [identifier, body] of bodies) {
-      const held = [...fake.jobs.values()].find((job) => job.name.endsWith(`[[${identifier}]]`))!;
+      const held: Record<string, unknown> = [...cloud.jobs.values()].find((job) =>
+        job.name.endsWith(`[[${identifier}]]`),
+      )!;
       // What its plan compares: every field of its model (the schedule by its cron; dbt Cloud derives the rest).
       for (const [field, value] of Object.entries(withoutId(body))) {
         if (field === 'schedule')

@@ -1,6 +1,7 @@
 // Keys, identifiers and job names are untrusted text: from files anyone may edit, and from dbt Cloud, where anyone with
-// access names jobs. None of them may change the objects that hold them, reach a terminal as escape sequences, or make
-// the name parser slow; a marker counts only at the end of a name, and `link` takes only jobs it may take.
+// access names jobs. None of them may change the objects that hold them or make the name parser slow; a marker counts
+// only at the end of a name, and `link` takes only jobs it may take. (What the CLI prints of them, terminal escapes
+// stripped: test/e2e/jobs-as-code-cli.test.ts.)
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud } from '../../src/index.js';
 import { JobsConfigError, parseJobName, parseJobsConfig, createJobsAsCode } from '../../src/jobs.js';
 import { loadJobsConfig } from '../../src/node.js';
-import { runCli } from '../support/cli.js';
-import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
 const jobYaml = (key: string, extra = '') =>
   `jobs:\n  ${key}:\n    account_id: 43786\n    project_id: 1\n    environment_id: 2\n    name: n\n    execute_steps: [dbt build]\n    generate_docs: false\n    run_generate_sources: false\n    settings: {}\n    triggers: {}\n    schedule: { cron: "0 1 * * *" }\n${extra}`;
@@ -80,36 +80,14 @@ describe('names from dbt Cloud', () => {
   });
 });
 
-describe('what the CLI prints', () => {
-  it('strips terminal escapes from the keys and names it quotes', async () => {
-    const escape = '\\e]0;pwned\\a\\e[2J';
-    await writeFile(join(dir, 'jobs.yml'), jobYaml(`"nightly${escape}"`));
-    const result = await runCli(['jobs', 'validate', join(dir, 'jobs.yml')]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('nightly');
-    expect(result.stderr).not.toMatch(/[\u001b\u0007]/);
-  });
-
-  it('names no flag for a template error in --json mode', async () => {
-    await writeFile(join(dir, 'jobs.yml'), 'jobs:\n  a:\n    name: "{{ missing }}"\n');
-    await writeFile(join(dir, 'vars.yml'), 'other: 1\n');
-    const result = await runCli(['jobs', 'validate', join(dir, 'jobs.yml'), '-v', join(dir, 'vars.yml'), '--json']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).not.toContain('--(template)');
-    expect(JSON.parse(result.stderr.trim().split('\n').at(-1)!)).toMatchObject({
-      error: { name: 'JobsConfigError', issues: [{ field: '(template)', line: 3 }] },
-    });
-  });
-});
-
 describe('link', () => {
-  let fake: FakeJobsCloud;
+  let cloud: TestEngine;
   let dbt: DbtCloud;
   beforeEach(async () => {
-    fake = await startFakeJobsCloud({ environments: { 218762: 270542, 300001: 300000 } });
-    dbt = createDbtCloud({ token: 'test-token', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
+    cloud = await startEngine({ environments: { 218762: 270542, 300001: 300000 }, exampleJobs: false });
+    dbt = createDbtCloud({ token: 'test-token', accountId: cloud.accountId, host: cloud.url, maxRetries: 0 });
   });
-  afterEach(() => fake.close());
+  afterEach(() => cloud.close());
 
   const linking = (identifier: string, linkedId: number) => ({
     jobs: {
@@ -130,20 +108,20 @@ describe('link', () => {
   });
 
   it('refuses a job another identifier manages, and changes nothing', async () => {
-    const managed = fake.seedJob({ name: 'Nightly [[nightly]]' });
+    const managed = cloud.seedJob({ name: 'Nightly [[nightly]]' });
     await expect(createJobsAsCode(dbt).link(linking('mine', managed) as never)).rejects.toThrow(
       /already managed as \[\[nightly\]\]/,
     );
-    expect(fake.jobs.get(managed)!.name).toBe('Nightly [[nightly]]');
-    expect(fake.writes).toEqual([]);
+    expect(cloud.jobs.get(managed)!.name).toBe('Nightly [[nightly]]');
+    expect(cloud.writes).toEqual([]);
   });
 
   it('refuses a job outside --project-id, whatever the file says of it', async () => {
-    const elsewhere = fake.seedJob({ name: 'Their job', project_id: 300000, environment_id: 300001 });
+    const elsewhere = cloud.seedJob({ name: 'Their job', project_id: 300000, environment_id: 300001 });
     await expect(
       createJobsAsCode(dbt).link(linking('mine', elsewhere) as never, { projectIds: [270542] }),
     ).rejects.toThrow(/outside the scope/);
-    expect(fake.jobs.get(elsewhere)!.name).toBe('Their job');
-    expect(fake.writes).toEqual([]);
+    expect(cloud.jobs.get(elsewhere)!.name).toBe('Their job');
+    expect(cloud.writes).toEqual([]);
   });
 });

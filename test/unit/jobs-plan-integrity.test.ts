@@ -5,16 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
 import { type JobChange, type JobsPlan, PlanRefusedError, createJobsAsCode } from '../../src/jobs.js';
 import { planDigest } from '../../src/jobs-as-code/plan.js';
-import { startFakeJobsCloud, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
-let fake: FakeJobsCloud;
+let cloud: TestEngine;
 let dbt: DbtCloud;
 
 beforeEach(async () => {
-  fake = await startFakeJobsCloud({ environments: { 218762: 270542, 218763: 270542, 300001: 300000 } });
-  dbt = createDbtCloud({ token: 'test-token', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
+  cloud = await startEngine({
+    environments: { 218762: 270542, 218763: 270542, 300001: 300000 },
+    exampleJobs: false,
+  });
+  dbt = createDbtCloud({ token: 'test-token', accountId: cloud.accountId, host: cloud.url, maxRetries: 0 });
 });
-afterEach(() => fake.close());
+afterEach(() => cloud.close());
 
 const job = (name: string, environment_id = 218762) => ({
   account_id: 43786,
@@ -42,16 +45,16 @@ async function forged(plan: JobsPlan, edit: (plan: JobsPlan) => void): Promise<J
 }
 
 const jobNamed = (identifier: string) =>
-  [...fake.jobs.values()].find((j) => j.state === 1 && j.name.endsWith(`[[${identifier}]]`))!;
+  [...cloud.jobs.values()].find((j) => j.state === 1 && j.name.endsWith(`[[${identifier}]]`))!;
 
 async function expectRefused(plan: JobsPlan, reason: RegExp) {
-  const writes = fake.writes.length;
+  const writes = cloud.writes.length;
   const error = await createJobsAsCode(dbt)
     .apply(plan)
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PlanRefusedError);
   expect((error as PlanRefusedError).reasons.join('\n')).toMatch(reason);
-  expect(fake.writes.length).toBe(writes);
+  expect(cloud.writes.length).toBe(writes);
 }
 
 describe('an edited plan', () => {
@@ -99,8 +102,8 @@ describe('a plan whose digest was forged', () => {
 
   beforeEach(async () => {
     await createJobsAsCode(dbt).apply(await createJobsAsCode(dbt).plan(config()));
-    unmanaged = fake.seedJob({ name: 'Hand-made job', project_id: 270542, environment_id: 218762 });
-    otherTeam = fake.seedJob({ name: 'Other team [[other]]', project_id: 300000, environment_id: 300001 });
+    unmanaged = cloud.seedJob({ name: 'Hand-made job', project_id: 270542, environment_id: 218762 });
+    otherTeam = cloud.seedJob({ name: 'Other team [[other]]', project_id: 300000, environment_id: 300001 });
     const changed = config();
     changed.jobs!.nightly!.settings = { threads: 8, target_name: 'prod' };
     base = await saved(createJobsAsCode(dbt).plan(changed, { limitToConfig: true }));
@@ -134,7 +137,7 @@ describe('a plan whose digest was forged', () => {
     });
     // The fingerprint of the wider scope is not the one the plan was made from.
     await expect(createJobsAsCode(dbt).apply(wide)).rejects.toThrow(/changed since this plan was made/);
-    expect(fake.jobs.get(otherTeam)!.state).toBe(1);
+    expect(cloud.jobs.get(otherTeam)!.state).toBe(1);
   });
 
   it('cannot delete without the plan’s allowDelete, nor without the caller’s', async () => {
@@ -148,9 +151,9 @@ describe('a plan whose digest was forged', () => {
     const stillHeld = await forged(plan, (p) => {
       p.identifiers.push('hourly');
     });
-    const writes = fake.writes.length;
+    const writes = cloud.writes.length;
     await expect(createJobsAsCode(dbt).apply(stillHeld)).rejects.toThrow(/the files still hold this job|changed since/);
-    expect(fake.writes.length).toBe(writes);
+    expect(cloud.writes.length).toBe(writes);
     expect(jobNamed('hourly').state).toBe(1);
   });
 
@@ -209,7 +212,7 @@ describe('a plan whose digest was forged', () => {
   });
 
   it('cannot change an override of another job', async () => {
-    const stranger = fake.seedEnvVar({
+    const stranger = cloud.seedVariable({
       name: 'DBT_TARGET',
       project_id: 270542,
       type: 'job',
@@ -222,7 +225,7 @@ describe('a plan whose digest was forged', () => {
       ),
       /override DBT_TARGET is not as the plan saw it/,
     );
-    expect(fake.envVars.has(stranger)).toBe(true);
+    expect(cloud.variables.get(stranger)).toMatchObject({ state: 1, raw_value: 'x' });
   });
 });
 
@@ -240,7 +243,7 @@ describe('what apply sends', () => {
     expect(jobNamed('nightly')).toMatchObject({ settings: { threads: 4, target_name: 'prod' } });
 
     // A field outside the jobs-file model (set in the UI) is kept; the file's fields are as it says.
-    fake.jobs.get(jobNamed('nightly').id)!.lifecycle_webhooks = true;
+    cloud.jobs.get(jobNamed('nightly').id)!.lifecycle_webhooks = true;
     const changed = config();
     changed.jobs!.nightly!.settings = { threads: 8, target_name: 'prod' };
     const update = (await createJobsAsCode(dbt).plan(changed)).changes[0]!;

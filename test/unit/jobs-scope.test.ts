@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbtCloud, type DbtCloud, type JobsConfig } from '../../src/index.js';
 import { type JobsPlan, type PlanOptions, createJobsAsCode } from '../../src/jobs.js';
 import { planDigest } from '../../src/jobs-as-code/plan.js';
-import { startFakeJobsCloud, type FakeJob, type FakeJobsCloud } from '../support/fake-jobs-cloud.js';
+import type { Job } from '../../src/mock/seed.js';
+import { startEngine, type TestEngine } from '../support/engine.js';
 
 // Two projects of two environments each.
 const environments = { 11: 1, 12: 1, 21: 2, 22: 2 } as const;
@@ -27,16 +28,16 @@ const spec = (name: string, environmentId: number, threads = 4) => ({
 });
 
 describe('scope', () => {
-  let fake: FakeJobsCloud;
+  let cloud: TestEngine;
   let dbt: DbtCloud;
   beforeEach(async () => {
-    fake = await startFakeJobsCloud({ environments });
-    dbt = createDbtCloud({ token: 'test-token', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
+    cloud = await startEngine({ environments, exampleJobs: false });
+    dbt = createDbtCloud({ token: 'test-token', accountId: cloud.accountId, host: cloud.url, maxRetries: 0 });
   });
-  afterEach(() => fake.close());
+  afterEach(() => cloud.close());
 
   it('holds nothing for files with no jobs, whatever the options', async () => {
-    const managed = fake.seedJob({ name: 'Mine [[mine]]', project_id: 1, environment_id: 11 });
+    const managed = cloud.seedJob({ name: 'Mine [[mine]]', project_id: 1, environment_id: 11 });
     for (const jobs of [null, {}]) {
       for (const options of [
         { allowDelete: true },
@@ -49,14 +50,14 @@ describe('scope', () => {
         await createJobsAsCode(dbt).apply(plan);
       }
     }
-    expect(fake.jobs.get(managed)!.state).toBe(1);
-    expect(fake.writes).toEqual([]);
+    expect(cloud.jobs.get(managed)!.state).toBe(1);
+    expect(cloud.writes).toEqual([]);
   });
 
   it('holds only the projects and environments the files use with limitToConfig', async () => {
-    const inScope = fake.seedJob({ name: 'Gone [[gone]]', project_id: 1, environment_id: 11 });
-    const otherEnvironment = fake.seedJob({ name: 'Theirs [[theirs]]', project_id: 1, environment_id: 12 });
-    const otherProject = fake.seedJob({ name: 'Far [[far]]', project_id: 2, environment_id: 21 });
+    const inScope = cloud.seedJob({ name: 'Gone [[gone]]', project_id: 1, environment_id: 11 });
+    const otherEnvironment = cloud.seedJob({ name: 'Theirs [[theirs]]', project_id: 1, environment_id: 12 });
+    const otherProject = cloud.seedJob({ name: 'Far [[far]]', project_id: 2, environment_id: 21 });
     const plan = await createJobsAsCode(dbt).plan(
       { jobs: { kept: spec('Kept', 11) } },
       { allowDelete: true, limitToConfig: true },
@@ -67,9 +68,9 @@ describe('scope', () => {
       ['delete', 'gone'],
     ]);
     await createJobsAsCode(dbt).apply(plan);
-    expect(fake.jobs.get(inScope)!.state).toBe(2);
-    expect(fake.jobs.get(otherEnvironment)!.state).toBe(1);
-    expect(fake.jobs.get(otherProject)!.state).toBe(1);
+    expect(cloud.jobs.get(inScope)!.state).toBe(2);
+    expect(cloud.jobs.get(otherEnvironment)!.state).toBe(1);
+    expect(cloud.jobs.get(otherProject)!.state).toBe(1);
   });
 
   it('intersects limitToConfig with the projects given', async () => {
@@ -187,7 +188,7 @@ function editPlan(plan: JobsPlan, edit: NonNullable<World['edit']>, jobIds: numb
   }
 }
 
-const untouchable = (job: FakeJob, scope: { projectIds: number[] | null; environmentIds: number[] | null }) => {
+const untouchable = (job: Job, scope: { projectIds: number[] | null; environmentIds: number[] | null }) => {
   const managed = /\[\[[a-e]\]\]$/.test(job.name);
   const inScope =
     (scope.projectIds === null || scope.projectIds.includes(job.project_id)) &&
@@ -197,19 +198,19 @@ const untouchable = (job: FakeJob, scope: { projectIds: number[] | null; environ
 
 describe('apply, over random accounts, files and edited plans', () => {
   it('never deletes or changes a job outside the managed set and the scope, nor deletes without permission', async () => {
-    let fake: FakeJobsCloud | undefined;
+    const cloud = await startEngine({ environments, exampleJobs: false });
     try {
       await fc.assert(
         fc.asyncProperty(world, async (w) => {
-          await fake?.close();
-          fake = await startFakeJobsCloud({ environments });
-          const dbt = createDbtCloud({ token: 't', accountId: fake.accountId, host: fake.url, maxRetries: 0 });
+          // A fresh account for every world.
+          cloud.reset();
+          const dbt = createDbtCloud({ token: 't', accountId: cloud.accountId, host: cloud.url, maxRetries: 0 });
           const taken = new Set<string>();
           for (const job of w.remote) {
             // One managed job per identifier: two would make the plan refuse at once, which proves nothing here.
             const identifier = job.identifier && !taken.has(job.identifier) ? job.identifier : undefined;
             if (identifier) taken.add(identifier);
-            fake.seedJob({
+            cloud.seedJob({
               name: identifier ? `Job ${identifier} [[${identifier}]]` : `Hand-made ${job.threads}`,
               project_id: environments[job.environmentId as keyof typeof environments],
               environment_id: job.environmentId,
@@ -227,15 +228,15 @@ describe('apply, over random accounts, files and edited plans', () => {
             ...(w.options.projectIds ? { projectIds: w.options.projectIds } : {}),
           };
           const honest = await createJobsAsCode(dbt).plan(config, options);
-          const before = new Map([...fake.jobs].map(([id, job]) => [id, JSON.stringify(job)]));
-          const protectedIds = [...fake.jobs.values()]
+          const before = new Map([...cloud.jobs].map(([id, job]) => [id, JSON.stringify(job)]));
+          const protectedIds = [...cloud.jobs.values()]
             .filter((job) => untouchable(job, honest.scope))
             .map((job) => job.id);
 
           const plan = JSON.parse(JSON.stringify(honest)) as JobsPlan;
           if (w.edit) {
             // The attacker aims at the jobs that must not be touched, when there are any.
-            editPlan(plan, w.edit, protectedIds.length > 0 ? protectedIds : [...fake.jobs.keys()]);
+            editPlan(plan, w.edit, protectedIds.length > 0 ? protectedIds : [...cloud.jobs.keys()]);
             plan.digest = await planDigest(plan);
           }
           // As the CLI applies a saved plan: deletes need the caller's --allow-delete too.
@@ -243,15 +244,15 @@ describe('apply, over random accounts, files and edited plans', () => {
             .apply(plan, { allowDelete: w.options.allowDelete })
             .catch(() => undefined);
 
-          for (const id of protectedIds) expect(JSON.stringify(fake.jobs.get(id))).toBe(before.get(id));
+          for (const id of protectedIds) expect(JSON.stringify(cloud.jobs.get(id))).toBe(before.get(id));
           if (!w.options.allowDelete) {
-            for (const [id, job] of fake.jobs) if (before.has(id)) expect(job.state).toBe(1);
+            for (const [id, job] of cloud.jobs) if (before.has(id)) expect(job.state).toBe(1);
           }
         }),
         { numRuns: 300 },
       );
     } finally {
-      await fake?.close();
+      await cloud.close();
     }
   });
 });

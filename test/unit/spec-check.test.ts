@@ -62,7 +62,7 @@ describe('checkSpec', () => {
     expect(server!.requests.find((request) => request.path.startsWith('/api/v2/accounts/43786/runs/?'))?.path).toBe(
       '/api/v2/accounts/43786/runs/?limit=10',
     );
-  }, 120_000);
+  });
 
   it('is clean when every answer matches the spec', async () => {
     const dbt = await account();
@@ -70,7 +70,7 @@ describe('checkSpec', () => {
     expect(report.violations).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.entries.filter((entry) => entry.outcome === 'checked').length).toBeGreaterThan(40);
-  }, 120_000);
+  });
 
   it('sends no more than maxRequests', async () => {
     const dbt = await account();

@@ -47,7 +47,6 @@ describe('bench children', () => {
       expect(measured.checkpoints).toHaveLength(5);
       expect(typeof measured.rssGrowthMb).toBe('number');
     },
-    30_000,
   );
 
   it('memory-child.ts refuses to run without --expose-gc or with an unknown mode', async () => {
@@ -57,7 +56,7 @@ describe('bench children', () => {
     const unknown = await runChild(['--expose-gc', child('memory-child.ts'), server.url, '100', 'sideways']);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('usage');
-  }, 30_000);
+  });
 
   it('overhead-child.ts times every client in every round', async () => {
     const out = await runChild([child('overhead-child.ts'), server.url, '3', '4']);
@@ -69,5 +68,5 @@ describe('bench children', () => {
       expect(measured.cpuMs[name]).toHaveLength(3);
       expect(measured.wallMs[name].every((ms: number) => ms > 0)).toBe(true);
     }
-  }, 30_000);
+  });
 });

@@ -1,8 +1,8 @@
 // https only, except loopback; tokens (and the User-Agent prefix) that could split or smuggle a header are refused
 // before anything is sent.
 import { describe, expect, it } from 'vitest';
-import { createDbtCloud, ValidationError } from '../../src/index.js';
-import { fakeClock, ok, scriptedFetch } from '../support/scripted.js';
+import { createDbtCloud, ValidationError } from '../../../src/index.js';
+import { fakeClock, ok, scriptedFetch } from '../../support/scripted.js';
 
 function refusal(work: () => unknown): ValidationError {
   try {

@@ -91,7 +91,7 @@ describe('API reference page (npm run docs)', () => {
         '--disable-component-update',
         '--disable-sync',
       ],
-      timeout: 30_000,
+      timeout: 240_000,
     });
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -102,9 +102,9 @@ describe('API reference page (npm run docs)', () => {
       return route.abort();
     });
     page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(120_000);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -118,7 +118,7 @@ describe('API reference page (npm run docs)', () => {
     await page.goto(`${base}/`, { waitUntil: 'load' });
     const menu = page.locator('[data-component-name="Menu/MenuItem"]');
     const menuText = async () => (await menu.allInnerTexts()).join('\n');
-    await expect.poll(() => menu.count(), { timeout: 15_000 }).toBeGreaterThan(tags.length);
+    await expect.poll(() => menu.count(), { timeout: 120_000 }).toBeGreaterThan(tags.length);
     const groups = await menuText();
     for (const tag of tags) expect(groups).toContain(tag);
 
@@ -140,7 +140,7 @@ describe('API reference page (npm run docs)', () => {
     };
     for (const tag of opened) {
       await menu.getByText(tag, { exact: true }).first().click();
-      await expect.poll(() => missingOf(tag), { timeout: 15_000 }).toEqual([]);
+      await expect.poll(() => missingOf(tag), { timeout: 120_000 }).toEqual([]);
     }
     expect(pageErrors).toEqual([]);
   });
@@ -150,15 +150,15 @@ describe('API reference page (npm run docs)', () => {
     const menu = page.locator('[data-component-name="Menu/MenuItem"]');
     await menu.getByText('Runs', { exact: true }).first().click();
     await menu.getByText('Get a run', { exact: true }).first().click();
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#\/runs\/getrun$/i);
+    await expect.poll(() => page.url(), { timeout: 120_000 }).toMatch(/#\/runs\/getrun$/i);
     await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('body').innerText(), { timeout: 120_000 })
       .toContain('/api/v2/accounts/{account_id}/runs/{id}/');
 
     // A deep link, loaded afresh, lands on the same operation.
     await page.goto(`${base}/#/runs/getrun`, { waitUntil: 'load' });
     await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('body').innerText(), { timeout: 120_000 })
       .toContain('/api/v2/accounts/{account_id}/runs/{id}/');
     expect(pageErrors).toEqual([]);
     expect(blocked.filter((url) => url.includes('otel') || url.includes('telemetry'))).toEqual([]);
@@ -167,7 +167,7 @@ describe('API reference page (npm run docs)', () => {
   it('works opened as a file, as README says (file://.../docs/index.html)', async () => {
     await page.goto(`${pathToFileURL(docsFile).href}#/jobs/triggerjobrun`, { waitUntil: 'load' });
     await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('body').innerText(), { timeout: 120_000 })
       .toContain('/api/v2/accounts/{account_id}/jobs/{job_id}/run/');
     expect(await page.locator('body').innerText()).toContain('Trigger a job run');
     expect(pageErrors).toEqual([]);

@@ -2,7 +2,7 @@
 // never throws.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseWebhookEvent, verifyWebhookSignature, WebhookVerificationError } from '../../src/index.js';
+import { parseWebhookEvent, verifyWebhookSignature, WebhookVerificationError } from '../../../src/index.js';
 
 const secret = 'whsec_3f9a7c1e';
 const body = JSON.stringify({

@@ -5,9 +5,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDbtCloud, ValidationError, type DbtCloud } from '../../src/index.js';
-import { downloadArtifacts } from '../../src/node.js';
-import { fakeClock, ok, scriptedFetch, scriptedClient } from '../support/scripted.js';
+import { createDbtCloud, ValidationError, type DbtCloud } from '../../../src/index.js';
+import { downloadArtifacts } from '../../../src/node.js';
+import { fakeClock, ok, scriptedFetch, scriptedClient } from '../../support/scripted.js';
 
 const anyRun = { id: 1, job_definition_id: 1, project_id: 1, environment_id: 1, status: 10, run_steps: [] };
 

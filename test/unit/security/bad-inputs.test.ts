@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDbtCloud, ValidationError, type DbtCloud } from '../../src/index.js';
-import { downloadArtifacts } from '../../src/node.js';
-import { ok, scriptedFetch, scriptedClient } from '../support/scripted.js';
+import { createDbtCloud, ValidationError, type DbtCloud } from '../../../src/index.js';
+import { downloadArtifacts } from '../../../src/node.js';
+import { ok, scriptedFetch, scriptedClient } from '../../support/scripted.js';
 
 let dir: string;
 beforeAll(async () => {

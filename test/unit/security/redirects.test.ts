@@ -1,8 +1,8 @@
 // Redirects through the client's default fetch (the global, undici's): Authorization must never follow a redirect to
 // another origin, while a redirect within the same origin keeps working with the token.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDbtCloud, type DbtCloud } from '../../src/index.js';
-import { sendJson, startServer, type ScriptedServer } from '../support/http-server.js';
+import { createDbtCloud, type DbtCloud } from '../../../src/index.js';
+import { sendJson, startServer, type ScriptedServer } from '../../support/http-server.js';
 
 const token = 'dbtc_REDIRECT_5c1d';
 const envelope = (data: unknown) => ({

@@ -1,7 +1,7 @@
 // A short soak inside `npm test`: ~300 mixed operations through the fault proxy (see test/support/soak.ts and
 // `npm run soak` for the long one). It also checks that the harness would notice a replayed trigger.
 import { describe, expect, it } from 'vitest';
-import { runSoak } from '../support/soak.js';
+import { runSoak } from '../../support/soak.js';
 
 describe('soak', () => {
   it('300 operations, ~20% of requests faulted: nothing lost, no duplicate trigger, no unhandled rejection, no hang', async () => {

@@ -14,9 +14,9 @@ import {
   WaitTimeoutError,
   type Clock,
   type DbtCloudOptions,
-} from '../../src/index.js';
-import { sendJson, startServer, type ScriptedServer } from '../support/http-server.js';
-import { errorBody, fakeClock, hang, json, ok, scriptedClient, scriptedFetch } from '../support/scripted.js';
+} from '../../../src/index.js';
+import { sendJson, startServer, type ScriptedServer } from '../../support/http-server.js';
+import { errorBody, fakeClock, hang, json, ok, scriptedClient, scriptedFetch } from '../../support/scripted.js';
 
 const token = 'dbtc_HARDENING2_4b8e1f';
 const run = (status: unknown, id = 7) => ({ id, status, status_humanized: 'Running', run_steps: [] });
