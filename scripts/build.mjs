@@ -2,7 +2,7 @@
 // - JavaScript: esbuild bundles each entry (the main entry, dbt-cloud-ts/jobs, dbt-cloud-ts/node, dbt-cloud-ts/validate, the CLI) as ESM in one build with
 //   code splitting, so what entries share (the client, the error classes) lives in shared chunks and is loaded once:
 //   an error thrown by dbt-cloud-ts/node is `instanceof` the class the main entry exports. Fewer, bundled files make
-//   the cold import cheaper (issue 14 §5). The dependencies (openapi-fetch, commander) stay external.
+//   the cold import cheaper. The dependencies (openapi-fetch, commander) stay external.
 // - Types: tsc emits the declarations (dist/src/*.d.ts); generated/schema.d.ts is hand-copied, as tsc does not copy
 //   hand-made .d.ts files.
 import { execFile } from 'node:child_process';

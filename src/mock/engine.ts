@@ -1,7 +1,7 @@
-// The stateful half of the mock: a node:http server that Prism forwards every request to. It answers the operations
-// it keeps state for (runs, steps, artifacts, jobs, projects, environments, connections, repositories, credentials,
-// environment variables) and 501 to the rest, which makes Prism answer those from the spec's examples. Prism
-// validates what this server answers against the spec.
+// The stateful half of the mock: a node:http request listener that Prism forwards every request to. It answers the
+// operations it keeps state for (runs, steps, artifacts, jobs, projects, environments, connections, repositories,
+// credentials, environment variables) and 501 to the rest, which makes Prism answer those from the spec's examples.
+// Prism validates what it answers against the spec. Tests also serve it alone, in-process (engine-server.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RunStatus } from '../../generated/enums.js';
 import { artifact, artifactPaths } from './artifacts.js';

@@ -87,7 +87,8 @@ async function run(options: RunnerOptions): Promise<void> {
   });
   if (operations.length === 0) throw new Error('No operations found in the current file.');
 
-  // The configuration Prism's CLI builds for `prism mock` / `prism proxy` with the flags prism.ts used to pass.
+  // The configuration Prism's CLI builds for `prism mock` / `prism proxy` from its flags (--errors, --dynamic and the
+  // defaults of the rest), built here directly.
   const shared = {
     validateRequest: true,
     validateResponse: true,

@@ -1,4 +1,6 @@
-// The CLI rows of issues 14 (§4) and 15: each test names its row, and each failed before its fix.
+// The CLI under input that should be refused or cleaned: flags checked before anything is sent (exit 4), one wait path
+// for run --wait and runs wait, bounded and clean error output, CI heartbeats, no token in verbose logs, and Prism or a
+// scenarios file missing or wrong before Prism starts.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +74,7 @@ async function server(handler: Parameters<typeof startServer>[0]) {
 /** A server that answers every request with a queued run, so any request the CLI sends is recorded. */
 const anyRequest = () => server((_request, res) => sendJson(res, 200, envelope(run(1))));
 
-describe('issue 14 §4 · the CLI split', () => {
+describe('the wait options and the wait path', () => {
   it.each(['0', '0s', '0.4ms'])('--timeout %s is refused with exit 4 before the trigger', async (value) => {
     const { server: api, env } = await anyRequest();
     const result = await runCli(['run', '567183', '--wait', '--timeout', value], env);
@@ -124,12 +126,12 @@ describe('issue 14 §4 · the CLI split', () => {
   });
 });
 
-describe('issue 15 · CLI rows', () => {
+describe('flags, output and logs', () => {
   it.each([
     ['--token', 'DBT_CLOUD_API_TOKEN'],
     ['--host', 'DBT_CLOUD_HOST'],
     ['--account-id', 'DBT_CLOUD_ACCOUNT_ID'],
-  ])('CLI: %s "" no longer falls back to %s: exit 4, no request', async (flag) => {
+  ])('CLI: %s "" is refused, not taken from %s: exit 4, no request', async (flag) => {
     const { server: api, env } = await anyRequest();
     const result = await runCli(['runs', 'get', '9001', flag, ''], env);
     expect(result.code).toBe(4);
@@ -170,7 +172,7 @@ describe('issue 15 · CLI rows', () => {
     }
   });
 
-  describe('First use: every option is checked before the trigger', () => {
+  describe('every option is checked before the trigger', () => {
     it.each([
       [['--wait', '--timeout', '5x'], 'not a duration'],
       [['--wait', '--download', '../x'], '.. segments'],

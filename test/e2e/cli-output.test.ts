@@ -33,7 +33,7 @@ describe('progress', () => {
     expect(written.at(-1)).toBe('\n');
   });
 
-  it('in CI logs, prints on change and repeats the line after each minute of silence (issue 15, CI logs)', () => {
+  it('in CI logs, prints on change and repeats the line after each minute of silence', () => {
     const { stream, written } = recorder(false);
     const progress = progressReporter(createOutput(false), { stream, heartbeatMs: 60_000 });
     progress.update(running);

@@ -183,7 +183,7 @@ describe('classifyChanges', () => {
     ]);
   });
 
-  it('spec:breaking (issue 15): a description edit to a shared schema is one change, under the schema', () => {
+  it('a description edit to a shared schema is one change, under the schema', () => {
     const changes = changesAfter((s) => (s.components.schemas.Run.description = 'A run of a job.'));
     expect(changes).toEqual([
       expect.objectContaining({
@@ -196,7 +196,7 @@ describe('classifyChanges', () => {
     expect(changes[0]?.description).not.toContain('Response 200');
   });
 
-  it('spec:breaking (issue 15): a change in a schema nested in another is named by the inner schema', () => {
+  it('a change in a schema nested in another is named by the inner schema', () => {
     const withSteps = (s: Spec) => {
       s.components.schemas.Step = { type: 'object', properties: { name: { type: 'string' } } };
       s.components.schemas.Run.properties.steps = { type: 'array', items: { $ref: '#/components/schemas/Step' } };
@@ -211,7 +211,7 @@ describe('classifyChanges', () => {
     ]);
   });
 
-  it('spec:breaking (issue 15): examples are annotations: inline response examples, schema and parameter examples', () => {
+  it('examples are annotations: inline response examples, schema and parameter examples', () => {
     const withExamples = (s: Spec) => {
       s.paths['/runs/{id}/'].get.responses['200'].content['application/json'].example = { id: 1, status: 10 };
       s.paths['/runs/'].get.parameters[0].example = 20;
@@ -286,7 +286,7 @@ describe('npm run spec:breaking', () => {
     expect(stdout.trim().split('\n').at(-1)).toBe('spec:breaking: 0 breaking, 1 non-breaking, 0 annotation');
   });
 
-  it('spec:breaking (issue 15): a key removed from an inline response example is not breaking (exit 0)', async () => {
+  it('a key removed from an inline response example is not breaking (exit 0)', async () => {
     const withExample = (s: Spec) => {
       s.paths['/runs/{id}/'].get.responses['200'].content['application/json'].example = { id: 1, status: 10 };
       return s;
@@ -307,7 +307,7 @@ describe('npm run spec:breaking', () => {
     ]);
   });
 
-  it('spec:breaking (issue 15): keeps every line within 120 characters', async () => {
+  it('keeps every line within 120 characters', async () => {
     const long = `/runs/${'very-long-segment/'.repeat(12)}{id}/`;
     const before = base();
     before.paths[long] = structuredClone(before.paths['/runs/{id}/']);

@@ -175,7 +175,7 @@ console.log(JSON.stringify({
       `const { createHmac } = require('node:crypto');
 const { createDbtCloud, RunStatus, verifyWebhookSignature } = require('dbt-cloud-ts');
 const dbt = createDbtCloud({ token: 'dbtc_fake_token', accountId: 43786 });
-// A helper whose code loads on its first call: the packed package must ship that chunk, and require(esm) load it.
+// The webhook check, through require(esm): the packed package must ship all that it loads.
 const body = '{"eventType":"job.run.completed","eventId":"wev_1","data":{}}';
 const signature = createHmac('sha256', 'whsec_x').update(body).digest('hex');
 verifyWebhookSignature(body, signature, 'whsec_x').then((verified) =>

@@ -328,7 +328,7 @@ describe('dbt.artifacts.download', () => {
   });
 });
 
-// Issue 15, downloads: faults over a real socket, temporary names, and what can be refused before any request.
+// Downloads: faults over a real socket, temporary names, and what can be refused before any request.
 describe('downloadArtifacts: broken and aborted bodies over a real connection', () => {
   let dir: string;
   let server: ScriptedServer | undefined;

@@ -1,4 +1,4 @@
-// Issue 14 §2: one owner of retries. Whatever fails (a status to retry, a body broken mid-read, both in turn), a call
+// One owner of retries. Whatever fails (a status to retry, a body broken mid-read, both in turn), a call
 // makes at most maxRetries + 1 attempts, and the attempt timeout runs on the injected clock.
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionError, RateLimitError, ServerError, TimeoutError, type Clock } from '../../src/index.js';
@@ -29,7 +29,7 @@ async function settledWithin<T>(work: Promise<T>, ms: number): Promise<T | unkno
   }
 }
 
-describe('one owner of retries: attempts per call (issue 14 §2)', () => {
+describe('one owner of retries: attempts per call', () => {
   it.each([0, 1, 3])('status retry: a 503 every time makes maxRetries + 1 = %i + 1 attempts', async (maxRetries) => {
     const { dbt, requests } = scriptedClient(() => unavailable(), { maxRetries });
     await expect(dbt.runs.get(7)).rejects.toBeInstanceOf(ServerError);

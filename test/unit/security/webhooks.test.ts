@@ -112,8 +112,8 @@ describe('verifyWebhookSignature', () => {
   });
 });
 
-// Issue 15: String.prototype.trim also strips Unicode spaces, so a header padded with NBSP verified; and a body whose
-// getters throw made verify throw instead of answering false.
+// String.prototype.trim strips Unicode spaces too, so a check built on it would accept a header padded with NBSP; and a
+// body whose getters throw must make verify answer false, not throw.
 describe('verifyWebhookSignature on hostile padding and bodies', () => {
   it.each([
     ['NBSP (U+00A0)', '\u00a0'],
