@@ -18,8 +18,9 @@ const project = (name: string, globalSetup: string[] = []) => ({
 
 export default defineConfig({
   test: {
-    // Most files wait on child processes and sockets rather than the CPU, so two workers fit a 2-core machine.
-    maxWorkers: 2,
+    // Many files wait on child processes (the CLI, Prism, npm) and sockets: three workers keep two cores busy, where two
+    // left about a seventh of them idle.
+    maxWorkers: 3,
     // Limits that only catch a hang, the same for every test and hook: a loaded 2-core machine runs a slow test (a CLI
     // process, a Prism start, a type check) several times slower than an idle one.
     testTimeout: 300_000,
