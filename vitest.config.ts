@@ -21,6 +21,9 @@ export default defineConfig({
     // Many files wait on child processes (the CLI, Prism, npm) and sockets: three workers keep two cores busy, where two
     // left about a seventh of them idle.
     maxWorkers: 3,
+    // The test files share their worker's module cache: no test stubs a module or a global, and loading the sources,
+    // ajv and the spec again for every file was a third of the unit project's CPU time.
+    isolate: false,
     // Limits that only catch a hang, the same for every test and hook: a loaded 2-core machine runs a slow test (a CLI
     // process, a Prism start, a type check) several times slower than an idle one.
     testTimeout: 300_000,

@@ -1,5 +1,7 @@
 // The `dbt-cloud` command line: the root command and its global options. Each command lives in its own file
-// under commands/ and is added here with one call.
+// under commands/ and is added here with one call. A command imports the heavy modules it alone needs (the mock and
+// the file helpers of dbt-cloud-ts/node, the response validator, the YAML parser) when it runs, so that every other
+// command starts without loading them.
 import { Command } from 'commander';
 import { version } from '../index.js';
 import { addExitCodeHelp, examples } from './command.js';

@@ -1,6 +1,5 @@
 // `dbt-cloud artifacts`: list a run's artifacts, print one, or save it.
 import { type Command, InvalidArgumentError } from 'commander';
-import { downloadArtifacts } from '../../node.js';
 import { action, examples } from '../command.js';
 import { savedFiles } from '../output.js';
 import { given, integer } from '../parse.js';
@@ -52,6 +51,7 @@ export function registerArtifacts(program: Command): void {
         const dbt = client();
         const step = given({ step: opts.step });
         if (opts.out) {
+          const { downloadArtifacts } = await import('../../node.js');
           const files = await downloadArtifacts(dbt, runId, [path], opts.out, step);
           out.result({ files }, () => savedFiles(files));
           return;

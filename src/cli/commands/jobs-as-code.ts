@@ -3,7 +3,6 @@
 // other commands, as CI expects from a plan: 0 nothing to change (or done), 2 changes pending (plan only), 1 any error.
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import type { ApplyResult, DbtCloud, JobsConfig, JobsPlan, PlanOptions } from '../../index.js';
 import {
   type ConfigIssue,
@@ -14,7 +13,6 @@ import {
   pendingChanges,
   planFormat,
 } from '../../jobs.js';
-import { loadJobsConfig, toJobsYaml } from '../../node.js';
 import { type Context, createContext, exitCodesOf, type GlobalOptions, inCliTerms } from '../command.js';
 import { createOutput, type Output, sanitize, UsageError } from '../output.js';
 
@@ -88,7 +86,8 @@ async function readTemplatedFields(path: string): Promise<Record<string, string>
   const close = '\u0000CLOSE\u0000';
   let data: unknown;
   try {
-    data = parseYaml(text.replaceAll('{', open).replaceAll('}', close));
+    const { parse } = await import('yaml');
+    data = parse(text.replaceAll('{', open).replaceAll('}', close));
   } catch (error) {
     throw new UsageError(`${path} is not YAML: ${(error as Error).message.split('\n')[0]}`, '--templated-fields');
   }
@@ -274,8 +273,10 @@ export function addJobsAsCodeCommands(jobs: Command): void {
   const help = (command: Command, examples: string) =>
     exitCodesOf(command, false).addHelpText('after', `\nExamples:\n${examples}\n\n${exitCodeHelp}`);
 
-  const load = (files: string[], opts: { varsYml?: string[] }) =>
-    loadJobsConfig(files, opts.varsYml?.length ? { vars: opts.varsYml } : {});
+  const load = async (files: string[], opts: { varsYml?: string[] }) => {
+    const { loadJobsConfig } = await import('../../node.js');
+    return loadJobsConfig(files, opts.varsYml?.length ? { vars: opts.varsYml } : {});
+  };
   const planOptions = (opts: JobsFlags): PlanOptions => ({
     ...(opts.allowDelete ? { allowDelete: true } : {}),
     ...(opts.projectId ? { projectIds: opts.projectId } : {}),
@@ -441,6 +442,7 @@ export function addJobsAsCodeCommands(jobs: Command): void {
         ...(opts.includeLinkedId ? { includeLinkedId: true } : {}),
         ...(opts.filter ? { filter: opts.filter } : {}),
       });
+      const { toJobsYaml } = await import('../../node.js');
       const yaml = toJobsYaml(config, {
         ...(templates ? { templatedFields: templates } : {}),
         ...(opts.out ? { writtenTo: opts.out } : {}),

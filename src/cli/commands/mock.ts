@@ -1,7 +1,6 @@
 // `dbt-cloud mock`: Prism on the packaged spec, until Ctrl-C. A line at once, the URL once the mock is ready.
 import { type Command, Option } from 'commander';
 // The one place the CLI imports the mock launcher (a Node-only part of the package).
-import { MockServerError, startMockServer } from '../../node.js';
 import { action, examples } from '../command.js';
 import { UsageError } from '../output.js';
 
@@ -91,6 +90,7 @@ export function registerMock(program: Command): void {
       // Start-up takes seconds (more when the spec is processed afresh): say so at once, on stderr.
       const onProgress = (message: string) =>
         out.json ? out.stderr.write(`${JSON.stringify({ progress: message })}\n`) : out.info(message);
+      const { MockServerError, startMockServer } = await import('../../node.js');
       const mock = await startMockServer({ ...options, onProgress }).catch((error: unknown) => {
         // Setup problems (exit 4), said before anything starts: Prism, an optional peer dependency, is missing, or
         // the port is taken.

@@ -1,6 +1,5 @@
 // `dbt-cloud run`: trigger a job run, and optionally wait for it and download its artifacts.
 import type { Command } from 'commander';
-import { downloadArtifacts } from '../../node.js';
 import { action, examples, exitCodesOf } from '../command.js';
 import { followRun, heartbeatInterval } from '../follow.js';
 import { runSummary, savedFiles, UsageError, waitExitCodes } from '../output.js';
@@ -104,7 +103,9 @@ export function registerRun(program: Command): void {
         // A run that failed, was cancelled or timed out is still the result: `--json > run.json` gets it.
         onEnd: (ended) => out.result({ run: ended, files: [] }, () => runSummary(ended)),
       });
-      const files = opts.download ? await downloadArtifacts(dbt, finished.id, opts.download, opts.out) : [];
+      const files = opts.download
+        ? await (await import('../../node.js')).downloadArtifacts(dbt, finished.id, opts.download, opts.out)
+        : [];
       out.result({ run: finished, files }, () => [runSummary(finished), savedFiles(files)].filter(Boolean).join('\n'));
     }),
   );

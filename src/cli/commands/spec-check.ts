@@ -1,7 +1,7 @@
 // `dbt-cloud spec check`: reads the account with GET requests only and reports where the real answers differ from
 // the spec this package ships (and so from its types). Exit 0 when they match, 1 when they do not.
 import type { Command } from 'commander';
-import { checkSpec, type SpecCheckEntry, type SpecCheckReport } from '../../validate-responses/index.js';
+import type { SpecCheckEntry, SpecCheckReport } from '../../validate-responses/index.js';
 import { action, examples, exitCodesOf } from '../command.js';
 import { UsageError } from '../output.js';
 
@@ -81,6 +81,7 @@ Exit codes:
     )
     .action(
       action(async ({ out, client }, options: { maxRequests?: number; pageSize?: number }) => {
+        const { checkSpec } = await import('../../validate-responses/index.js');
         const report = await checkSpec(client(), {
           ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
           ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
