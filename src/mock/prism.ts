@@ -63,10 +63,13 @@ export function checkPrismInstalled(): void {
 
 /**
  * How to start prism-runner: the built file beside this package's other entries, or, when this module runs from
- * source (tests, `npm run mock`), the TypeScript file through tsx. `here` is where this code runs from.
+ * source (tests, `npm run mock`), the TypeScript file through tsx, unless DBT_CLOUD_MOCK_RUNNER names a runner built
+ * from that source (the tests' global setup builds one: tsx's loader would sit in front of every module Prism loads).
+ * `here` is where this code runs from.
  */
-export function runnerCommand(here = fileURLToPath(import.meta.url)): string[] {
+export function runnerCommand(here = fileURLToPath(import.meta.url), env = process.env): string[] {
   if (here.endsWith('.ts')) {
+    if (env.DBT_CLOUD_MOCK_RUNNER) return [env.DBT_CLOUD_MOCK_RUNNER];
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return ['--import', tsx, join(dirname(here), 'prism-runner.ts')];
   }

@@ -20,10 +20,18 @@ async function touch(path: string) {
 
 describe('runnerCommand', () => {
   it('runs the TypeScript runner through tsx from source', () => {
-    const [flag, loader, runner] = runnerCommand('/repo/src/mock/prism.ts');
+    const [flag, loader, runner] = runnerCommand('/repo/src/mock/prism.ts', {});
     expect(flag).toBe('--import');
     expect(loader).toMatch(/^file:.*tsx/);
     expect(runner).toBe(join('/repo/src/mock', 'prism-runner.ts'));
+  });
+
+  it('runs a runner built from the source when DBT_CLOUD_MOCK_RUNNER names one, and only from source', async () => {
+    const built = join(dir, 'build', 'mock', 'prism-runner.js');
+    expect(runnerCommand('/repo/src/mock/prism.ts', { DBT_CLOUD_MOCK_RUNNER: built })).toEqual([built]);
+    const runner = join(dir, 'dist', 'src', 'mock', 'prism-runner.js');
+    await touch(runner);
+    expect(runnerCommand(join(dir, 'dist', 'src', 'node.js'), { DBT_CLOUD_MOCK_RUNNER: built })).toEqual([runner]);
   });
 
   it.each([
