@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { sendJson, startServer, type ScriptedServer } from '../support/http-server.js';
+import { runBody } from '../support/scripted.js';
 
 const token = 'dbtc_cli_errors_token_5d4c3b';
 const servers: ScriptedServer[] = [];
@@ -20,19 +21,12 @@ const refused = (userMessage: string, developerMessage: string, data: unknown = 
   data,
   status: { code: 400, is_success: false, user_message: userMessage, developer_message: developerMessage },
 });
-const run = (status: number) => ({
-  id: 9001,
-  account_id: 43786,
-  project_id: 270542,
-  environment_id: 218762,
-  job_definition_id: 567183,
-  status,
-  status_humanized: { 1: 'Queued', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' }[status],
-  status_message: status === 20 ? 'Database Error in model orders' : null,
-  created_at: '2026-11-23 10:00:00.000000+00:00',
-  finished_at: status >= 10 ? '2026-11-23 10:05:00.000000+00:00' : null,
-  run_steps: [],
-});
+const run = (status: number) =>
+  runBody(status, {
+    project_id: 270542,
+    environment_id: 218762,
+    finished_at: status >= 10 ? '2026-11-23 10:05:00.000000+00:00' : null,
+  });
 
 async function server(handler: Parameters<typeof startServer>[0]) {
   const started = await startServer(handler);

@@ -4,23 +4,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/cli.js';
 import { sendJson, startServer, type ScriptedServer } from '../support/http-server.js';
-import { errorBody } from '../support/scripted.js';
+import { errorBody, runBody } from '../support/scripted.js';
 
 const token = 'dbtc_LEAKCHECK_7f3a9e';
 
-const run = (status: number, id = 9001) => ({
-  id,
-  job_definition_id: 567183,
-  account_id: 43786,
-  project_id: 1,
-  environment_id: 1,
-  status,
-  status_humanized: { 1: 'Queued', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' }[status],
-  status_message: status === 20 ? 'Database Error in model orders' : null,
-  created_at: '2026-11-23 10:00:00.000000+00:00',
-  updated_at: '2026-11-23 10:00:00.000000+00:00',
-  run_steps: [],
-});
+const run = (status: number, id = 9001) => runBody(status, { id });
 
 describe('the token never appears in CLI output', () => {
   const servers: ScriptedServer[] = [];

@@ -128,6 +128,24 @@ export const statusNames: Record<number, string> = {
   30: 'Cancelled',
 };
 
+/** A run as the API answers it, in `status` (a failed one with its message); `fields` replace any of it. */
+export function runBody(status: number, fields: Record<string, unknown> = {}) {
+  return {
+    id: 9001,
+    job_definition_id: 567183,
+    account_id: 43786,
+    project_id: 1,
+    environment_id: 1,
+    status,
+    status_humanized: statusNames[status],
+    status_message: status === 20 ? 'Database Error in model orders' : null,
+    created_at: '2026-11-23 10:00:00.000000+00:00',
+    updated_at: '2026-11-23 10:00:00.000000+00:00',
+    run_steps: [],
+    ...fields,
+  };
+}
+
 /** A 200 whose body starts, then fails the way undici fails a socket reset mid-body. */
 export function brokenMidBody(): Response {
   const reset = new TypeError('terminated', {

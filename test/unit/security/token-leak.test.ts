@@ -25,7 +25,16 @@ import {
   type Logger,
 } from '../../../src/index.js';
 import { startServer } from '../../support/http-server.js';
-import { connectionError, errorBody, fakeClock, hang, json, ok, scriptedFetch } from '../../support/scripted.js';
+import {
+  connectionError,
+  errorBody,
+  fakeClock,
+  hang,
+  json,
+  ok,
+  runBody,
+  scriptedFetch,
+} from '../../support/scripted.js';
 
 const token = 'dbtc_LEAKCHECK_7f3a9e';
 
@@ -48,19 +57,7 @@ function expectNoTokenIn(error: unknown) {
   }
 }
 
-const run = (status: number, id = 9001) => ({
-  id,
-  job_definition_id: 567183,
-  account_id: 43786,
-  project_id: 1,
-  environment_id: 1,
-  status,
-  status_humanized: { 1: 'Queued', 3: 'Running', 10: 'Success', 20: 'Error', 30: 'Cancelled' }[status],
-  status_message: status === 20 ? 'Database Error in model orders' : null,
-  created_at: '2026-11-23 10:00:00.000000+00:00',
-  updated_at: '2026-11-23 10:00:00.000000+00:00',
-  run_steps: [],
-});
+const run = (status: number, id = 9001) => runBody(status, { id });
 
 async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
   try {
