@@ -68,22 +68,23 @@ async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
   throw new Error('expected a failure');
 }
 
-describe('the token never leaks into errors', () => {
-  const scripted = (steps: Parameters<typeof scriptedFetch>[0], extra: Partial<DbtCloudOptions> = {}) => {
-    const s = scriptedFetch(steps);
-    const dbt = createDbtCloud({
-      token,
-      accountId: 43786,
-      host: 'https://x.example',
-      fetch: s.fetch,
-      clock: fakeClock(),
-      env: {},
-      maxRetries: 0,
-      ...extra,
-    });
-    return { dbt, requests: s.requests };
-  };
+/** A client on a scripted fetch and a fake clock, with no retries unless `extra` says so. */
+const scripted = (steps: Parameters<typeof scriptedFetch>[0], extra: Partial<DbtCloudOptions> = {}) => {
+  const s = scriptedFetch(steps);
+  const dbt = createDbtCloud({
+    token,
+    accountId: 43786,
+    host: 'https://x.example',
+    fetch: s.fetch,
+    clock: fakeClock(),
+    env: {},
+    maxRetries: 0,
+    ...extra,
+  });
+  return { dbt, requests: s.requests };
+};
 
+describe('the token never leaks into errors', () => {
   it.each([
     [400, BadRequestError],
     [422, BadRequestError],
@@ -230,25 +231,18 @@ describe('the token never reaches a logger', () => {
       warn: capture('warn'),
       error: capture('error'),
     };
-    const s = scriptedFetch([
-      json(errorBody(503), 503, { 'Retry-After': '1' }),
-      connectionError('ECONNRESET'),
-      ok(run(10)),
-      json(errorBody(401, 'Invalid token.'), 401),
-    ]);
-    const dbt = createDbtCloud({
-      token,
-      accountId: 43786,
-      host: 'https://x.example',
-      fetch: s.fetch,
-      clock: fakeClock(),
-      env: {},
-      maxRetries: 2,
-      logger,
-    });
+    const { dbt, requests } = scripted(
+      [
+        json(errorBody(503), 503, { 'Retry-After': '1' }),
+        connectionError('ECONNRESET'),
+        ok(run(10)),
+        json(errorBody(401, 'Invalid token.'), 401),
+      ],
+      { maxRetries: 2, logger },
+    );
     await dbt.runs.get(1);
     await expect(dbt.runs.get(2)).rejects.toBeInstanceOf(AuthenticationError);
-    expect(s.requests.every((r) => r.headers.get('Authorization') === `Token ${token}`)).toBe(true);
+    expect(requests.every((r) => r.headers.get('Authorization') === `Token ${token}`)).toBe(true);
     expect(lines.some((line) => line.startsWith('debug'))).toBe(true);
     expect(lines.some((line) => line.startsWith('info'))).toBe(true);
     for (const line of lines) expect(line).not.toContain(token);
